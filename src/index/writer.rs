@@ -1,0 +1,342 @@
+//! Writing the index: adding versions, deleting files, committing atomically.
+//!
+//! One writer per index at a time: tantivy's lock file (an OS file lock, released when the
+//! process dies, so a killed run never leaves a stale lock) refuses a second `index` run.
+//! Nothing is visible to searches before [`Writer::commit`]; a run killed before it leaves
+//! the previous commit intact.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+use tantivy::collector::DocSetCollector;
+use tantivy::directory::error::LockError;
+use tantivy::query::TermQuery;
+use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::{Index, IndexWriter, ReloadPolicy, TantivyDocument, TantivyError, Term};
+
+use super::schema::{self, Fields, REC_UNIT, REC_VERSION};
+use super::state::{self, Payload, VersionRecord};
+use super::{IndexError, IndexedUnit, VersionDoc};
+use crate::lang::{Lang, analyzers};
+use crate::limits;
+use crate::model::{Date, Kind};
+
+/// Files tantivy writes into an index directory; `--rebuild` removes only these.
+const INDEX_FILE_SUFFIXES: &[&str] = &[
+    ".idx",
+    ".pos",
+    ".term",
+    ".store",
+    ".fast",
+    ".fieldnorm",
+    ".del",
+];
+
+/// The open index writer of one `index` run.
+pub struct Writer {
+    dir: PathBuf,
+    writer: IndexWriter,
+    fields: Fields,
+    records: BTreeMap<String, VersionRecord>,
+}
+
+impl Writer {
+    /// Opens (or creates) the index in `dir` for writing, taking its lock. With `rebuild`,
+    /// everything already indexed is dropped at the next commit.
+    pub fn open(dir: &Path, rebuild: bool, threads: usize) -> Result<Writer, IndexError> {
+        let index = open_or_create(dir, rebuild)?;
+        let fields = Fields::new(&index.schema()).map_err(|e| IndexError::unreadable(dir, e))?;
+        let threads = threads.clamp(1, 4);
+        let writer = index
+            .writer_with_num_threads(
+                threads,
+                limits::WRITER_MEMORY_BYTES.max(threads * 20_000_000),
+            )
+            .map_err(|e| lock_error(dir, e))?;
+        let records = if rebuild {
+            writer
+                .delete_all_documents()
+                .map_err(|e| IndexError::write(dir, e))?;
+            BTreeMap::new()
+        } else {
+            load_records(&index, &fields).map_err(|e| IndexError::unreadable(dir, e))?
+        };
+        Ok(Writer {
+            dir: dir.to_path_buf(),
+            writer,
+            fields,
+            records,
+        })
+    }
+
+    /// Content hash and identity of every indexed file, by file key.
+    pub fn file_state(&self) -> HashMap<String, (String, String)> {
+        self.records
+            .values()
+            .map(|r| (r.file_key.clone(), (r.hash.clone(), r.identity.clone())))
+            .collect()
+    }
+
+    /// Deletes every document of a file.
+    pub fn remove_file(&mut self, file_key: &str) {
+        self.writer
+            .delete_term(Term::from_field_text(self.fields.file_key, file_key));
+        self.records.retain(|_, r| r.file_key != file_key);
+    }
+
+    /// Adds one version: its units and its version record.
+    pub fn add(&mut self, doc: &VersionDoc) -> Result<(), IndexError> {
+        for (seq, unit) in doc.units.iter().enumerate() {
+            let document = self.unit_document(doc, unit, seq as u64);
+            self.writer
+                .add_document(document)
+                .map_err(|e| IndexError::write(&self.dir, e))?;
+        }
+        let record = self.version_document(doc);
+        self.writer
+            .add_document(record)
+            .map_err(|e| IndexError::write(&self.dir, e))?;
+        self.records.insert(doc.version.clone(), record_of(doc));
+        Ok(())
+    }
+
+    /// Commits everything added and deleted so far, with a fresh payload.
+    pub fn commit(&mut self) -> Result<Payload, IndexError> {
+        let records: Vec<VersionRecord> = self.records.values().cloned().collect();
+        let payload = state::compute(&records);
+        let json = serde_json::to_string(&payload).map_err(|e| IndexError::write(&self.dir, e))?;
+        let mut prepared = self
+            .writer
+            .prepare_commit()
+            .map_err(|e| IndexError::write(&self.dir, e))?;
+        prepared.set_payload(&json);
+        prepared
+            .commit()
+            .map_err(|e| IndexError::write(&self.dir, e))?;
+        Ok(payload)
+    }
+
+    /// Waits for background merges and releases the lock.
+    pub fn finish(self) -> Result<(), IndexError> {
+        self.writer
+            .wait_merging_threads()
+            .map_err(|e| IndexError::write(&self.dir, e))
+    }
+
+    fn unit_document(&self, doc: &VersionDoc, unit: &IndexedUnit, seq: u64) -> TantivyDocument {
+        let f = &self.fields;
+        let mut d = self.common_fields(doc);
+        let unit_id = unit.unit.as_deref().unwrap_or("");
+        let id = match &unit.unit {
+            Some(u) => format!("{}#{u}", doc.doc_id),
+            None => doc.doc_id.clone(),
+        };
+        d.add_text(f.rec, REC_UNIT);
+        d.add_text(f.id, &id);
+        d.add_text(f.unit, unit_id);
+        d.add_text(f.lang, unit.lang.code());
+        d.add_u64(f.lang_ix, unit.lang.index() as u64);
+        d.add_u64(f.seq, seq);
+        d.add_text(f.text, &unit.text);
+        if let Some(heading) = &unit.heading {
+            d.add_text(f.heading, heading);
+        }
+        let searchable = match (&unit.heading, unit.heading_indexed) {
+            (Some(heading), true) => format!("{heading}\n{}", unit.text),
+            _ => unit.text.clone(),
+        };
+        d.add_text(f.text_exact, &searchable);
+        d.add_text(f.text_of(unit.lang), &searchable);
+        for cited in &unit.cites {
+            d.add_text(f.cites, cited);
+        }
+        for term in &unit.defines {
+            d.add_text(f.defines, term);
+        }
+        d
+    }
+
+    fn version_document(&self, doc: &VersionDoc) -> TantivyDocument {
+        let f = &self.fields;
+        let mut d = self.common_fields(doc);
+        d.add_text(f.rec, REC_VERSION);
+        d.add_text(f.id, &doc.doc_id);
+        d.add_text(f.lang, doc.lang.code());
+        d.add_u64(f.lang_ix, doc.lang.index() as u64);
+        d.add_text(f.hash, &doc.hash);
+        d.add_text(f.identity, &doc.identity);
+        d.add_u64(f.units, doc.units.len() as u64);
+        if let Some(base) = &doc.base {
+            d.add_text(f.base, base);
+        }
+        d
+    }
+
+    /// Fields shared by a version's units and its record.
+    fn common_fields(&self, doc: &VersionDoc) -> TantivyDocument {
+        let f = &self.fields;
+        let mut d = TantivyDocument::default();
+        d.add_text(f.doc_id, &doc.doc_id);
+        d.add_text(f.kind, doc.kind.name());
+        d.add_u64(f.kind_ix, doc.kind.index());
+        d.add_text(f.title, &doc.title);
+        d.add_i64(f.date, doc.date.map(Date::as_number).unwrap_or(0));
+        d.add_text(f.path, &doc.path);
+        d.add_text(f.publisher, doc.publisher.as_deref().unwrap_or(""));
+        d.add_text(f.file_key, &doc.file_key);
+        d.add_text(f.version, &doc.version);
+        d
+    }
+}
+
+fn record_of(doc: &VersionDoc) -> VersionRecord {
+    VersionRecord {
+        version: doc.version.clone(),
+        file_key: doc.file_key.clone(),
+        path: doc.path.clone(),
+        hash: doc.hash.clone(),
+        identity: doc.identity.clone(),
+        doc_id: doc.doc_id.clone(),
+        lang: doc.lang,
+        kind: doc.kind,
+        date: doc.date,
+        units: doc.units.len() as u64,
+    }
+}
+
+fn lock_error(dir: &Path, error: TantivyError) -> IndexError {
+    match error {
+        TantivyError::LockFailure(LockError::LockBusy, _) => IndexError::Locked(dir.to_path_buf()),
+        other => IndexError::write(dir, other),
+    }
+}
+
+/// Opens the index in `dir`, or creates it. A directory that holds something other than an
+/// index is refused rather than written into.
+fn open_or_create(dir: &Path, rebuild: bool) -> Result<Index, IndexError> {
+    std::fs::create_dir_all(dir).map_err(|e| IndexError::write(dir, e))?;
+    let has_index = dir.join("meta.json").exists();
+    if has_index {
+        match open_existing(dir) {
+            Ok(index) => return Ok(index),
+            Err(_) if rebuild => remove_index_files(dir)?,
+            Err(error) => return Err(error),
+        }
+    } else if !is_empty_or_index_leftovers(dir)? {
+        return Err(IndexError::write(
+            dir,
+            "directory is not empty and holds no polidex index; choose another --index",
+        ));
+    }
+    let index =
+        Index::create_in_dir(dir, schema::build()).map_err(|e| IndexError::write(dir, e))?;
+    analyzers::register(index.tokenizers());
+    Ok(index)
+}
+
+/// Opens an existing index and checks it was built with this schema.
+pub fn open_existing(dir: &Path) -> Result<Index, IndexError> {
+    if !dir.join("meta.json").exists() {
+        return Err(IndexError::Missing(dir.to_path_buf()));
+    }
+    let index = Index::open_in_dir(dir).map_err(|e| IndexError::unreadable(dir, e))?;
+    Fields::new(&index.schema()).map_err(|e| IndexError::unreadable(dir, e))?;
+    let metas = index
+        .load_metas()
+        .map_err(|e| IndexError::unreadable(dir, e))?;
+    if let Some(payload) = metas.payload.as_deref() {
+        let payload: Payload =
+            serde_json::from_str(payload).map_err(|e| IndexError::unreadable(dir, e))?;
+        if payload.format != state::FORMAT {
+            return Err(IndexError::unreadable(
+                dir,
+                "built by another polidex version; run `polidex index --rebuild`",
+            ));
+        }
+    }
+    analyzers::register(index.tokenizers());
+    Ok(index)
+}
+
+fn is_empty_or_index_leftovers(dir: &Path) -> Result<bool, IndexError> {
+    let entries = std::fs::read_dir(dir).map_err(|e| IndexError::write(dir, e))?;
+    for entry in entries {
+        let name = entry.map_err(|e| IndexError::write(dir, e))?.file_name();
+        let name = name.to_string_lossy();
+        let ours = name.starts_with(".tantivy")
+            || name == ".managed.json"
+            || name == ".gitkeep"
+            || name == ".gitignore";
+        if !ours && !INDEX_FILE_SUFFIXES.iter().any(|s| name.ends_with(s)) {
+            return Ok(false);
+        }
+    }
+    Ok(true)
+}
+
+/// Removes the files of an index that cannot be opened (another layout), for `--rebuild`.
+fn remove_index_files(dir: &Path) -> Result<(), IndexError> {
+    let entries = std::fs::read_dir(dir).map_err(|e| IndexError::write(dir, e))?;
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().to_string();
+        let ours = name == "meta.json"
+            || name == ".managed.json"
+            || INDEX_FILE_SUFFIXES.iter().any(|s| name.ends_with(s));
+        if ours {
+            std::fs::remove_file(entry.path()).map_err(|e| IndexError::write(dir, e))?;
+        }
+    }
+    Ok(())
+}
+
+/// Reads every version record of the last commit.
+fn load_records(
+    index: &Index,
+    fields: &Fields,
+) -> tantivy::Result<BTreeMap<String, VersionRecord>> {
+    let reader = index
+        .reader_builder()
+        .reload_policy(ReloadPolicy::Manual)
+        .try_into()?;
+    let searcher = reader.searcher();
+    let query = TermQuery::new(
+        Term::from_field_text(fields.rec, REC_VERSION),
+        IndexRecordOption::Basic,
+    );
+    let addresses = searcher.search(&query, &DocSetCollector)?;
+    let mut records = BTreeMap::new();
+    for address in addresses {
+        let doc: TantivyDocument = searcher.doc(address)?;
+        if let Some(record) = read_record(&doc, fields) {
+            records.insert(record.version.clone(), record);
+        }
+    }
+    Ok(records)
+}
+
+fn read_record(doc: &TantivyDocument, f: &Fields) -> Option<VersionRecord> {
+    let text = |field| {
+        doc.get_first(field)
+            .and_then(|v| v.as_str())
+            .map(str::to_string)
+    };
+    Some(VersionRecord {
+        version: text(f.version)?,
+        file_key: text(f.file_key)?,
+        path: text(f.path)?,
+        hash: text(f.hash)?,
+        identity: text(f.identity).unwrap_or_default(),
+        doc_id: text(f.doc_id)?,
+        lang: text(f.lang)
+            .and_then(|l| l.parse().ok())
+            .unwrap_or(Lang::Und),
+        kind: text(f.kind)
+            .and_then(|k| k.parse().ok())
+            .unwrap_or(Kind::Other),
+        date: doc
+            .get_first(f.date)
+            .and_then(|v| v.as_i64())
+            .and_then(Date::from_number),
+        units: doc.get_first(f.units).and_then(|v| v.as_u64()).unwrap_or(0),
+    })
+}

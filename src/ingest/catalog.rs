@@ -1,0 +1,143 @@
+//! The sidecar catalogue: metadata a user adds or corrects without touching the documents.
+//!
+//! A `polidex.catalog.jsonl` file in any folder holds one JSON object per line; `path` names
+//! a file or a folder (ending in `/`) relative to the catalogue's folder, and the other keys
+//! override what polidex would find itself. The format is documented in `corpus/README.md`.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use super::walk::{WalkProblem, display_path};
+use crate::model::{Date, Kind};
+
+/// One catalogue line.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CatalogEntry {
+    /// File or folder (ending in `/`) the entry applies to, relative to the catalogue.
+    pub path: String,
+    /// Document id (a CELEX number for EU acts).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub doc_id: Option<String>,
+    /// Title.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// Kind.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<Kind>,
+    /// Date, `YYYY-MM-DD`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<Date>,
+    /// Language code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lang: Option<String>,
+    /// Publisher or source.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publisher: Option<String>,
+    /// Do not index the file (or folder).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub skip: Option<bool>,
+}
+
+/// Every catalogue entry of a run, with the folder each applies from.
+#[derive(Debug, Default)]
+pub struct Catalog {
+    entries: Vec<(PathBuf, CatalogEntry)>,
+}
+
+impl Catalog {
+    /// Reads catalogue files; a bad line is reported and ignored, the others still apply.
+    pub fn load(files: &[PathBuf]) -> (Catalog, Vec<WalkProblem>) {
+        let mut catalog = Catalog::default();
+        let mut problems = Vec::new();
+        for file in files {
+            let base = file.parent().map(Path::to_path_buf).unwrap_or_default();
+            let text = match std::fs::read_to_string(file) {
+                Ok(text) => text,
+                Err(error) => {
+                    problems.push(WalkProblem {
+                        path: display_path(file),
+                        reason: error.to_string().to_lowercase(),
+                    });
+                    continue;
+                }
+            };
+            for (number, line) in text
+                .lines()
+                .enumerate()
+                .filter(|(_, l)| !l.trim().is_empty())
+            {
+                match serde_json::from_str::<CatalogEntry>(line) {
+                    Ok(entry) => catalog.entries.push((base.clone(), entry)),
+                    Err(error) => problems.push(WalkProblem {
+                        path: display_path(file),
+                        reason: format!("line {}: {error}", number + 1),
+                    }),
+                }
+            }
+        }
+        (catalog, problems)
+    }
+
+    /// The entry for the file at `abs`: an entry naming the file wins over one naming a
+    /// folder, and a deeper folder over a shallower one.
+    pub fn lookup(&self, abs: &Path) -> Option<&CatalogEntry> {
+        self.entries
+            .iter()
+            .filter_map(|(base, entry)| {
+                let target = base.join(entry.path.trim_end_matches('/'));
+                let exact = abs == target;
+                let inside = entry.path.ends_with('/') && abs.starts_with(&target);
+                (exact || inside).then(|| (exact, target.components().count(), entry))
+            })
+            .max_by_key(|(exact, depth, _)| (*exact, *depth))
+            .map(|(_, _, entry)| entry)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn catalog(lines: &str) -> (Catalog, Vec<WalkProblem>) {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("polidex.catalog.jsonl");
+        std::fs::write(&file, lines).unwrap();
+        let (mut catalog, problems) = Catalog::load(&[file]);
+        for (base, _) in &mut catalog.entries {
+            *base = PathBuf::from("/corpus");
+        }
+        (catalog, problems)
+    }
+
+    #[test]
+    fn file_entries_beat_folder_entries() {
+        let (catalog, problems) = catalog(
+            "{\"path\": \"statements/\", \"kind\": \"statement\"}\n{\"path\": \"statements/a.md\", \"kind\": \"blog\", \"date\": \"2021-07-09\"}\n",
+        );
+        assert!(problems.is_empty());
+        let a = catalog
+            .lookup(Path::new("/corpus/statements/a.md"))
+            .unwrap();
+        assert_eq!(a.kind, Some(Kind::Blog));
+        let b = catalog
+            .lookup(Path::new("/corpus/statements/b.md"))
+            .unwrap();
+        assert_eq!(b.kind, Some(Kind::Statement));
+        assert!(catalog.lookup(Path::new("/corpus/other.md")).is_none());
+    }
+
+    #[test]
+    fn bad_lines_are_reported_with_their_number() {
+        let (catalog, problems) =
+            catalog("{\"path\": \"a\"}\n{\"path\": \"b\", \"colour\": 1}\nnot json\n");
+        assert_eq!(catalog.entries.len(), 1);
+        assert_eq!(problems.len(), 2);
+        assert!(
+            problems[0].reason.starts_with("line 2:"),
+            "{:?}",
+            problems[0]
+        );
+    }
+}

@@ -1,0 +1,152 @@
+//! Text hygiene shared by every extractor: decoding bytes to text and normalising whitespace.
+//!
+//! Real files declare wrong charsets (old EUR-Lex pages say `UNICODE-1-1-UTF-8`), carry BOMs,
+//! NUL bytes, no-break spaces and combining accents; everything that leaves an extractor has
+//! been through [`decode`] and [`normalize`].
+
+use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, WINDOWS_1252};
+use unicode_normalization::UnicodeNormalization;
+
+use super::ExtractError;
+
+/// Decodes file bytes to text.
+///
+/// Valid UTF-8 wins over any declaration (declarations lie more often than bytes do); a BOM
+/// decides between UTF-8 and UTF-16; otherwise the declared charset is used when
+/// encoding_rs knows it, and windows-1252 (a superset of latin-1) as the last resort.
+/// Mostly-binary content is refused.
+pub fn decode(bytes: &[u8], declared: Option<&str>) -> Result<String, ExtractError> {
+    let text = decode_lossless(bytes, declared);
+    if looks_binary(&text) {
+        return Err(ExtractError::Encoding(
+            "binary data, not text (too many control characters)".into(),
+        ));
+    }
+    Ok(text)
+}
+
+fn decode_lossless(bytes: &[u8], declared: Option<&str>) -> String {
+    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        return String::from_utf8_lossy(rest).into_owned();
+    }
+    if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
+        return UTF_16LE.decode_without_bom_handling(rest).0.into_owned();
+    }
+    if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
+        return UTF_16BE.decode_without_bom_handling(rest).0.into_owned();
+    }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return text.to_string();
+    }
+    let encoding = declared
+        .and_then(|label| Encoding::for_label(label.trim().as_bytes()))
+        .filter(|e| *e != encoding_rs::UTF_8)
+        .unwrap_or(WINDOWS_1252);
+    encoding.decode_without_bom_handling(bytes).0.into_owned()
+}
+
+/// True when more than a tenth of the first 64 KiB are control characters other than
+/// whitespace: a binary file with a text extension.
+fn looks_binary(text: &str) -> bool {
+    let sample: Vec<char> = text.chars().take(64 * 1024).collect();
+    if sample.is_empty() {
+        return false;
+    }
+    let controls = sample
+        .iter()
+        .filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'))
+        .count();
+    sample.len() >= MIN_BINARY_SAMPLE && controls * 10 > sample.len()
+}
+
+/// Below this many characters a few stray control characters do not make a file binary.
+const MIN_BINARY_SAMPLE: usize = 64;
+
+/// Normalises one block of text: NFC (after NFKC for ligatures and compatibility forms
+/// when `compat`), control characters dropped, every run of whitespace (including no-break
+/// and zero-width spaces) collapsed to one space, trimmed.
+pub fn normalize(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut pending_space = false;
+    for c in text.nfc() {
+        if is_space(c) {
+            pending_space = !out.is_empty();
+            continue;
+        }
+        if c.is_control() || is_invisible(c) {
+            continue;
+        }
+        if pending_space {
+            out.push(' ');
+            pending_space = false;
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// [`normalize`] after NFKC: ligatures (`ﬁ`) and compatibility forms become plain letters.
+/// Used for PDF text.
+pub fn normalize_compat(text: &str) -> String {
+    let compat: String = text.nfkc().collect();
+    normalize(&compat)
+}
+
+fn is_space(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{200B}' | '\u{2060}' | '\u{FEFF}')
+}
+
+/// Format characters that carry no text: soft hyphens and bidi controls.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_wins_over_a_wrong_declaration() {
+        let bytes = "données".as_bytes();
+        assert_eq!(decode(bytes, Some("UNICODE-1-1-UTF-8")).unwrap(), "données");
+        assert_eq!(decode(bytes, Some("iso-8859-1")).unwrap(), "données");
+    }
+
+    #[test]
+    fn latin1_bytes_decode_as_windows_1252() {
+        let bytes = b"donn\xe9es";
+        assert_eq!(decode(bytes, Some("utf-8")).unwrap(), "données");
+    }
+
+    #[test]
+    fn utf16_with_bom_decodes() {
+        let mut bytes = vec![0xFF, 0xFE];
+        for unit in "Artikel 6".encode_utf16() {
+            bytes.extend_from_slice(&unit.to_le_bytes());
+        }
+        assert_eq!(decode(&bytes, None).unwrap(), "Artikel 6");
+    }
+
+    #[test]
+    fn binary_is_refused() {
+        let bytes: Vec<u8> = (0..2000u32).map(|i| (i % 7) as u8).collect();
+        assert!(decode(&bytes, None).is_err());
+    }
+
+    #[test]
+    fn whitespace_collapses_and_controls_vanish() {
+        assert_eq!(
+            normalize("  4.5.2016\u{a0}\u{a0} L\u{0} 119\n\t/1 "),
+            "4.5.2016 L 119 /1"
+        );
+        assert_eq!(normalize("e\u{301}te\u{301}"), "été");
+    }
+
+    #[test]
+    fn compat_folds_ligatures() {
+        assert_eq!(normalize_compat("ﬁnal ﬂow"), "final flow");
+    }
+}

@@ -1,0 +1,155 @@
+//! JSON crawl records `{url, content, source}`: one per file, a JSON array, or JSON Lines.
+//!
+//! EUR-Lex crawls flatten an act to one line (`content` has no paragraph breaks); such a
+//! record is marked `flattened` so the segmenter finds the structure again. The OJ file
+//! name the crawler left at the start of `content` (`L_2021274NL.01004101.xml`) tells the
+//! language. `url` is used only when it is one.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde_json::Value;
+
+use super::clean::{decode, normalize};
+use super::text::paragraphs;
+use super::{Block, ExtractError, Extracted, Metadata};
+use crate::lang::Lang;
+use crate::model::DateSpan;
+
+/// A record longer than this with no line break is a flattened act, not a short note.
+const FLATTENED_MIN_CHARS: usize = 2_000;
+
+/// Extracts every record of a crawl file.
+pub fn extract(bytes: &[u8]) -> Result<Vec<Extracted>, ExtractError> {
+    let text = decode(bytes, None)?;
+    let records = parse_records(&text)?;
+    let extracted: Vec<Extracted> = records.iter().filter_map(record).collect();
+    if extracted.is_empty() {
+        return Err(ExtractError::Empty);
+    }
+    Ok(extracted)
+}
+
+/// One JSON value, an array of them, or one per line.
+fn parse_records(text: &str) -> Result<Vec<Value>, ExtractError> {
+    match serde_json::from_str::<Value>(text) {
+        Ok(Value::Array(items)) => Ok(items),
+        Ok(value) => Ok(vec![value]),
+        Err(whole_error) => {
+            let mut records = Vec::new();
+            for (number, line) in text
+                .lines()
+                .enumerate()
+                .filter(|(_, l)| !l.trim().is_empty())
+            {
+                let value = serde_json::from_str(line).map_err(|e| ExtractError::Malformed {
+                    format: "json",
+                    reason: if number == 0 {
+                        whole_error.to_string()
+                    } else {
+                        format!("line {}: {e}", number + 1)
+                    },
+                })?;
+                records.push(value);
+            }
+            Ok(records)
+        }
+    }
+}
+
+/// One record as a document; records without text are skipped.
+fn record(value: &Value) -> Option<Extracted> {
+    let field = |names: &[&str]| {
+        names
+            .iter()
+            .find_map(|n| value.get(*n).and_then(Value::as_str))
+    };
+    let content = field(&["content", "text", "body"])?;
+    let flattened = !content.contains('\n') && content.chars().count() > FLATTENED_MIN_CHARS;
+    let blocks: Vec<Block> = if flattened {
+        vec![Block::body(normalize(content))]
+    } else {
+        paragraphs(content).map(Block::body).collect()
+    };
+    if blocks.is_empty() {
+        return None;
+    }
+    let url = field(&["url", "link"])
+        .filter(|u| is_url(u))
+        .map(str::to_string);
+    let meta = Metadata {
+        title: field(&["title"]).map(normalize),
+        date: field(&["date", "published"])
+            .and_then(|d| d.get(..10))
+            .and_then(|d| d.parse::<DateSpan>().ok())
+            .map(|s| s.first),
+        lang: field(&["lang", "language"])
+            .and_then(Lang::from_metadata)
+            .or_else(|| oj_file_lang(content)),
+        publisher: field(&["publisher", "source", "site"]).map(normalize),
+        url,
+        ..Metadata::default()
+    };
+    Some(Extracted {
+        meta,
+        blocks,
+        flattened,
+    })
+}
+
+/// Crawlers store markup fragments in `url`; only a real address is kept.
+fn is_url(text: &str) -> bool {
+    let plausible_chars =
+        !text.contains(|c: char| c.is_whitespace() || matches!(c, '"' | '<' | '>'));
+    (text.starts_with("http://") || text.starts_with("https://"))
+        && plausible_chars
+        && text.len() < 2048
+}
+
+/// The language code inside an OJ file name at the start of the text: `L_2021274NL.010…`.
+fn oj_file_lang(content: &str) -> Option<Lang> {
+    static OJ_FILE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s*[A-Z]{1,3}_?\d{5,10}([A-Z]{2})\.[\d.]*(?:fmx\.)?xml\b")
+            .expect("literal regex")
+    });
+    let code = OJ_FILE.captures(content)?.get(1)?.as_str();
+    Lang::from_metadata(code)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn eurlex_crawl_record_is_flattened_with_language() {
+        let content = format!(
+            "L_2021274NL.01004101.xml 30.7.2021 NL Publicatieblad {}",
+            "tekst ".repeat(500)
+        );
+        let json = serde_json::json!({"url": "http://www.w3.org/1999/xhtml\"><!--", "content": content, "source": "EUR LEX"});
+        let out = extract(json.to_string().as_bytes()).unwrap();
+        assert_eq!(out.len(), 1);
+        assert!(out[0].flattened);
+        assert_eq!(out[0].meta.lang, Some(Lang::Nl));
+        assert_eq!(out[0].meta.url, None);
+        assert_eq!(out[0].meta.publisher.as_deref(), Some("EUR LEX"));
+    }
+
+    #[test]
+    fn json_lines_give_one_document_per_line() {
+        let text =
+            "{\"url\":\"https://a.eu\",\"content\":\"One.\\n\\nTwo.\"}\n{\"content\":\"Three.\"}\n";
+        let out = extract(text.as_bytes()).unwrap();
+        assert_eq!(out.len(), 2);
+        assert_eq!(out[0].blocks.len(), 2);
+        assert_eq!(out[0].meta.url.as_deref(), Some("https://a.eu"));
+    }
+
+    #[test]
+    fn broken_json_names_the_line() {
+        let err = extract(b"{\"content\":\"a\"}\n{broken\n")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("line 2"), "{err}");
+    }
+}

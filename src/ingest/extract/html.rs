@@ -1,0 +1,674 @@
+//! HTML and XHTML: EU acts in every EUR-Lex generation, Commission proposals, web pages.
+//!
+//! The page is parsed by html5ever (which copes with the invalid HTML of Word-derived
+//! proposals) and walked without recursion. Block-level elements delimit blocks; scripts,
+//! styles, navigation and footnote markers are dropped; class names and ELI ids of the
+//! Official Journal converters (`oj-ti-art`, `ti-art`, `title-article-norm`, `cit_1`,
+//! `rct_12`…) give blocks their [`Role`]. A block that is only a number or letter (`(a)`,
+//! `1.`), as in the two-cell tables of the OJ, is glued to the block after it.
+
+use std::sync::LazyLock;
+
+use ego_tree::iter::Edge;
+use regex::Regex;
+use scraper::node::Element;
+use scraper::{Html, Node};
+
+use super::clean::{decode, normalize};
+use super::sink::BlockSink;
+use super::{ExtractError, Extracted, Metadata, Role};
+use crate::lang::Lang;
+use crate::limits;
+use crate::model::{Date, DateSpan};
+
+/// Extracts an HTML or XHTML file.
+pub fn extract(bytes: &[u8]) -> Result<Vec<Extracted>, ExtractError> {
+    let declared = declared_charset(bytes);
+    let text = decode(bytes, declared.as_deref())?;
+    let text = limit_nesting(&text);
+    let document = Html::parse_document(&text);
+    let mut walker = Walker::default();
+    walker.walk(&document);
+    let mut meta = read_head(&document);
+    let blocks = walker.sink.finish();
+    if walker.found.consolidated.is_none() {
+        walker.found.consolidated_from(
+            blocks
+                .iter()
+                .take(5)
+                .map(|b| b.text.as_str())
+                .chain(meta.title.as_deref()),
+        );
+    }
+    merge_body_meta(&mut meta, &walker.found);
+    Ok(vec![Extracted {
+        meta,
+        blocks,
+        flattened: false,
+    }])
+}
+
+/// Elements without an end tag: they never deepen the nesting.
+const VOID_ELEMENTS: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr",
+];
+
+/// Drops the tags that nest deeper than the cap (keeping their text), before html5ever
+/// sees the page: its tree builder scans the stack of open elements, so 200,000 nested or
+/// unclosed tags would take quadratic time.
+fn limit_nesting(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.matches('<').take(limits::MAX_MARKUP_DEPTH + 1).count() <= limits::MAX_MARKUP_DEPTH {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut depth = 0usize;
+    let mut rest = text;
+    while let Some(open) = rest.find('<') {
+        out.push_str(&rest[..open]);
+        let tag_end = rest[open..]
+            .find('>')
+            .map(|e| open + e + 1)
+            .unwrap_or(rest.len());
+        let tag = &rest[open..tag_end];
+        let keep = match tag_kind(tag) {
+            TagKind::Start => {
+                depth += 1;
+                depth <= limits::MAX_MARKUP_DEPTH
+            }
+            TagKind::End => {
+                let keep = depth <= limits::MAX_MARKUP_DEPTH;
+                depth = depth.saturating_sub(1);
+                keep
+            }
+            TagKind::Other => true,
+        };
+        out.push_str(if keep { tag } else { " " });
+        rest = &rest[tag_end..];
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
+}
+
+enum TagKind {
+    Start,
+    End,
+    Other,
+}
+
+/// Whether a `<…>` token opens an element that nests, closes one, or neither (comments,
+/// doctype, void and self-closing elements).
+fn tag_kind(tag: &str) -> TagKind {
+    let inner = tag.trim_start_matches('<');
+    if let Some(name) = inner.strip_prefix('/') {
+        return if name.starts_with(|c: char| c.is_ascii_alphabetic()) {
+            TagKind::End
+        } else {
+            TagKind::Other
+        };
+    }
+    if !inner.starts_with(|c: char| c.is_ascii_alphabetic()) || tag.ends_with("/>") {
+        return TagKind::Other;
+    }
+    let name: String = inner
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    if VOID_ELEMENTS.contains(&name.as_str()) {
+        TagKind::Other
+    } else {
+        TagKind::Start
+    }
+}
+
+/// The charset a page declares in its first bytes (`<meta charset>`, `http-equiv`, or the
+/// XML declaration), used only when the bytes are not valid UTF-8.
+fn declared_charset(bytes: &[u8]) -> Option<String> {
+    static CHARSET: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r#"(?i)(?:charset|encoding)\s*=\s*["']?([A-Za-z0-9._:-]{1,40})"#)
+            .expect("literal regex")
+    });
+    let head = String::from_utf8_lossy(bytes.get(..4096).unwrap_or(bytes));
+    CHARSET
+        .captures(&head)
+        .and_then(|c| c.get(1))
+        .map(|m| m.as_str().to_string())
+}
+
+/// Metadata seen while walking the body (OJ header, consolidated reference line).
+#[derive(Default)]
+struct BodyMeta {
+    lang: Option<Lang>,
+    celex: Option<String>,
+    consolidated: Option<Date>,
+}
+
+impl BodyMeta {
+    /// Reads the consolidated-text reference (`2009L0065 — EN — 20.06.2013`) from the
+    /// first lines that have one.
+    fn consolidated_from<'a>(&mut self, lines: impl Iterator<Item = &'a str>) {
+        if let Some((celex, date)) = lines.filter_map(consolidated_reference).next() {
+            self.celex = Some(celex);
+            self.consolidated = Some(date);
+        }
+    }
+}
+
+/// Walks the element tree once, producing blocks.
+#[derive(Default)]
+struct Walker {
+    sink: BlockSink,
+    current: String,
+    /// Roles of the open elements that carry one, innermost last, with their depth.
+    roles: Vec<(usize, Role)>,
+    /// Depth of the skipped element we are inside, if any.
+    skipping: Option<usize>,
+    depth: usize,
+    /// Class of the innermost element with a class we read metadata from.
+    meta_class: Option<(usize, MetaClass)>,
+    found: BodyMeta,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum MetaClass {
+    OjLanguage,
+    ConsolidatedReference,
+}
+
+impl Walker {
+    fn walk(&mut self, document: &Html) {
+        for edge in document.tree.root().traverse() {
+            match edge {
+                Edge::Open(node) => match node.value() {
+                    Node::Element(element) => self.open(element),
+                    Node::Text(text) if self.skipping.is_none() => self.current.push_str(text),
+                    _ => {}
+                },
+                Edge::Close(node) => {
+                    if let Node::Element(element) = node.value() {
+                        self.close(element);
+                    }
+                }
+            }
+        }
+        self.flush();
+    }
+
+    fn open(&mut self, element: &Element) {
+        self.depth += 1;
+        if self.skipping.is_some() {
+            return;
+        }
+        if is_skipped(element) {
+            self.skipping = Some(self.depth);
+            return;
+        }
+        let structural = self.depth <= limits::MAX_MARKUP_DEPTH;
+        if structural && is_block(element.name()) {
+            self.flush();
+        }
+        if structural {
+            if let Some(role) = role_of(element) {
+                self.roles.push((self.depth, role));
+            }
+            if let Some(class) = meta_class_of(element) {
+                self.meta_class = Some((self.depth, class));
+            }
+        }
+    }
+
+    fn close(&mut self, element: &Element) {
+        let depth = self.depth;
+        self.depth = self.depth.saturating_sub(1);
+        if let Some(skip_depth) = self.skipping {
+            if depth == skip_depth {
+                self.skipping = None;
+            }
+            return;
+        }
+        if depth > limits::MAX_MARKUP_DEPTH {
+            return;
+        }
+        if let Some((meta_depth, class)) = self.meta_class
+            && meta_depth == depth
+        {
+            self.read_meta_text(class);
+            self.meta_class = None;
+        }
+        if is_block(element.name()) {
+            self.flush();
+        }
+        if self.roles.last().is_some_and(|(d, _)| *d == depth) {
+            self.roles.pop();
+        }
+    }
+
+    fn read_meta_text(&mut self, class: MetaClass) {
+        let text = normalize(&self.current);
+        match class {
+            MetaClass::OjLanguage => self.found.lang = Lang::from_metadata(&text),
+            MetaClass::ConsolidatedReference => {
+                if let Some((celex, date)) = consolidated_reference(&text) {
+                    self.found.celex = Some(celex);
+                    self.found.consolidated = Some(date);
+                }
+            }
+        }
+    }
+
+    fn role(&self) -> Role {
+        self.roles.last().map(|(_, r)| *r).unwrap_or(Role::Body)
+    }
+
+    fn flush(&mut self) {
+        if !self.current.is_empty() {
+            let role = self.role();
+            self.sink.push(&self.current, role);
+            self.current.clear();
+        }
+    }
+}
+
+/// Elements whose content is not visible text, or is site navigation.
+fn is_skipped(element: &Element) -> bool {
+    const INVISIBLE: &[&str] = &[
+        "script", "style", "noscript", "template", "head", "nav", "footer", "aside", "form",
+        "button", "select", "option", "svg", "canvas", "iframe", "object", "embed", "map", "audio",
+        "video", "input", "textarea", "math",
+    ];
+    if INVISIBLE.contains(&element.name()) || element.attr("hidden").is_some() {
+        return true;
+    }
+    let style = element
+        .attr("style")
+        .unwrap_or("")
+        .to_ascii_lowercase()
+        .replace(' ', "");
+    if style.contains("display:none") || style.contains("visibility:hidden") {
+        return true;
+    }
+    is_boilerplate(element) || is_footnote_marker(element)
+}
+
+/// Navigation, menus and cookie banners named by class, id or ARIA role.
+fn is_boilerplate(element: &Element) -> bool {
+    const NAMES: &[&str] = &[
+        "navbar",
+        "nav-",
+        "menu",
+        "cookie",
+        "breadcrumb",
+        "sidebar",
+        "skip-link",
+        "site-footer",
+        "site-header",
+    ];
+    if matches!(
+        element.attr("role"),
+        Some("navigation" | "banner" | "contentinfo" | "search")
+    ) {
+        return true;
+    }
+    let id = element.id().unwrap_or("").to_ascii_lowercase();
+    let named = |name: &str| NAMES.iter().any(|n| name.contains(n));
+    named(&id) || element.classes().any(|c| named(&c.to_ascii_lowercase()))
+}
+
+/// Footnote reference markers inside the text (`(1)` links to the notes).
+fn is_footnote_marker(element: &Element) -> bool {
+    let marker_class = element.classes().any(|c| {
+        let c = c.to_ascii_lowercase();
+        c.contains("note-tag") || c.contains("footnoteref") || c.contains("footnotereference")
+    });
+    let href = element.attr("href").unwrap_or("");
+    let note_link = element.name() == "a"
+        && ["#ntr", "#footnote", "#fn", "#ftn", "#_ftn", "#note"]
+            .iter()
+            .any(|p| href.starts_with(p));
+    marker_class || note_link
+}
+
+fn is_block(name: &str) -> bool {
+    const BLOCKS: &[&str] = &[
+        "address",
+        "article",
+        "blockquote",
+        "body",
+        "br",
+        "caption",
+        "dd",
+        "details",
+        "dialog",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hgroup",
+        "hr",
+        "html",
+        "li",
+        "main",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "ul",
+    ];
+    BLOCKS.contains(&name)
+}
+
+/// The role an element gives the blocks inside it, from ELI ids and converter class names.
+fn role_of(element: &Element) -> Option<Role> {
+    if let Some(role) = element.id().and_then(role_of_eli_id) {
+        return Some(role);
+    }
+    if let Some(role) = element.classes().find_map(role_of_class) {
+        return Some(role);
+    }
+    matches!(element.name(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6").then_some(Role::Heading)
+}
+
+fn role_of_eli_id(id: &str) -> Option<Role> {
+    let numbered = |prefix: &str| {
+        id.strip_prefix(prefix)
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    };
+    if numbered("cit_") {
+        Some(Role::Citation)
+    } else if numbered("rct_") {
+        Some(Role::Recital)
+    } else {
+        None
+    }
+}
+
+fn role_of_class(class: &str) -> Option<Role> {
+    let lower = class.to_ascii_lowercase();
+    let class = lower.strip_prefix("oj-").unwrap_or(&lower);
+    let role = match class {
+        "doc-ti" | "title-doc-first" | "title-doc-last" | "typedudocument" | "titreobjet" => {
+            Role::Title
+        }
+        "ti-art" | "title-article-norm" => Role::ArticleHeading,
+        "sti-art" | "stitle-article-norm" => Role::ArticleTitle,
+        "note" | "footnote" | "footnotes" => Role::Note,
+        "final"
+        | "signatory"
+        | "signature"
+        | "fait"
+        | "personnequisigne"
+        | "institutionquisigne" => Role::Final,
+        "formuledadoption" => Role::Enacting,
+        "annexetitre" => Role::AnnexHeading,
+        "manualconsidrant" => Role::Recital,
+        c if c.starts_with("ti-section")
+            || c.starts_with("title-division")
+            || c.starts_with("manualheading") =>
+        {
+            Role::Heading
+        }
+        _ => return None,
+    };
+    Some(role)
+}
+
+fn meta_class_of(element: &Element) -> Option<MetaClass> {
+    element.classes().find_map(|c| match c {
+        "hd-lg" | "oj-hd-lg" => Some(MetaClass::OjLanguage),
+        "reference" => Some(MetaClass::ConsolidatedReference),
+        _ => None,
+    })
+}
+
+/// `02016R0679 — EN — 04.05.2016 — 000.002` → the base CELEX and the version date.
+fn consolidated_reference(text: &str) -> Option<(String, Date)> {
+    static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b[03]?(\d{4}[A-Z]{1,2}\d{4})\s*[—–-]\s*[A-Z]{2}\s*[—–-]\s*(\d{2})\.(\d{2})\.(\d{4})\b").expect("literal regex")
+    });
+    let caps = REFERENCE.captures(text)?;
+    let date = Date::new(
+        caps[4].parse().ok()?,
+        caps[3].parse().ok()?,
+        caps[2].parse().ok()?,
+    )?;
+    Some((format!("3{}", &caps[1]), date))
+}
+
+/// Reads `<html lang>`, `<title>` and the `<meta>` tags of the head.
+fn read_head(document: &Html) -> Metadata {
+    let mut meta = Metadata::default();
+    let mut title_tag = None;
+    for node in document.tree.root().descendants().take(20_000) {
+        let Node::Element(element) = node.value() else {
+            continue;
+        };
+        match element.name() {
+            "html" => {
+                let lang = element.attr("lang").or_else(|| element.attr("xml:lang"));
+                meta.lang = meta.lang.or_else(|| lang.and_then(Lang::from_metadata));
+            }
+            "title" if title_tag.is_none() => {
+                let text: String = node
+                    .descendants()
+                    .filter_map(|n| n.value().as_text().map(|t| t.to_string()))
+                    .collect();
+                title_tag = Some(normalize(&text));
+            }
+            "meta" => read_meta_tag(element, &mut meta),
+            "body" => break,
+            _ => {}
+        }
+    }
+    if let Some(title) = title_tag {
+        apply_title_tag(&title, &mut meta);
+    }
+    meta
+}
+
+fn read_meta_tag(element: &Element, meta: &mut Metadata) {
+    let name = element
+        .attr("name")
+        .or_else(|| element.attr("property"))
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let Some(content) = element
+        .attr("content")
+        .map(normalize)
+        .filter(|c| !c.is_empty())
+    else {
+        return;
+    };
+    match name.as_str() {
+        "dc.language" | "language" | "og:locale" | "content-language" => {
+            meta.lang = meta.lang.or_else(|| Lang::from_metadata(&content));
+        }
+        "dc.identifier" => meta.celex = meta.celex.take().or_else(|| celex_in(&content)),
+        "dc.description" if meta.title.is_none() && looks_like_act_title(&content) => {
+            meta.title = Some(content);
+        }
+        "dc.title" | "og:title" | "citation_title" | "dcterms.title"
+            if !is_file_name_title(&content) =>
+        {
+            meta.title = meta.title.take().or(Some(content));
+        }
+        "dc.date"
+        | "dcterms.created"
+        | "dcterms.issued"
+        | "article:published_time"
+        | "date"
+        | "citation_date" => {
+            meta.date = meta.date.or_else(|| iso_date_prefix(&content));
+        }
+        "author" | "dc.creator" | "dc.publisher" | "og:site_name" | "publisher" => {
+            meta.publisher = meta.publisher.take().or(Some(content));
+        }
+        "og:url" | "dc.source.uri" => meta.url = meta.url.take().or(Some(content)),
+        _ => {}
+    }
+}
+
+/// Uses the `<title>` unless it is a file name or EUR-Lex boilerplate; a consolidated-text
+/// title also gives the CELEX and version date.
+fn apply_title_tag(title: &str, meta: &mut Metadata) {
+    if let Some((celex, date)) = consolidated_reference(title) {
+        meta.celex = Some(celex);
+        meta.consolidated = Some(date);
+        return;
+    }
+    if meta.title.is_none() && !is_file_name_title(title) {
+        meta.title = Some(title.to_string());
+    }
+}
+
+fn merge_body_meta(meta: &mut Metadata, found: &BodyMeta) {
+    meta.lang = meta.lang.or(found.lang);
+    if found.consolidated.is_some() && meta.consolidated.is_none() {
+        meta.celex = found.celex.clone().or(meta.celex.take());
+        meta.consolidated = found.consolidated;
+    }
+}
+
+/// `L_2016119EN.01000101.xml`, `EUR-Lex - 32000L0031 - EN`: names, not titles.
+fn is_file_name_title(title: &str) -> bool {
+    static FILE_NAME: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:[\w.-]+\.(?:xml|html?|xhtml|pdf|docx?)|eur-lex\s*-.*|\d{5}[a-z]{1,2}\d{4}.*)$").expect("literal regex")
+    });
+    title.is_empty() || FILE_NAME.is_match(title)
+}
+
+fn looks_like_act_title(text: &str) -> bool {
+    text.chars().count() > 20 && celex_in(text).is_none()
+}
+
+/// A CELEX number inside a URI or text (`…?uri=CELEX:32000L0031:EN:HTML`).
+pub fn celex_in(text: &str) -> Option<String> {
+    static CELEX: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:CELEX[:=%3A]*|\b)([0-9]\d{4}[A-Z]{1,2}\d{4}(?:\(\d{2}\))?)\b")
+            .expect("literal regex")
+    });
+    CELEX
+        .captures(text)
+        .and_then(|c| c.get(1))
+        .map(|m| m.as_str().to_string())
+}
+
+/// The `YYYY-MM-DD` at the start of an ISO timestamp.
+fn iso_date_prefix(text: &str) -> Option<Date> {
+    text.get(..10)?.parse::<DateSpan>().ok().map(|s| s.first)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn blocks(html: &str) -> Vec<(String, Role)> {
+        let out = extract(html.as_bytes()).unwrap();
+        out[0]
+            .blocks
+            .iter()
+            .map(|b| (b.text.clone(), b.role))
+            .collect()
+    }
+
+    #[test]
+    fn oj_point_tables_become_labelled_blocks() {
+        let html = r#"<html><body><div class="eli-subdivision" id="art_6"><p class="oj-ti-art">Article 6</p>
+            <p class="oj-sti-art">Lawfulness</p><p class="oj-normal">1.   Processing shall be lawful:</p>
+            <table><tr><td><p class="oj-normal">(a)</p></td><td><p class="oj-normal">consent;</p></td></tr></table></div></body></html>"#;
+        let b = blocks(html);
+        assert_eq!(b[0], ("Article 6".into(), Role::ArticleHeading));
+        assert_eq!(b[1], ("Lawfulness".into(), Role::ArticleTitle));
+        assert_eq!(b[2].0, "1. Processing shall be lawful:");
+        assert_eq!(b[3].0, "(a) consent;");
+    }
+
+    #[test]
+    fn eli_ids_give_citation_and_recital_roles() {
+        let html = r#"<body><div id="cit_1"><p>Having regard to the Treaty,</p></div><div id="rct_1"><table><tr><td><p>(1)</p></td><td><p>The protection.</p></td></tr></table></div></body>"#;
+        let b = blocks(html);
+        assert_eq!(b[0].1, Role::Citation);
+        assert_eq!(b[1], ("(1) The protection.".into(), Role::Recital));
+    }
+
+    #[test]
+    fn scripts_navigation_and_note_markers_are_dropped() {
+        let html = r##"<html lang="en"><head><title>Against mass surveillance</title><script>var x=1;</script></head>
+            <body><nav><a href="/">Home</a></nav><p>Visible<a href="#ntr1">(1)</a> text.</p><footer>© x</footer></body></html>"##;
+        let out = &extract(html.as_bytes()).unwrap()[0];
+        assert_eq!(out.meta.lang, Some(Lang::En));
+        assert_eq!(out.meta.title.as_deref(), Some("Against mass surveillance"));
+        let texts: Vec<&str> = out.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(texts, ["Visible text."]);
+    }
+
+    #[test]
+    fn old_eurlex_dublin_core_is_read_and_unicode_label_ignored() {
+        let html = "<html><head><meta name=\"DC.language\" content=\"EN\"><meta name=\"DC.identifier\" scheme=\"URI\" content=\"http://x/LexUriServ.do?uri=CELEX:32000L0031:EN:HTML\"><meta name=\"DC.type\" http-equiv=\"Content-Type\" content=\"text/html; charset=UNICODE-1-1-UTF-8\"><title>EUR-Lex - 32000L0031 - EN</title></head><body><p>Données</p></body></html>";
+        let out = &extract(html.as_bytes()).unwrap()[0];
+        assert_eq!(out.meta.celex.as_deref(), Some("32000L0031"));
+        assert_eq!(out.meta.lang, Some(Lang::En));
+        assert!(out.meta.title.is_none());
+        assert_eq!(out.blocks[0].text, "Données");
+    }
+
+    #[test]
+    fn consolidated_reference_gives_celex_and_date() {
+        let html = r#"<body><p class="reference">02016R0679 — EN — 04.05.2016 — 000.002</p><p>Text</p></body>"#;
+        let out = &extract(html.as_bytes()).unwrap()[0];
+        assert_eq!(out.meta.celex.as_deref(), Some("32016R0679"));
+        assert_eq!(
+            out.meta.consolidated.map(|d| d.to_string()).as_deref(),
+            Some("2016-05-04")
+        );
+        let old = r#"<html><head><title>Konsolidierter TEXT: 31998F0699 — DE — 05.07.2001</title></head><body><p style="x">1998F0699 — DE — 05.07.2001 — 001.001</p></body></html>"#;
+        let out = &extract(old.as_bytes()).unwrap()[0];
+        assert_eq!(out.meta.celex.as_deref(), Some("31998F0699"));
+        assert_eq!(
+            out.meta.consolidated.map(|d| d.to_string()).as_deref(),
+            Some("2001-07-05")
+        );
+    }
+
+    #[test]
+    fn deep_nesting_does_not_recurse() {
+        let depth = 200_000;
+        let html = format!(
+            "{}deep text{}<p>after</p>",
+            "<div>".repeat(depth),
+            "</div>".repeat(depth)
+        );
+        let b = blocks(&html);
+        assert_eq!(
+            b,
+            [
+                ("deep text".to_string(), Role::Body),
+                ("after".to_string(), Role::Body)
+            ]
+        );
+    }
+
+    #[test]
+    fn unclosed_tags_stay_linear() {
+        let html = format!("<p>{}text", "<b><i><span>".repeat(50_000));
+        let b = blocks(&html);
+        assert_eq!(b[0].0, "text");
+    }
+}

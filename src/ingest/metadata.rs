@@ -1,0 +1,518 @@
+//! Document metadata: what a file says about itself, completed by what its text, its name
+//! and its place tell, and overridden by the user's catalogue.
+//!
+//! The doc id of an EU act is its CELEX number, found in the markup first, then in the act
+//! number at the start of its title (or the `COM(2022) 209` of a proposal's cover page),
+//! and only as a last resort in a folder name. Other documents are known by their path
+//! without extension, and without the language tag when the same work exists in several
+//! languages (`statements/en_x.md` + `statements/nl_x.md` → `statements/x`).
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::catalog::CatalogEntry;
+use super::extract::{Block, Extracted, Role};
+use super::walk::FileEntry;
+use crate::lang::{Lang, detect};
+use crate::legal::citation::{Context, find_citations};
+use crate::legal::vocab;
+use crate::model::{Date, DateSpan, Kind};
+
+/// Everything known about one document version.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocMeta {
+    /// Document (work) id.
+    pub doc_id: String,
+    /// The CELEX of the act, when the document is one (consolidated: the base act's).
+    pub celex: Option<String>,
+    /// Base act of a consolidated version.
+    pub base: Option<String>,
+    /// Title.
+    pub title: String,
+    /// Kind.
+    pub kind: Kind,
+    /// Date.
+    pub date: Option<Date>,
+    /// Language of the version.
+    pub lang: Lang,
+    /// Publisher or source.
+    pub publisher: Option<String>,
+    /// Whether to cut it into legal units (articles…) rather than paragraphs.
+    pub legal: bool,
+}
+
+/// The id a file's path gives its document, for every walked file: the path without
+/// extension, and without a language tag when siblings hold the same work in other
+/// languages.
+pub fn path_ids(files: &[FileEntry]) -> HashMap<String, String> {
+    let mut languages_of_work: HashMap<String, Vec<Lang>> = HashMap::new();
+    for file in files {
+        if let Some((work, lang)) = language_tagged(&file.rel) {
+            languages_of_work
+                .entry(format!("{}|{work}", file.root.display()))
+                .or_default()
+                .push(lang);
+        }
+    }
+    files
+        .iter()
+        .map(|file| {
+            let id = match language_tagged(&file.rel) {
+                Some((work, _))
+                    if shared_by_languages(
+                        &languages_of_work,
+                        &file.root.display().to_string(),
+                        &work,
+                    ) =>
+                {
+                    work
+                }
+                _ => without_extension(&file.rel),
+            };
+            (file.key(), id)
+        })
+        .collect()
+}
+
+fn shared_by_languages(map: &HashMap<String, Vec<Lang>>, root: &str, work: &str) -> bool {
+    map.get(&format!("{root}|{work}")).is_some_and(|langs| {
+        let mut distinct = langs.clone();
+        distinct.sort();
+        distinct.dedup();
+        distinct.len() >= 2
+    })
+}
+
+/// `a/b/fr.oj.xhtml` → `a/b/oj`? No: the whole stem `fr` or a leading/trailing tag
+/// (`nl_x`, `x.nl`, `x_nl`) is the language; the rest is the work.
+fn language_tagged(rel: &str) -> Option<(String, Lang)> {
+    let (dir, name) = match rel.rsplit_once('/') {
+        Some((dir, name)) => (Some(dir), name),
+        None => (None, rel),
+    };
+    let stem = name.split('.').next().unwrap_or(name);
+    let lang = file_name_lang(name)?;
+    let rest = if stem.len() == 2 {
+        None
+    } else {
+        let cut = stem.get(3..).filter(|_| {
+            stem.get(..2)
+                .is_some_and(|p| p.eq_ignore_ascii_case(lang.code()))
+        });
+        cut.or_else(|| stem.get(..stem.len().saturating_sub(3)))
+            .filter(|r| !r.is_empty())
+    };
+    let work = match (dir, rest) {
+        (Some(dir), Some(rest)) => format!("{dir}/{rest}"),
+        (None, Some(rest)) => rest.to_string(),
+        (Some(dir), None) => dir.to_string(),
+        (None, None) => return None,
+    };
+    Some((work, lang))
+}
+
+/// The language a file name announces: `fr.oj.xhtml`, `nl_chatcontrole.md`, `guide_de.pdf`.
+pub fn file_name_lang(name: &str) -> Option<Lang> {
+    let stem = name.split('.').next().unwrap_or(name);
+    let is_code = |s: &str| s.len() == 2 && s.chars().all(|c| c.is_ascii_alphabetic());
+    let lang_of = |s: &str| {
+        if is_code(s) {
+            Lang::from_metadata(s)
+        } else {
+            None
+        }
+    };
+    if let Some(lang) = lang_of(stem) {
+        return Some(lang);
+    }
+    let first = stem.split(['_', '-']).next().unwrap_or("");
+    let last = stem.rsplit(['_', '-']).next().unwrap_or("");
+    lang_of(first).or_else(|| {
+        if stem.contains(['_', '-']) {
+            lang_of(last)
+        } else {
+            None
+        }
+    })
+}
+
+fn without_extension(rel: &str) -> String {
+    match rel.rsplit_once('/') {
+        Some((dir, name)) => format!("{dir}/{}", name.split('.').next().unwrap_or(name)),
+        None => rel.split('.').next().unwrap_or(rel).to_string(),
+    }
+}
+
+/// Resolves the metadata of the `index`-th document of a file.
+pub fn resolve(
+    extracted: &Extracted,
+    file: &FileEntry,
+    path_id: &str,
+    index: usize,
+    catalog: Option<&CatalogEntry>,
+) -> DocMeta {
+    let meta = &extracted.meta;
+    let title_text = title_blocks(&extracted.blocks);
+    let celex = meta
+        .celex
+        .clone()
+        .filter(|c| is_celex(c))
+        .or_else(|| act_in_title(&title_text))
+        .or_else(|| commission_document_in_head(&extracted.blocks))
+        .or_else(|| celex_folder(&file.rel).filter(|_| looks_like_act(&extracted.blocks)));
+    let consolidated = meta.consolidated.filter(|_| celex.is_some());
+    let doc_id = match (&celex, consolidated) {
+        (Some(celex), Some(date)) => consolidated_id(celex, date),
+        (Some(celex), None) => celex.clone(),
+        (None, _) if index > 0 => format!("{path_id}/{}", index + 1),
+        (None, _) => path_id.to_string(),
+    };
+    let lang = resolve_lang(extracted, &file.rel);
+    let legal = celex.is_some() || looks_like_act(&extracted.blocks);
+    let kind = celex
+        .as_deref()
+        .map(kind_of_celex)
+        .or(meta.kind)
+        .unwrap_or_else(|| kind_from_place(&file.rel, &extracted.blocks));
+    let date = meta
+        .date
+        .or_else(|| vocab::date_in_text(&title_text))
+        .or_else(|| meta.title.as_deref().and_then(vocab::date_in_text))
+        .or_else(|| cover_date(&extracted.blocks))
+        .or_else(|| date_in_file_name(&file.rel));
+    let title = resolve_title(extracted, &title_text, &file.rel, legal);
+    let mut doc = DocMeta {
+        doc_id,
+        celex: celex.clone(),
+        base: consolidated.and(celex),
+        title,
+        kind,
+        date,
+        lang,
+        publisher: meta.publisher.clone(),
+        legal,
+    };
+    if let Some(entry) = catalog {
+        apply_catalog(&mut doc, entry);
+    }
+    doc
+}
+
+fn apply_catalog(doc: &mut DocMeta, entry: &CatalogEntry) {
+    if let Some(doc_id) = &entry.doc_id {
+        doc.doc_id = doc_id.clone();
+        if is_celex(doc_id) {
+            doc.celex = Some(doc_id.clone());
+            doc.legal = true;
+        }
+    }
+    if let Some(title) = &entry.title {
+        doc.title = title.clone();
+    }
+    if let Some(kind) = entry.kind {
+        doc.kind = kind;
+    }
+    if entry.date.is_some() {
+        doc.date = entry.date;
+    }
+    if let Some(lang) = entry.lang.as_deref().and_then(|l| l.parse().ok()) {
+        doc.lang = lang;
+    }
+    if entry.publisher.is_some() {
+        doc.publisher = entry.publisher.clone();
+    }
+}
+
+/// A CELEX number: sector digit, year, document type letters, number (`32016R0679`,
+/// `52022PC0209`, `32016R0679R(02)`).
+pub fn is_celex(text: &str) -> bool {
+    static CELEX: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^[0-9CE]\d{4}[A-Z]{1,2}\d{4}(?:R?\(\d{2}\))?(?:-\d{8})?$")
+            .expect("literal regex")
+    });
+    CELEX.is_match(text)
+}
+
+/// `02016R0679-20160504`: the id of the consolidated version of `celex` on `date`.
+fn consolidated_id(celex: &str, date: Date) -> String {
+    let base = celex.get(1..).unwrap_or(celex);
+    format!("0{base}-{:08}", date.as_number())
+}
+
+fn kind_of_celex(celex: &str) -> Kind {
+    match celex.chars().next() {
+        Some('0' | '1' | '2' | '3' | '4') => Kind::Legislation,
+        Some('5') => Kind::Proposal,
+        _ => Kind::Other,
+    }
+}
+
+fn title_blocks(blocks: &[Block]) -> String {
+    blocks
+        .iter()
+        .filter(|b| b.role == Role::Title)
+        .map(|b| b.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The act's own number at the start of its title: `REGULATION (EU) 2016/679 OF …`, not
+/// the `Directive 95/46/EC` it repeals further on.
+fn act_in_title(title: &str) -> Option<String> {
+    let found = find_citations(title, &Context::default());
+    found
+        .into_iter()
+        .find(|f| f.unit.is_none() && f.start <= 60)
+        .map(|f| f.celex)
+}
+
+/// `COM(2022) 209 final` standing alone in the first blocks: a Commission document's cover.
+fn commission_document_in_head(blocks: &[Block]) -> Option<String> {
+    static COVER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:COM|JOIN|SWD|SEC)\s*\(\d{4}\)\s*\d{1,4}(?:\s+final)?$")
+            .expect("literal regex")
+    });
+    blocks
+        .iter()
+        .take(12)
+        .filter(|b| COVER.is_match(b.text.trim()))
+        .find_map(|b| {
+            find_citations(&b.text, &Context::default())
+                .into_iter()
+                .next()
+        })
+        .map(|f| f.celex)
+}
+
+/// A CELEX-named folder above the file: the last resort for an act's id.
+fn celex_folder(rel: &str) -> Option<String> {
+    rel.split('/')
+        .rev()
+        .skip(1)
+        .find(|part| is_celex(part))
+        .map(str::to_string)
+}
+
+/// Whether blocks read like an act: headings for Article 1 and Article 2.
+fn looks_like_act(blocks: &[Block]) -> bool {
+    let mut seen = [false; 2];
+    for block in blocks.iter().filter(|b| b.text.chars().count() < 150) {
+        let heading = vocab::article_heading(&block.text).or_else(|| toc_article(&block.text));
+        match heading.map(|h| h.number) {
+            Some(n) if n == "1" => seen[0] = true,
+            Some(n) if n == "2" => seen[1] = true,
+            _ => {}
+        }
+        if seen == [true, true] {
+            return true;
+        }
+    }
+    false
+}
+
+fn toc_article(text: &str) -> Option<vocab::Heading<'_>> {
+    let inner = text.strip_suffix(')')?;
+    vocab::article_heading(inner.get(inner.rfind('(')? + 1..)?)
+}
+
+fn resolve_lang(extracted: &Extracted, rel: &str) -> Lang {
+    let name = rel.rsplit('/').next().unwrap_or(rel);
+    extracted
+        .meta
+        .lang
+        .or_else(|| file_name_lang(name))
+        .or_else(|| detect::detect(&text_sample(&extracted.blocks)))
+        .unwrap_or(Lang::Und)
+}
+
+/// Up to 8,000 characters of body text for language detection.
+pub fn text_sample(blocks: &[Block]) -> String {
+    let mut sample = String::new();
+    for block in blocks.iter().filter(|b| b.role != Role::Note) {
+        if sample.len() > 8_000 {
+            break;
+        }
+        sample.push_str(&block.text);
+        sample.push('\n');
+    }
+    sample
+}
+
+fn resolve_title(extracted: &Extracted, title_blocks: &str, rel: &str, legal: bool) -> String {
+    let from_meta = extracted
+        .meta
+        .title
+        .clone()
+        .filter(|t| !t.trim().is_empty());
+    let from_blocks = (!title_blocks.is_empty()).then(|| title_blocks.to_string());
+    let candidates = if legal {
+        [from_blocks, from_meta]
+    } else {
+        [from_meta, from_blocks]
+    };
+    candidates
+        .into_iter()
+        .flatten()
+        .next()
+        .or_else(|| first_heading(&extracted.blocks))
+        .map(|t| truncate_chars(&t, 500))
+        .unwrap_or_else(|| rel.rsplit('/').next().unwrap_or(rel).to_string())
+}
+
+fn first_heading(blocks: &[Block]) -> Option<String> {
+    let first = blocks
+        .iter()
+        .find(|b| b.role == Role::Heading)
+        .or_else(|| blocks.first())?;
+    Some(truncate_chars(&first.text, 200))
+}
+
+fn truncate_chars(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((cut, _)) => format!("{}…", text[..cut].trim_end()),
+        None => text.to_string(),
+    }
+}
+
+/// Kind from where a document lies and what it says: `blog` in its path or address, a
+/// `statements`/`press`/`news` folder.
+fn kind_from_place(rel: &str, blocks: &[Block]) -> Kind {
+    let lower = rel.to_lowercase();
+    let blog_address = blocks
+        .iter()
+        .take(10)
+        .any(|b| b.text.contains("/blog/") || b.text.contains("/blogposts/"));
+    let folders: Vec<&str> = lower.split('/').rev().skip(1).collect();
+    let statement_folder = folders.iter().any(|f| {
+        ["statement", "press", "news", "letters", "positions"]
+            .iter()
+            .any(|w| f.starts_with(w))
+    });
+    if lower.contains("blog") || blog_address {
+        Kind::Blog
+    } else if statement_folder {
+        Kind::Statement
+    } else {
+        Kind::Other
+    }
+}
+
+/// `Brussels, 11.5.2022` on a Commission document's cover page.
+fn cover_date(blocks: &[Block]) -> Option<Date> {
+    static COVER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:Brussels|Bruxelles|Brüssel|Brussel|Bruselas|Bruxelas|Bruksela|Brusel|Bryssel|Βρυξέλλες|Брюксел|Strasbourg|Luxembourg),?\s+(\d{1,2})\.(\d{1,2})\.(\d{4})\b").expect("literal regex")
+    });
+    blocks.iter().take(12).find_map(|b| {
+        let caps = COVER.captures(b.text.trim())?;
+        Date::new(
+            caps[3].parse().ok()?,
+            caps[2].parse().ok()?,
+            caps[1].parse().ok()?,
+        )
+    })
+}
+
+/// A `YYYY-MM-DD` in the file name (`cs_pirati_2020-12-08_x.md`).
+fn date_in_file_name(rel: &str) -> Option<Date> {
+    static DATE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:^|[^\d])(\d{4}-\d{2}-\d{2})(?:[^\d]|$)").expect("literal regex")
+    });
+    let name = rel.rsplit('/').next().unwrap_or(rel);
+    let caps = DATE.captures(name)?;
+    caps.get(1)?
+        .as_str()
+        .parse::<DateSpan>()
+        .ok()
+        .map(|s| s.first)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::PathBuf;
+
+    fn entry(rel: &str) -> FileEntry {
+        FileEntry {
+            root: PathBuf::from("/c"),
+            abs: PathBuf::from(format!("/c/{rel}")),
+            rel: rel.into(),
+            size: 1,
+        }
+    }
+
+    #[test]
+    fn language_tags_are_dropped_only_for_multilingual_works() {
+        let files: Vec<FileEntry> = [
+            "s/en_bof_dsa.md",
+            "s/nl_bof_dsa.md",
+            "s/cs_pirati_x.md",
+            "camp/de.html",
+            "camp/en.html",
+            "pdf/xx_multi.pdf",
+        ]
+        .iter()
+        .map(|r| entry(r))
+        .collect();
+        let ids = path_ids(&files);
+        let id = |rel: &str| ids[&entry(rel).key()].clone();
+        assert_eq!(id("s/en_bof_dsa.md"), "s/bof_dsa");
+        assert_eq!(id("s/nl_bof_dsa.md"), "s/bof_dsa");
+        assert_eq!(id("s/cs_pirati_x.md"), "s/cs_pirati_x");
+        assert_eq!(id("camp/de.html"), "camp");
+        assert_eq!(id("pdf/xx_multi.pdf"), "pdf/xx_multi");
+    }
+
+    #[test]
+    fn file_names_announce_languages() {
+        assert_eq!(file_name_lang("fr.oj.xhtml"), Some(Lang::Fr));
+        assert_eq!(file_name_lang("nl_chatcontrole.md"), Some(Lang::Nl));
+        assert_eq!(file_name_lang("guide_de.pdf"), Some(Lang::De));
+        assert_eq!(file_name_lang("000_5e3389.txt"), None);
+        assert_eq!(file_name_lang("xx_pypdf.pdf"), None);
+    }
+
+    #[test]
+    fn celex_numbers() {
+        for ok in [
+            "32016R0679",
+            "52022PC0209",
+            "02016R0679-20160504",
+            "32016R0679R(02)",
+        ] {
+            assert!(is_celex(ok), "{ok}");
+        }
+        for bad in ["toc-24lang", "2016R0679", "32016R679"] {
+            assert!(!is_celex(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn act_number_starts_the_title() {
+        assert_eq!(
+            act_in_title(
+                "REGULATION (EU) 2016/679 OF THE EUROPEAN PARLIAMENT … repealing Directive 95/46/EC"
+            )
+            .as_deref(),
+            Some("32016R0679")
+        );
+        assert_eq!(
+            act_in_title(
+                "Position of the Council on the adoption of a regulation repealing Directive 95/46/EC"
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn dates_in_file_names() {
+        assert_eq!(
+            date_in_file_name("s/cs_pirati_2020-12-08_x.md")
+                .map(|d| d.to_string())
+                .as_deref(),
+            Some("2020-12-08")
+        );
+        assert_eq!(date_in_file_name("s/x_2022_y.md"), None);
+    }
+}

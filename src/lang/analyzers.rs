@@ -1,0 +1,312 @@
+//! Analyzers: how text becomes index terms, one per language plus the unstemmed one.
+//!
+//! Every language field is analysed as: split into words (letters and digits of any script),
+//! lowercase, drop elided articles (`l'`, `dell'`), then stem. Each word yields the folded
+//! stem of the accented word and, when different, the stem of the folded word, at the same
+//! position: the first keeps the stemmer accurate (Snowball rules see `é`, `ą`, `ů`), the
+//! second lets `donnees` typed without accents meet `données`. The `exact` analyzer only
+//! lowercases and folds: quoted phrases match words as written.
+//!
+//! The same code analyses documents (through tantivy) and queries and snippets (directly),
+//! so the three can never disagree.
+
+use tantivy::tokenizer::{TextAnalyzer, Token, TokenStream, Tokenizer, TokenizerManager};
+
+use super::fold::{fold, lowercase};
+use super::stem::LangStemmer;
+use super::{ALL, Lang};
+
+/// Longest word indexed, in bytes; longer runs of letters are not words (base64, hashes).
+const MAX_WORD_BYTES: usize = 80;
+
+/// Name of the tokenizer of the unstemmed, folded analyzer.
+pub const EXACT: &str = "pdx_exact";
+
+/// Name of the tokenizer registered for `lang`'s stemmed analyzer.
+pub fn stemmed_name(lang: Lang) -> &'static str {
+    const NAMES: [&str; 25] = [
+        "pdx_bg", "pdx_cs", "pdx_da", "pdx_de", "pdx_el", "pdx_en", "pdx_es", "pdx_et", "pdx_fi",
+        "pdx_fr", "pdx_ga", "pdx_hr", "pdx_hu", "pdx_it", "pdx_lt", "pdx_lv", "pdx_mt", "pdx_nl",
+        "pdx_pl", "pdx_pt", "pdx_ro", "pdx_sk", "pdx_sl", "pdx_sv", "pdx_und",
+    ];
+    NAMES.get(lang.index()).copied().unwrap_or("pdx_und")
+}
+
+/// Registers every analyzer with an index's tokenizer manager.
+pub fn register(manager: &TokenizerManager) {
+    manager.register(EXACT, TextAnalyzer::from(Analyzer::exact()));
+    for lang in ALL {
+        manager.register(
+            stemmed_name(lang),
+            TextAnalyzer::from(Analyzer::stemmed(lang)),
+        );
+    }
+}
+
+/// A word found in text: its byte span and its text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Word<'a> {
+    /// Byte offset of the first character.
+    pub start: usize,
+    /// Byte offset after the last character.
+    pub end: usize,
+    /// The word as written.
+    pub text: &'a str,
+}
+
+/// Splits text into words: maximal runs of letters, digits and combining marks.
+pub fn words(text: &str) -> impl Iterator<Item = Word<'_>> {
+    let mut chars = text.char_indices().peekable();
+    std::iter::from_fn(move || {
+        let (start, _) = chars.find(|(_, c)| is_word_char(*c))?;
+        let mut end = text.len();
+        while let Some(&(i, c)) = chars.peek() {
+            if !is_word_char(c) {
+                end = i;
+                break;
+            }
+            chars.next();
+        }
+        let text = text.get(start..end)?;
+        Some(Word { start, end, text })
+    })
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c)
+}
+
+/// One analyzer: the unstemmed one, or a language's stemmed one.
+#[derive(Clone)]
+pub struct Analyzer {
+    lang: Option<Lang>,
+    stemmer: LangStemmer,
+}
+
+impl Analyzer {
+    /// The unstemmed, case- and accent-folded analyzer.
+    pub fn exact() -> Analyzer {
+        Analyzer {
+            lang: None,
+            stemmer: LangStemmer::None,
+        }
+    }
+
+    /// The stemmed analyzer of `lang`.
+    pub fn stemmed(lang: Lang) -> Analyzer {
+        Analyzer {
+            lang: Some(lang),
+            stemmer: LangStemmer::for_lang(lang),
+        }
+    }
+
+    /// The terms one word is indexed under (one or two; none for an over-long word).
+    pub fn terms(&self, word: &str) -> Vec<String> {
+        let mut terms = Vec::with_capacity(2);
+        self.push_terms(word, &mut terms);
+        terms
+    }
+
+    fn push_terms(&self, word: &str, out: &mut Vec<String>) {
+        if word.len() > MAX_WORD_BYTES {
+            return;
+        }
+        if self.lang.is_none() {
+            out.push(fold(word).into_owned());
+            return;
+        }
+        let lower = lowercase(word);
+        let stem_then_fold = fold(&self.stemmer.stem(&lower)).into_owned();
+        if !lower.is_ascii() {
+            let folded = fold(&lower);
+            let fold_then_stem = self.stemmer.stem(&folded).into_owned();
+            if fold_then_stem != stem_then_fold {
+                out.push(fold_then_stem);
+            }
+        }
+        out.push(stem_then_fold);
+    }
+
+    /// True when `word`, at byte `end` of `text`, is an elided article to drop (`l'`, `dell'`).
+    fn is_elided(&self, text: &str, word: &Word<'_>) -> bool {
+        let Some(lang) = self.lang else {
+            return false;
+        };
+        let followed_by_apostrophe = text
+            .get(word.end..)
+            .and_then(|rest| rest.chars().next())
+            .is_some_and(|c| matches!(c, '\'' | '’'));
+        followed_by_apostrophe && is_elision(lang, &lowercase(word.text))
+    }
+
+    /// Every token of `text`, with positions and byte offsets, as tantivy indexes them.
+    pub fn tokens(&self, text: &str) -> Vec<Token> {
+        let mut tokens = Vec::new();
+        let mut terms = Vec::with_capacity(2);
+        let mut position = 0usize;
+        for word in words(text) {
+            if self.is_elided(text, &word) {
+                continue;
+            }
+            terms.clear();
+            self.push_terms(word.text, &mut terms);
+            for term in terms.drain(..) {
+                tokens.push(Token {
+                    offset_from: word.start,
+                    offset_to: word.end,
+                    position,
+                    text: term,
+                    position_length: 1,
+                });
+            }
+            position += 1;
+        }
+        tokens
+    }
+}
+
+/// Articles and pronouns written elided before an apostrophe, per language.
+fn is_elision(lang: Lang, word: &str) -> bool {
+    const FR: &[&str] = &[
+        "l", "d", "j", "m", "n", "s", "t", "c", "qu", "lorsqu", "puisqu", "jusqu", "quoiqu",
+    ];
+    const IT: &[&str] = &[
+        "l", "dell", "all", "dall", "nell", "sull", "coll", "pell", "un", "d", "c", "quest",
+        "quell", "nessun",
+    ];
+    const GA: &[&str] = &["d", "b", "m"];
+    let list = match lang {
+        Lang::Fr => FR,
+        Lang::It => IT,
+        Lang::Ga => GA,
+        _ => return false,
+    };
+    list.contains(&word)
+}
+
+impl Tokenizer for Analyzer {
+    type TokenStream<'a> = BufferedTokenStream;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> BufferedTokenStream {
+        BufferedTokenStream {
+            tokens: self.tokens(text).into_iter(),
+            current: Token::default(),
+        }
+    }
+}
+
+/// A token stream over tokens computed up front.
+pub struct BufferedTokenStream {
+    tokens: std::vec::IntoIter<Token>,
+    current: Token,
+}
+
+impl TokenStream for BufferedTokenStream {
+    fn advance(&mut self) -> bool {
+        match self.tokens.next() {
+            Some(token) => {
+                self.current = token;
+                true
+            }
+            None => false,
+        }
+    }
+
+    fn token(&self) -> &Token {
+        &self.current
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        &mut self.current
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(analyzer: &Analyzer, text: &str) -> Vec<String> {
+        analyzer.tokens(text).into_iter().map(|t| t.text).collect()
+    }
+
+    #[test]
+    fn words_split_on_punctuation_in_any_script() {
+        let found: Vec<&str> = words("Article 6(1)(a) — Άρθρο 6, «données» l’enfant")
+            .map(|w| w.text)
+            .collect();
+        assert_eq!(
+            found,
+            [
+                "Article",
+                "6",
+                "1",
+                "a",
+                "Άρθρο",
+                "6",
+                "données",
+                "l",
+                "enfant"
+            ]
+        );
+    }
+
+    #[test]
+    fn accented_and_unaccented_forms_meet() {
+        let fr = Analyzer::stemmed(Lang::Fr);
+        let accented = fr.terms("données");
+        let plain = fr.terms("donnees");
+        assert!(
+            plain.iter().any(|t| accented.contains(t)),
+            "{accented:?} vs {plain:?}"
+        );
+    }
+
+    #[test]
+    fn elided_articles_are_dropped_only_before_an_apostrophe() {
+        let fr = Analyzer::stemmed(Lang::Fr);
+        assert_eq!(texts(&fr, "l'enfant"), texts(&fr, "enfant"));
+        assert_eq!(texts(&fr, "point l").len(), 2);
+    }
+
+    #[test]
+    fn variants_share_a_position() {
+        let de = Analyzer::stemmed(Lang::De);
+        let tokens = de.tokens("Rechtmäßigkeit der Verarbeitung");
+        let positions: Vec<usize> = tokens.iter().map(|t| t.position).collect();
+        assert_eq!(positions.last(), Some(&2));
+        assert!(tokens.iter().all(|t| t.text.is_ascii()));
+    }
+
+    #[test]
+    fn exact_only_folds() {
+        let exact = Analyzer::exact();
+        assert_eq!(
+            texts(&exact, "Processing of DONNÉES"),
+            ["processing", "of", "donnees"]
+        );
+    }
+
+    #[test]
+    fn stemming_conflates_inflections_in_every_language() {
+        let cases = [
+            (Lang::En, "processing", "processed"),
+            (Lang::Nl, "verordeningen", "verordening"),
+            (Lang::Pl, "przetwarzania", "przetwarzanie"),
+            (Lang::Hu, "adatkezelés", "adatkezelést"),
+        ];
+        for (lang, a, b) in cases {
+            let analyzer = Analyzer::stemmed(lang);
+            let (ta, tb) = (analyzer.terms(a), analyzer.terms(b));
+            assert!(
+                ta.iter().any(|t| tb.contains(t)),
+                "{lang}: {ta:?} vs {tb:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn over_long_words_are_not_indexed() {
+        let exact = Analyzer::exact();
+        assert!(exact.terms(&"x".repeat(500)).is_empty());
+    }
+}

@@ -1,0 +1,560 @@
+//! The grammar of unit references: `Article 6(1)(a)`, `point (a) of Article 6(1)`,
+//! `Art. 6 Abs. 1 lit. a`, `6 artiklan 1 kohdan a alakohta`, `Articles 5 to 7`,
+//! `Article 5(1) and (3)`, `recital 38`, `point 2 of Annex I`.
+//!
+//! A reference is read as *groups* (a unit word with its labels: `Articles 5 and 6`,
+//! `Abs. 1`, `6. cikk`) joined into *branches* (`point (a) of Article 6(1)`: one unit path
+//! per combination), and branches joined into a *chain* by `and` (`Article 6(1)(a) and
+//! Article 9(2)(a)`). The order of groups does not matter: steps are sorted by level, so
+//! `point (a) of Article 6(1)` and `Article 6(1), point (a)` give the same id. Nothing here
+//! backtracks more than a few tokens, so reading is linear in the text.
+
+use super::labels_ref::{self, Admit, Form, Label};
+use super::lexer::{Kind, Tokens};
+use super::words::{LangSet, Level, Role, Side, UnitWords};
+
+/// How many unit ids one citation may name: lists and ranges multiply
+/// (`points (a) to (c) of Articles 5 to 7`); past this the text is not a citation.
+pub const MAX_UNITS: usize = 500;
+
+/// How many parenthesised labels may follow an article number (`6(1)(a)(i)` has three).
+const MAX_COMPACT_DEPTH: usize = 4;
+
+/// One step of a unit path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Step {
+    /// Its level.
+    pub level: Level,
+    /// Its label, as in ids (`6`, `3a`, `a`, `iv`, `I`).
+    pub label: String,
+}
+
+/// A unit path, outermost step first.
+pub type Path = Vec<Step>;
+
+/// A unit word with its labels.
+#[derive(Debug, Clone)]
+struct Group {
+    level: Level,
+    paths: Vec<Path>,
+}
+
+/// A parsed unit reference.
+#[derive(Debug, Clone)]
+pub struct Chain {
+    /// The unit paths it names, each sorted outermost first.
+    pub paths: Vec<Path>,
+    /// Index of the token after it.
+    pub next: usize,
+    /// The languages whose words it used.
+    pub langs: LangSet,
+}
+
+/// The unit reference starting at token `i`.
+pub fn chain(t: &mut Tokens, i: usize, langs: LangSet) -> Option<Chain> {
+    let (mut paths, mut next, mut langs) = branch(t, i, langs)?;
+    while let Some(after) = list_connector(t, next, langs) {
+        let Some((more, after_branch, more_langs)) = branch(t, after, langs) else {
+            break;
+        };
+        paths.extend(more);
+        next = after_branch;
+        langs = langs.narrow(more_langs);
+        paths.truncate(MAX_UNITS);
+    }
+    Some(Chain { paths, next, langs })
+}
+
+/// Groups joined by `of`, commas and nothing, as long as each adds a level.
+fn branch(t: &mut Tokens, i: usize, langs: LangSet) -> Option<(Vec<Path>, usize, LangSet)> {
+    let (first, mut next, mut langs) = group(t, i, langs)?;
+    let mut groups = vec![first];
+    while let Some((group, after_group, group_langs)) = next_group(t, next, langs, &groups) {
+        groups.push(group);
+        next = after_group;
+        langs = langs.narrow(group_langs);
+    }
+    combine(groups).map(|paths| (paths, next, langs))
+}
+
+/// A group may join a branch when its level is new (points nest, so points may repeat).
+fn fits(groups: &[Group], group: &Group) -> bool {
+    let is_top = |level: Level| matches!(level, Level::Article | Level::Recital | Level::Annex);
+    let repeats = |g: &Group| g.level == group.level || (is_top(g.level) && is_top(group.level));
+    matches!(group.level, Level::Point | Level::Subdivision) || !groups.iter().any(repeats)
+}
+
+/// The group that continues a branch at token `i`, after commas, `of`-words, determiners
+/// and ordinals (`Article 7(3), first subparagraph`; `point (a) of the Article`); a word
+/// that could be either (`a`: Hungarian `the`, or point a) is tried as a label first.
+fn next_group(
+    t: &mut Tokens,
+    i: usize,
+    langs: LangSet,
+    groups: &[Group],
+) -> Option<(Group, usize, LangSet)> {
+    for at in i..i + 4 {
+        if let Some(found) = group(t, at, langs).filter(|(g, _, _)| fits(groups, g)) {
+            return Some(found);
+        }
+        let token = t.get(at)?;
+        let joins = match token.kind {
+            Kind::Punct(c) => matches!(c, ',' | '-' | '\'' | '’'),
+            Kind::Word => [Role::Of, Role::Link, Role::Ordinal]
+                .iter()
+                .any(|r| t.has_role(at, *r)),
+            _ => false,
+        };
+        if !joins {
+            return None;
+        }
+    }
+    None
+}
+
+/// `and`, `or` or a comma, when a unit word follows (a new branch: `Article 5 and Article 6`).
+fn list_connector(t: &mut Tokens, i: usize, langs: LangSet) -> Option<usize> {
+    let first = connector(t, i, langs)
+        .filter(|(role, _)| *role == Role::List)?
+        .1;
+    let after = match connector(t, first, langs) {
+        Some((Role::List, next)) => next,
+        _ => first,
+    };
+    let is_unit_word = !t.unit_words(after, LangSet::ALL).is_empty();
+    is_unit_word.then_some(after)
+}
+
+/// A list or range connector at token `i` and the index after it.
+fn connector(t: &mut Tokens, i: usize, langs: LangSet) -> Option<(Role, usize)> {
+    let token = t.get(i)?;
+    match token.kind {
+        Kind::Punct(',' | '&' | ';') => Some((Role::List, i + 1)),
+        Kind::Punct('-' | '–' | '—' | '‑') => Some((Role::Range, i + 1)),
+        Kind::Word => {
+            let roles = t.roles(i);
+            let joining = |&&(lang, role): &&(Option<crate::lang::Lang>, Role)| {
+                matches!(role, Role::List | Role::Range) && lang.is_none_or(|l| langs.contains(l))
+            };
+            let role = roles
+                .iter()
+                .find(joining)
+                .or_else(|| {
+                    roles
+                        .iter()
+                        .find(|(_, r)| matches!(r, Role::List | Role::Range))
+                })?
+                .1;
+            Some((role, i + 1))
+        }
+        _ => None,
+    }
+}
+
+/// A group at token `i`: a unit word and its labels, or labels and their unit word. A word
+/// of several levels (`led`: a Danish indent, a Swedish point) takes the first level that
+/// reads, subdivisions last.
+fn group(t: &mut Tokens, i: usize, langs: LangSet) -> Option<(Group, usize, LangSet)> {
+    let words = t.unit_words(i, langs);
+    let mut before: Vec<&UnitWords> = words
+        .iter()
+        .copied()
+        .filter(|w| w.side == Side::Before)
+        .collect();
+    if before.is_empty() {
+        return after_group(t, i, langs);
+    }
+    before.sort_by_key(|w| w.level == Level::Subdivision);
+    let mut levels: Vec<Level> = before.iter().map(|w| w.level).collect();
+    levels.dedup();
+    for level in levels {
+        let same_level: Vec<&UnitWords> = before
+            .iter()
+            .copied()
+            .filter(|w| w.level == level)
+            .collect();
+        let group_langs = langs_of(&same_level);
+        if let Some((group, next)) = before_group(t, i, level, group_langs) {
+            return Some((group, next, group_langs));
+        }
+    }
+    None
+}
+
+fn langs_of(words: &[&UnitWords]) -> LangSet {
+    words
+        .iter()
+        .fold(None, |set: Option<LangSet>, w| {
+            Some(set.map_or(LangSet::of(w.lang), |s| s.with(LangSet::of(w.lang))))
+        })
+        .unwrap_or(LangSet::ALL)
+}
+
+/// `Article 6(1)`, `Abs. 1`, `points (a) to (c)`, `the first subparagraph`.
+fn before_group(t: &mut Tokens, i: usize, level: Level, langs: LangSet) -> Option<(Group, usize)> {
+    if level == Level::Subdivision {
+        return Some((
+            Group {
+                level,
+                paths: Vec::new(),
+            },
+            skip_subdivision_number(t, i + 1),
+        ));
+    }
+    let (paths, next) = items(t, i + 1, level, langs)?;
+    Some((Group { level, paths }, skip_closing_word(t, next, level)))
+}
+
+/// The word that closes some references after their number (`johdanto-osan 38 kappale`).
+fn skip_closing_word(t: &mut Tokens, i: usize, level: Level) -> usize {
+    let closes = t
+        .unit_words(i, LangSet::ALL)
+        .iter()
+        .any(|w| w.side == Side::After && w.level == level);
+    if closes { i + 1 } else { i }
+}
+
+/// `Unterabsatz 1`, `akapit pierwszy`: the number or ordinal after a subdivision word.
+fn skip_subdivision_number(t: &mut Tokens, i: usize) -> usize {
+    let is_number = t
+        .get(i)
+        .is_some_and(|tok| matches!(tok.kind, Kind::Number(1..=99)));
+    if is_number || t.has_role(i, Role::Ordinal) {
+        i + 1
+    } else {
+        i
+    }
+}
+
+/// `6. cikk`, `5 ja 6 artiklan`, `a) pont`, `(38) preambulumbekezdés`: labels, then their word.
+fn after_group(t: &mut Tokens, i: usize, langs: LangSet) -> Option<(Group, usize, LangSet)> {
+    let admit = Admit {
+        bare_letter: true,
+        paren: true,
+    };
+    let (labels, ranges, next) = label_list(t, i, admit, langs)?;
+    let words: Vec<&UnitWords> = t
+        .unit_words(next, langs)
+        .into_iter()
+        .filter(|w| w.side == Side::After)
+        .collect();
+    let word = words.first()?;
+    let paths = expand_list(&labels, &ranges, word.level)?;
+    let level = word.level;
+    Some((Group { level, paths }, next + 1, langs_of(&words)))
+}
+
+/// Labels joined by list and range connectors; `ranges[k]` tells whether label `k` closes
+/// a range opened by label `k - 1`.
+fn label_list(
+    t: &mut Tokens,
+    i: usize,
+    admit: Admit,
+    langs: LangSet,
+) -> Option<(Vec<Label>, Vec<bool>, usize)> {
+    let (first, mut next) = labels_ref::label(t, i, admit)?;
+    let mut labels = vec![first];
+    let mut ranges = vec![false];
+    while labels.len() < MAX_UNITS {
+        let Some((role, after)) = connector(t, next, langs) else {
+            break;
+        };
+        let Some((label, after_label)) = labels_ref::label(t, after, admit) else {
+            break;
+        };
+        labels.push(label);
+        ranges.push(role == Role::Range);
+        next = after_label;
+    }
+    Some((labels, ranges, next))
+}
+
+fn expand_list(labels: &[Label], ranges: &[bool], level: Level) -> Option<Vec<Path>> {
+    let mut paths = Vec::new();
+    for (k, label) in labels.iter().enumerate() {
+        let id = id_for(label, level)?;
+        let previous = k.checked_sub(1).and_then(|p| labels.get(p));
+        if let (Some(previous), true) = (previous, ranges.get(k) == Some(&true)) {
+            let inner = labels_ref::between(previous, label).unwrap_or_default();
+            paths.extend(inner.into_iter().map(|id| vec![Step { level, label: id }]));
+        }
+        paths.push(vec![Step { level, label: id }]);
+    }
+    paths.truncate(MAX_UNITS);
+    Some(paths)
+}
+
+/// The id a label has at a level, or `None` when the level cannot be numbered so
+/// (`Article (a)`, `Annex 2016`).
+fn id_for(label: &Label, level: Level) -> Option<String> {
+    let ok = match (level, label.form) {
+        (Level::Article, Form::Number { value, .. }) => value <= 999,
+        (
+            Level::Recital,
+            Form::Number {
+                value,
+                suffixed: false,
+            },
+        ) => value <= 999,
+        (
+            Level::Paragraph,
+            Form::Number {
+                value,
+                suffixed: false,
+            },
+        ) => value <= 199,
+        (
+            Level::Point,
+            Form::Number {
+                value,
+                suffixed: false,
+            },
+        ) => value <= 999,
+        (Level::Point, Form::Letter | Form::Roman) => true,
+        (Level::Annex, Form::UpperRoman) => true,
+        (Level::Annex, Form::Number { value, .. }) => value <= 99,
+        _ => false,
+    };
+    ok.then(|| label.id.clone())
+}
+
+/// One list item of a group: its path, the label of its deepest step (for ranges) and the
+/// index after it.
+struct Item {
+    path: Path,
+    last: Label,
+    next: usize,
+}
+
+/// `5, 6(1) and 7`, `5 to 7`, `5(1) and (3)`: the items after a unit word.
+fn items(t: &mut Tokens, i: usize, level: Level, langs: LangSet) -> Option<(Vec<Path>, usize)> {
+    let admit = Admit {
+        bare_letter: level == Level::Point,
+        paren: !matches!(level, Level::Article | Level::Annex),
+    };
+    let first = item(t, i, level, admit)?;
+    // `litra a), i forordning`: a bare letter continues only a list of bare letters.
+    let first_bare = first.last.bare;
+    let mut next = first.next;
+    let mut paths = vec![first.path.clone()];
+    let mut last = first;
+    while paths.len() < MAX_UNITS {
+        let Some((role, after)) = connector(t, next, langs) else {
+            break;
+        };
+        let next_item = item(t, after, level, admit).filter(|item| !item.last.bare || first_bare);
+        let Some(item) = next_item.or_else(|| continuation(t, after, &last.path)) else {
+            break;
+        };
+        if role == Role::Range {
+            paths.extend(range_between(&last, &item));
+        }
+        paths.push(item.path.clone());
+        next = item.next;
+        last = item;
+    }
+    paths.truncate(MAX_UNITS);
+    Some((paths, next))
+}
+
+/// A label at `level` and the parenthesised labels glued to it (`6(1)(a)`, `6.1 a`).
+fn item(t: &mut Tokens, i: usize, level: Level, admit: Admit) -> Option<Item> {
+    let (label, next) = labels_ref::label(t, i, admit)?;
+    let id = id_for(&label, level)?;
+    let mut item = Item {
+        path: vec![Step { level, label: id }],
+        last: label,
+        next,
+    };
+    if matches!(level, Level::Article | Level::Paragraph) {
+        dotted_paragraph(t, &mut item);
+        compact_labels(t, &mut item);
+    }
+    Some(item)
+}
+
+/// `(1)(a)(i)` after a number: paragraph, point, point.
+fn compact_labels(t: &mut Tokens, item: &mut Item) {
+    let admit = Admit {
+        bare_letter: false,
+        paren: true,
+    };
+    for _ in 0..MAX_COMPACT_DEPTH {
+        if !labels_ref::is_punct(t, item.next, '(', true) {
+            return;
+        }
+        let Some((label, next)) = labels_ref::label(t, item.next, admit) else {
+            return;
+        };
+        let has_paragraph = item.path.iter().any(|s| s.level == Level::Paragraph);
+        let top_is_article = item.path.first().is_some_and(|s| s.level == Level::Article);
+        let is_number = matches!(label.form, Form::Number { .. });
+        let level = if is_number && top_is_article && !has_paragraph && item.path.len() == 1 {
+            Level::Paragraph
+        } else {
+            Level::Point
+        };
+        let Some(id) = id_for(&label, level) else {
+            return;
+        };
+        item.path.push(Step { level, label: id });
+        item.last = label;
+        item.next = next;
+    }
+}
+
+/// `6.1` and `6.1 a` (Swedish, Danish): paragraph after a dot, then a bare point letter.
+fn dotted_paragraph(t: &mut Tokens, item: &mut Item) {
+    let glued_number = t.get(item.next + 1).and_then(|tok| match tok.kind {
+        Kind::Number(n @ 1..=199) if !tok.spaced => Some(n),
+        _ => None,
+    });
+    let (true, Some(paragraph)) = (
+        labels_ref::is_punct(t, item.next, '.', false) && item.path.len() == 1,
+        glued_number,
+    ) else {
+        return;
+    };
+    item.path.push(Step {
+        level: Level::Paragraph,
+        label: paragraph.to_string(),
+    });
+    item.next += 2;
+    let admit = Admit {
+        bare_letter: true,
+        paren: true,
+    };
+    let Some((label, next)) = labels_ref::label(t, item.next, admit) else {
+        return;
+    };
+    let before_act = t
+        .get(next)
+        .is_some_and(|tok| matches!(tok.kind, Kind::Anchor(_) | Kind::Special(_)));
+    if matches!(label.form, Form::Letter | Form::Roman) && !before_act {
+        item.path.push(Step {
+            level: Level::Point,
+            label: label.id.clone(),
+        });
+        item.last = label;
+        item.next = next;
+    }
+}
+
+/// `(3)` in `Article 5(1) and (3)`: a label that replaces the deepest step of the previous
+/// item at its level.
+fn continuation(t: &mut Tokens, i: usize, previous: &Path) -> Option<Item> {
+    if !labels_ref::is_punct(t, i, '(', true) {
+        return None;
+    }
+    let (label, next) = labels_ref::label(
+        t,
+        i,
+        Admit {
+            bare_letter: false,
+            paren: true,
+        },
+    )?;
+    let level = if matches!(label.form, Form::Number { .. })
+        && previous.iter().any(|s| s.level == Level::Paragraph)
+    {
+        Level::Paragraph
+    } else {
+        Level::Point
+    };
+    let keep = previous.iter().rposition(|s| s.level == level)?;
+    let mut path: Path = previous.get(..keep)?.to_vec();
+    path.push(Step {
+        level,
+        label: id_for(&label, level)?,
+    });
+    let mut item = Item {
+        path,
+        last: label,
+        next,
+    };
+    compact_labels(t, &mut item);
+    Some(item)
+}
+
+/// The paths strictly between two items that differ only in their deepest label.
+fn range_between(from: &Item, to: &Item) -> Vec<Path> {
+    let (Some((from_last, from_prefix)), Some((to_last, to_prefix))) =
+        (from.path.split_last(), to.path.split_last())
+    else {
+        return Vec::new();
+    };
+    if from_prefix != to_prefix || from_last.level != to_last.level {
+        return Vec::new();
+    }
+    let level = from_last.level;
+    labels_ref::between(&from.last, &to.last)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|label| {
+            let mut path = from_prefix.to_vec();
+            path.push(Step { level, label });
+            path
+        })
+        .collect()
+}
+
+/// The unit paths a branch names: its groups sorted outermost first, every combination.
+fn combine(groups: Vec<Group>) -> Option<Vec<Path>> {
+    let rank = |level: Level| match level {
+        Level::Paragraph => 1,
+        Level::Point | Level::Subdivision => 2,
+        _ => 0,
+    };
+    let mut groups: Vec<(usize, Group)> = groups
+        .into_iter()
+        .enumerate()
+        .filter(|(_, g)| g.level != Level::Subdivision)
+        .collect();
+    let first_rank = rank(groups.first()?.1.level);
+    let reversed = groups.iter().any(|(_, g)| rank(g.level) < first_rank);
+    groups.sort_by_key(|(index, g)| {
+        (
+            rank(g.level),
+            if reversed { usize::MAX - index } else { *index },
+        )
+    });
+    let mut groups = groups.into_iter().map(|(_, g)| g);
+    let mut paths = groups.next()?.paths;
+    for group in groups {
+        paths = nest(&paths, &group.paths);
+    }
+    paths.dedup();
+    Some(paths)
+}
+
+/// Every outer path followed by every inner path that goes deeper; an outer path no inner
+/// path fits stays as it is.
+fn nest(outer: &[Path], inner: &[Path]) -> Vec<Path> {
+    let depth = |level: Level| match level {
+        Level::Paragraph => 1,
+        Level::Point => 2,
+        _ => 0,
+    };
+    let mut out = Vec::new();
+    for path in outer {
+        let last = path.last().map_or(0, |s| depth(s.level));
+        let fitting: Vec<&Path> = inner
+            .iter()
+            .filter(|p| {
+                p.first().is_some_and(|s| {
+                    depth(s.level) > last || (s.level == Level::Point && last == 2)
+                })
+            })
+            .collect();
+        if fitting.is_empty() {
+            out.push(path.clone());
+        }
+        for tail in fitting {
+            if out.len() >= MAX_UNITS {
+                return out;
+            }
+            out.push(path.iter().chain(tail.iter()).cloned().collect());
+        }
+    }
+    out
+}

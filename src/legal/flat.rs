@@ -1,0 +1,500 @@
+//! Finding the blocks of an act whose text lost its line breaks (EUR-Lex crawls flatten an
+//! act to one line).
+//!
+//! The structure is still in the words, in a fixed order: an OJ header, the title in
+//! capitals, the institution line (`THE EUROPEAN PARLIAMENT AND THE COUNCIL…,`), citations
+//! separated by `, ` + capital, `Whereas:`, recitals `(1)`, `(2)`… in sequence, the enacting
+//! formula in capitals ending with `:`, articles in sequence, paragraphs `1.`, `2.`… in
+//! sequence, points after `:` and `;`, `Done at…`, footnotes `( 1 )`, annexes. Expecting the
+//! *next* number at each step is what tells a heading from a reference in running text
+//! (`artikel 6, lid 1` inside a recital is not a heading).
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::labels::{self, Label};
+use super::vocab;
+use crate::ingest::extract::{Block, Role};
+
+/// Longest title accepted before the institution line, in bytes.
+const MAX_TITLE_BYTES: usize = 3_000;
+
+/// Cuts a flattened act into blocks. Text that does not read as an act comes back as one
+/// body block per sentence group, so nothing is lost.
+pub fn unflatten(text: &str) -> Vec<Block> {
+    let text = strip_oj_header(text);
+    let Some(institution) = institution_line(text) else {
+        return sentence_groups(text).into_iter().map(Block::body).collect();
+    };
+    let mut blocks = Vec::new();
+    let title = text.get(..institution.start).unwrap_or("").trim();
+    if !title.is_empty() {
+        blocks.push(Block::new(title, Role::Title));
+    }
+    blocks.push(Block::body(
+        text.get(institution.clone()).unwrap_or("").trim(),
+    ));
+    let rest = text.get(institution.end..).unwrap_or("");
+    let (preamble, enacting, body) = split_enacting(rest);
+    blocks.extend(preamble_blocks(preamble));
+    if let Some(formula) = enacting {
+        blocks.push(Block::new(formula, Role::Enacting));
+    }
+    blocks.extend(body_blocks(body));
+    blocks
+}
+
+/// Drops the OJ header a crawl keeps before the title (`L_2021274NL.01004101.xml 30.7.2021
+/// NL Publicatieblad van de Europese Unie L 274/41`): everything before the first run of
+/// capitalised words that is not the journal reference.
+fn strip_oj_header(text: &str) -> &str {
+    static FILE_NAME: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^\s*\S+\.xml\s").expect("literal regex"));
+    static TITLE_START: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b\p{Lu}{3,}(?:[\s,]+(?:\(\p{Lu}+(?:,\s*\p{Lu}+)*\)|\p{Lu}{2,}|\d+/\d+|NR\.|No|Nr\.))*").expect("literal regex")
+    });
+    if !FILE_NAME.is_match(text) {
+        return text;
+    }
+    let head = text.get(..text.len().min(600)).unwrap_or(text);
+    let start = TITLE_START
+        .find_iter(head)
+        .find(|m| m.as_str().split_whitespace().count() >= 2 || m.as_str().chars().count() >= 8)
+        .map(|m| m.start());
+    match start {
+        Some(start) => text.get(start..).unwrap_or(text),
+        None => text,
+    }
+}
+
+/// The institution line: the first run of at least four capitalised words ending with a
+/// comma, within reach of the start.
+fn institution_line(text: &str) -> Option<std::ops::Range<usize>> {
+    static CAPS_RUN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:\b[\p{Lu}\-’']{2,}\s+){3,}[\p{Lu}\-’']{2,},").expect("literal regex")
+    });
+    let window = text
+        .get(..floor_boundary(text, MAX_TITLE_BYTES + 400))
+        .unwrap_or(text);
+    let found = CAPS_RUN
+        .find_iter(window)
+        .find(|m| m.start() > 0 || !m.as_str().is_empty())?;
+    Some(found.start()..found.end())
+}
+
+fn floor_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// Splits at the enacting formula (capitals ending with `:`, after the recitals): preamble,
+/// formula, body. Without one, everything is preamble.
+fn split_enacting(text: &str) -> (&str, Option<&str>, &str) {
+    static FORMULA: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:\b[\p{Lu}\-’']{2,}[\s,]+){2,}[\p{Lu}\-’']{2,}\s?:").expect("literal regex")
+    });
+    match FORMULA.find(text) {
+        Some(m) => (
+            text.get(..m.start()).unwrap_or(""),
+            Some(m.as_str().trim()),
+            text.get(m.end()..).unwrap_or(""),
+        ),
+        None => (text, None, ""),
+    }
+}
+
+/// Citations (cut at `, ` + capital), the `Whereas:` line, and recitals in sequence.
+fn preamble_blocks(text: &str) -> Vec<Block> {
+    let first_recital = find_label_at_boundary(text, 0, "(1)");
+    let (citations, recitals) = match first_recital {
+        Some(at) => (text.get(..at).unwrap_or(""), text.get(at..).unwrap_or("")),
+        None => (text, ""),
+    };
+    let mut blocks: Vec<Block> = citation_pieces(citations)
+        .into_iter()
+        .map(|piece| {
+            if vocab::is_whereas(piece) {
+                Block::body(piece)
+            } else {
+                Block::new(piece, Role::Citation)
+            }
+        })
+        .collect();
+    blocks.extend(
+        numbered_sequence(recitals, |n| format!("({n})"))
+            .into_iter()
+            .map(|r| Block::new(r, Role::Recital)),
+    );
+    blocks
+}
+
+/// `Having regard to A, Having regard to B, Whereas:` → its pieces.
+fn citation_pieces(text: &str) -> Vec<&str> {
+    static BOUNDARY: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r",\s+\p{Lu}").expect("literal regex"));
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    for m in BOUNDARY.find_iter(text) {
+        let end = m.start() + 1;
+        pieces.push(text.get(start..end).unwrap_or("").trim());
+        start = m.end() - m.as_str().chars().last().map(char::len_utf8).unwrap_or(1);
+    }
+    pieces.push(text.get(start..).unwrap_or("").trim());
+    pieces.into_iter().filter(|p| !p.is_empty()).collect()
+}
+
+/// Cuts `text` at `label(1)`, `label(2)`, … found in sequence at sentence boundaries.
+fn numbered_sequence(text: &str, label: impl Fn(u32) -> String) -> Vec<&str> {
+    let mut starts = Vec::new();
+    let mut from = 0;
+    let mut n = 1;
+    while let Some(at) = find_label_at_boundary(text, from, &label(n)) {
+        starts.push(at);
+        from = at + 1;
+        n += 1;
+    }
+    cut_at(text, &starts)
+}
+
+/// Pieces of `text` starting at each of `starts` (text before the first is kept too).
+fn cut_at<'a>(text: &'a str, starts: &[usize]) -> Vec<&'a str> {
+    let mut pieces = Vec::new();
+    let mut previous = 0;
+    for &at in starts {
+        pieces.push(text.get(previous..at).unwrap_or("").trim());
+        previous = at;
+    }
+    pieces.push(text.get(previous..).unwrap_or("").trim());
+    pieces.into_iter().filter(|p| !p.is_empty()).collect()
+}
+
+/// How far into a piece its first label may follow a title without punctuation.
+const MAX_TITLE_BEFORE_FIRST_LABEL: usize = 400;
+
+/// The first position at or after `from` where `label` (followed by a space or a letter)
+/// starts, at the start of the text or after sentence punctuation (the first label of a
+/// sequence may also follow a short title after a plain space).
+fn find_label_at_boundary(text: &str, from: usize, label: &str) -> Option<usize> {
+    let first = label == "(1)" || label == "1.";
+    let mut search = from;
+    while let Some(offset) = text.get(search..)?.find(label) {
+        let at = search + offset;
+        let after = text.get(at + label.len()..).and_then(|r| r.chars().next());
+        let followed = after.is_none_or(|c| c == ' ' || c.is_alphabetic() || c == '\u{a0}');
+        let after_title = first
+            && at <= MAX_TITLE_BEFORE_FIRST_LABEL
+            && text.get(..at).is_some_and(|b| b.ends_with(' '));
+        if followed && (at_boundary(text, at) || after_title) {
+            return Some(at);
+        }
+        search = at + label.len();
+    }
+    None
+}
+
+/// True when `at` starts the text or follows `. `, `: `, `; ` or `) `.
+fn at_boundary(text: &str, at: usize) -> bool {
+    let before = text.get(..at).unwrap_or("").trim_end();
+    before.is_empty() || before.ends_with(['.', ':', ';', ')', '»', '”', '"'])
+}
+
+/// Division headings, articles, `Done at`, footnotes and annexes of the body.
+fn body_blocks(text: &str) -> Vec<Block> {
+    let (articles, end) = match done_at_position(text) {
+        Some(at) => (text.get(..at).unwrap_or(""), text.get(at..).unwrap_or("")),
+        None => (text, ""),
+    };
+    let mut blocks = Vec::new();
+    for piece in body_pieces(articles) {
+        if vocab::article_heading(prefix(piece, 80)).is_some() {
+            blocks.extend(article_blocks(piece));
+        } else if vocab::division_heading(prefix(piece, 80)).is_some() {
+            blocks.push(Block::new(piece, Role::Heading));
+        } else {
+            blocks.extend(point_blocks(piece));
+        }
+    }
+    blocks.extend(end_blocks(end));
+    blocks
+}
+
+fn done_at_position(text: &str) -> Option<usize> {
+    sentence_starts(text).into_iter().find(|&at| {
+        text.get(at..)
+            .is_some_and(|rest| vocab::is_done_at(prefix(rest, 200)))
+    })
+}
+
+/// Every position that starts a sentence: 0 and after `. `, `: `, `; `.
+fn sentence_starts(text: &str) -> Vec<usize> {
+    let mut starts = vec![0];
+    let bytes = text.as_bytes();
+    for (i, window) in bytes.windows(2).enumerate() {
+        if matches!(window[0], b'.' | b':' | b';' | b')') && window[1] == b' ' {
+            starts.push(i + 2);
+        }
+    }
+    starts
+}
+
+/// Every position that starts a word (0 and after a space).
+fn word_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
+    std::iter::once(0).chain(
+        text.char_indices()
+            .filter(|(_, c)| *c == ' ')
+            .map(|(i, _)| i + 1),
+    )
+}
+
+fn prefix(text: &str, bytes: usize) -> &str {
+    text.get(..floor_boundary(text, bytes)).unwrap_or(text)
+}
+
+/// Cuts before article headings found in sequence (Article 1, 2, 3…, inserted ones too) and
+/// before division headings (`CHAPTER II`, `Section 1`), wherever they stand: in a
+/// flattened act a heading follows the previous title without punctuation.
+fn body_pieces(text: &str) -> Vec<&str> {
+    let mut starts = Vec::new();
+    let mut previous = 0u32;
+    for at in word_starts(text) {
+        let Some(rest) = text.get(at..) else { continue };
+        if !rest.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) {
+            continue;
+        }
+        let head = prefix(rest, 80);
+        if let Some(heading) = vocab::article_heading(head) {
+            let number: u32 = heading
+                .number
+                .chars()
+                .take_while(char::is_ascii_digit)
+                .collect::<String>()
+                .parse()
+                .unwrap_or(0);
+            let inserted = number == previous && heading.number.len() > previous.to_string().len();
+            if number == previous + 1 || inserted || (previous == 0 && number <= 2) {
+                starts.push(at);
+                previous = number;
+            }
+        } else if previous > 0
+            && at_boundary_or_title(text, at)
+            && vocab::division_heading(head).is_some_and(|h| !h.rest.is_empty())
+        {
+            starts.push(at);
+        }
+    }
+    cut_at(text, &starts)
+}
+
+/// A division heading follows punctuation or the short title of the previous one.
+fn at_boundary_or_title(text: &str, at: usize) -> bool {
+    at_boundary(text, at)
+        || text
+            .get(..at)
+            .is_some_and(|before| before.trim_end().ends_with(|c: char| c.is_alphabetic()))
+}
+
+/// One article: its heading, paragraphs `1.`, `2.`… in sequence, points at `:`/`;`.
+fn article_blocks(text: &str) -> Vec<Block> {
+    let head = prefix(text, 80);
+    let Some(heading) = vocab::article_heading(head) else {
+        return point_blocks(text);
+    };
+    let label_len = head.len() - heading.rest.len();
+    let label = text.get(..label_len).unwrap_or("").trim();
+    let rest = text.get(label_len..).unwrap_or("").trim();
+    let mut blocks = vec![Block::new(label, Role::ArticleHeading)];
+    let paragraphs = numbered_sequence(rest, |n| format!("{n}."));
+    let has_paragraphs =
+        paragraphs.len() > 1 || paragraphs.first().is_some_and(|p| p.starts_with("1."));
+    if has_paragraphs && !paragraphs.first().is_some_and(|p| p.starts_with("1.")) {
+        if let Some((title, others)) = paragraphs.split_first() {
+            blocks.push(Block::new(*title, Role::ArticleTitle));
+            for paragraph in others {
+                blocks.extend(point_blocks(paragraph));
+            }
+            return blocks;
+        }
+    }
+    for paragraph in paragraphs {
+        blocks.extend(point_blocks(paragraph));
+    }
+    blocks
+}
+
+/// Cuts a paragraph at points: a label (`a)`, `(a)`, `i)`, `1)`) right after `:` or `;`.
+fn point_blocks(text: &str) -> Vec<Block> {
+    static POINT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"[:;]\s+(\(?(?:[a-z]{1,3}|\d{1,3}|\p{Greek}{1,2}|\p{Cyrillic})\))\s")
+            .expect("literal regex")
+    });
+    let starts: Vec<usize> = POINT
+        .captures_iter(text)
+        .filter_map(|c| c.get(1))
+        .filter(|m| {
+            labels::parse(&format!("{} x", m.as_str())).is_some_and(|(l, _)| l != Label::Dash)
+        })
+        .map(|m| m.start())
+        .collect();
+    cut_at(text, &starts).into_iter().map(Block::body).collect()
+}
+
+/// `Done at …`, signatures, footnotes `( 1 ) …` and annexes.
+fn end_blocks(text: &str) -> Vec<Block> {
+    if text.is_empty() {
+        return Vec::new();
+    }
+    let annex = sentence_starts(text).into_iter().skip(1).find(|&at| {
+        text.get(at..)
+            .and_then(|rest| vocab::annex_heading(prefix(rest, 60)))
+            .is_some_and(|h| {
+                !h.number.is_empty() || h.rest.is_empty() || h.rest.starts_with(char::is_uppercase)
+            })
+    });
+    let (signatures, annexes) = match annex {
+        Some(at) => (text.get(..at).unwrap_or(""), text.get(at..).unwrap_or("")),
+        None => (text, ""),
+    };
+    let mut blocks: Vec<Block> = footnote_pieces(signatures)
+        .into_iter()
+        .map(|p| Block::new(p, Role::Final))
+        .collect();
+    if !annexes.is_empty() {
+        let heading_end = annexes
+            .find(' ')
+            .map(|i| i + 1 + annexes.get(i + 1..).and_then(|r| r.find(' ')).unwrap_or(0))
+            .unwrap_or(annexes.len());
+        let (heading, content) = annexes.split_at(floor_boundary(annexes, heading_end));
+        blocks.push(Block::new(heading.trim(), Role::AnnexHeading));
+        blocks.extend(point_blocks(content.trim()));
+    }
+    blocks
+}
+
+/// Footnotes are written `( 1 ) OJ …` in crawls: one block each.
+fn footnote_pieces(text: &str) -> Vec<&str> {
+    static NOTE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\(\s\d{1,3}\s\)\s").expect("literal regex"));
+    let starts: Vec<usize> = NOTE.find_iter(text).map(|m| m.start()).collect();
+    cut_at(text, &starts)
+}
+
+/// Text that is not an act: groups of sentences of about a paragraph's length.
+fn sentence_groups(text: &str) -> Vec<&str> {
+    const GROUP_BYTES: usize = 1_200;
+    let mut starts = Vec::new();
+    let mut last = 0;
+    for at in sentence_starts(text) {
+        if at - last >= GROUP_BYTES {
+            starts.push(at);
+            last = at;
+        }
+    }
+    cut_at(text, &starts)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const FLAT: &str = "L_2021274NL.01004101.xml 30.7.2021 NL Publicatieblad van de Europese Unie L 274/41 \
+        VERORDENING (EU) 2021/1232 VAN HET EUROPEES PARLEMENT EN DE RAAD van 14 juli 2021 betreffende een tijdelijke afwijking (Voor de EER relevante tekst) \
+        HET EUROPEES PARLEMENT EN DE RAAD VAN DE EUROPESE UNIE, Gezien het Verdrag betreffende de werking van de Europese Unie, en met name artikel 16, \
+        Gezien het voorstel van de Europese Commissie, Overwegende hetgeen volgt: (1) In Richtlijn 2002/58/EG zijn regels vastgesteld. Artikel 7 van het Handvest beschermt. \
+        (2) Richtlijn 2002/58/EG is van toepassing. HEBBEN DE VOLGENDE VERORDENING VASTGESTELD: Artikel 1 Onderwerp en toepassingsgebied \
+        1. In deze verordening worden voorschriften vastgesteld. 2. Deze verordening is niet van toepassing op: a) de eerste zaak; b) de tweede zaak. \
+        Artikel 2 Definities Voor de toepassing van deze verordening wordt verstaan onder: 1) „dienst”: een dienst; 2) „gebruiker”: een persoon. \
+        Gedaan te Brussel, 14 juli 2021. Voor het Europees Parlement De voorzitter D. M. SASSOLI ( 1 ) PB C 10 van 11.1.2021, blz. 63.";
+
+    fn texts(blocks: &[Block]) -> Vec<(Role, &str)> {
+        blocks.iter().map(|b| (b.role, b.text.as_str())).collect()
+    }
+
+    #[test]
+    fn a_flattened_act_gets_its_blocks_back() {
+        let blocks = unflatten(FLAT);
+        let t = texts(&blocks);
+        assert_eq!(t[0].0, Role::Title);
+        assert!(
+            t[0].1.starts_with("VERORDENING (EU) 2021/1232"),
+            "{:?}",
+            t[0]
+        );
+        assert_eq!(
+            t[1].1,
+            "HET EUROPEES PARLEMENT EN DE RAAD VAN DE EUROPESE UNIE,"
+        );
+        assert_eq!(
+            t[2],
+            (
+                Role::Citation,
+                "Gezien het Verdrag betreffende de werking van de Europese Unie, en met name artikel 16,"
+            )
+        );
+        assert_eq!(t[4], (Role::Body, "Overwegende hetgeen volgt:"));
+        assert_eq!(
+            t[5],
+            (
+                Role::Recital,
+                "(1) In Richtlijn 2002/58/EG zijn regels vastgesteld. Artikel 7 van het Handvest beschermt."
+            )
+        );
+        assert_eq!(t[7].0, Role::Enacting);
+        assert_eq!(t[8], (Role::ArticleHeading, "Artikel 1"));
+        assert_eq!(t[9], (Role::ArticleTitle, "Onderwerp en toepassingsgebied"));
+        assert_eq!(
+            t[10].1,
+            "1. In deze verordening worden voorschriften vastgesteld."
+        );
+        assert_eq!(t[11].1, "2. Deze verordening is niet van toepassing op:");
+        assert_eq!(t[12].1, "a) de eerste zaak;");
+        assert_eq!(t[14], (Role::ArticleHeading, "Artikel 2"));
+        assert!(
+            t.iter()
+                .any(|(r, x)| *r == Role::Final && x.starts_with("Gedaan te Brussel"))
+        );
+        assert!(
+            t.iter()
+                .any(|(r, x)| *r == Role::Final && x.starts_with("( 1 ) PB C 10"))
+        );
+    }
+
+    #[test]
+    fn segmented_ids_match_the_structured_version() {
+        let units = super::super::units::segment(&unflatten(FLAT), true);
+        let ids: Vec<String> = units
+            .iter()
+            .map(|u| u.id.clone().unwrap_or_default())
+            .collect();
+        assert_eq!(
+            ids,
+            [
+                "",
+                "cit_1",
+                "cit_2",
+                "rct_1",
+                "rct_2",
+                "art_1",
+                "art_1.par_1",
+                "art_1.par_2",
+                "art_1.par_2.pnt_a",
+                "art_1.par_2.pnt_b",
+                "art_2",
+                "art_2.pnt_1",
+                "art_2.pnt_2"
+            ]
+        );
+    }
+
+    #[test]
+    fn text_that_is_not_an_act_is_kept() {
+        let text = "Just a long note. ".repeat(200);
+        let blocks = unflatten(&text);
+        assert!(blocks.len() > 1);
+        let total: usize = blocks.iter().map(|b| b.text.len()).sum();
+        assert!(total + blocks.len() >= text.trim().len());
+    }
+}

@@ -1,0 +1,1029 @@
+//! Cutting a document into units: citations, recitals, articles, paragraphs, points,
+//! annexes; or paragraphs `p_n` for non-legal text.
+//!
+//! The segmenter reads the blocks of any extractor in order. Roles the markup gave (article
+//! heading, recital, footnote…) are trusted; otherwise the text decides: `Article 6`,
+//! `(12)` in the preamble, `1.`, `(a)`. The same rules apply in every language, so a unit has
+//! the same id in every language version. Numbering style is learnt per article: English
+//! numbers paragraphs `1.` and points `(1)`, German the other way round, and a list after a
+//! sentence ending in `:` is always points.
+
+use super::labels::{self, Label, Style};
+use super::vocab;
+use crate::ingest::extract::{Block, Role};
+use crate::limits;
+
+/// One unit of a document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unit {
+    /// `art_6.par_1`, `p_3`, or `None` for the document as a whole.
+    pub id: Option<String>,
+    /// Chapter, section and article headings above the unit.
+    pub heading: Option<String>,
+    /// The unit's own text (not that of the units inside it).
+    pub text: String,
+}
+
+/// Cuts `blocks` into units: legal structure when `legal`, paragraphs otherwise. The first
+/// unit is always the whole-document unit (`id` `None`).
+pub fn segment(blocks: &[Block], legal: bool) -> Vec<Unit> {
+    if legal {
+        let mut segmenter = Segmenter::default();
+        for block in blocks {
+            segmenter.add(block);
+        }
+        segmenter.finish()
+    } else {
+        paragraphs(blocks)
+    }
+}
+
+/// Non-legal text: the title in the document unit, every other block a paragraph `p_n`
+/// under the last heading seen.
+fn paragraphs(blocks: &[Block]) -> Vec<Unit> {
+    let mut units = vec![document_unit()];
+    let mut heading: Option<String> = None;
+    let mut number = 0;
+    for block in blocks {
+        match block.role {
+            Role::Title => append(&mut units[0].text, &block.text),
+            Role::Heading | Role::ArticleHeading | Role::AnnexHeading => {
+                heading = Some(block.text.clone())
+            }
+            _ => {}
+        }
+        if block.role == Role::Title {
+            continue;
+        }
+        for piece in split_long(&block.text) {
+            number += 1;
+            units.push(Unit {
+                id: Some(format!("p_{number}")),
+                heading: heading.clone(),
+                text: piece.to_string(),
+            });
+        }
+    }
+    units
+}
+
+fn document_unit() -> Unit {
+    Unit {
+        id: None,
+        heading: None,
+        text: String::new(),
+    }
+}
+
+/// Cuts text longer than the unit cap at spaces.
+fn split_long(text: &str) -> Vec<&str> {
+    let mut pieces = Vec::new();
+    let mut rest = text;
+    while rest.len() > limits::MAX_UNIT_CHARS {
+        let mut cut = limits::MAX_UNIT_CHARS;
+        while !rest.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let at_space = rest
+            .get(..cut)
+            .and_then(|head| head.rfind(' '))
+            .filter(|i| *i > cut / 2);
+        let cut = at_space.unwrap_or(cut);
+        let (head, tail) = rest.split_at(cut);
+        pieces.push(head.trim());
+        rest = tail.trim_start();
+    }
+    if !rest.is_empty() {
+        pieces.push(rest);
+    }
+    pieces
+}
+
+fn append(target: &mut String, text: &str) {
+    if target.len() >= limits::MAX_UNIT_CHARS {
+        return;
+    }
+    if !target.is_empty() {
+        target.push(' ');
+    }
+    target.push_str(text);
+}
+
+/// Where in an act the segmenter is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+enum Part {
+    /// Title and anything before the preamble (explanatory memorandum).
+    #[default]
+    Head,
+    /// Citations, after the institution line.
+    Citations,
+    /// Recitals, after `Whereas:`.
+    Recitals,
+    /// Articles.
+    Body,
+    /// After `Done at`: signatures, footnotes, financial statements.
+    End,
+    /// Inside an annex.
+    Annex,
+}
+
+/// One open list of points: its label kind and the unit it belongs to.
+#[derive(Debug, Clone)]
+struct List {
+    label: Label,
+    parent: String,
+    count: u32,
+    last: String,
+}
+
+#[derive(Default)]
+struct Segmenter {
+    units: Vec<Unit>,
+    part: Part,
+    citations: u32,
+    recitals: u32,
+    /// Paragraphs `p_n` of text outside the act's structure.
+    loose: u32,
+    /// Index of the unit that receives unlabelled text.
+    current: usize,
+    division: Vec<String>,
+    /// True right after a division heading: the next short block is its title.
+    division_title_due: bool,
+    article: Option<ArticleState>,
+    annex: Option<String>,
+    lists: Vec<List>,
+}
+
+#[derive(Debug, Clone)]
+struct ArticleState {
+    id: String,
+    number: u32,
+    heading: String,
+    title_due: bool,
+    paragraph_style: Option<Style>,
+    paragraphs: u32,
+    /// The last unlabelled text of the article ended with `:`: numbers that follow are points.
+    colon: bool,
+}
+
+impl Segmenter {
+    fn add(&mut self, block: &Block) {
+        if self.units.is_empty() {
+            self.units.push(document_unit());
+        }
+        if self.units.len() >= limits::MAX_UNITS_PER_FILE {
+            return;
+        }
+        let text = strip_amendment_markers(&block.text);
+        let text = text.trim();
+        if text.is_empty() {
+            return;
+        }
+        match block.role {
+            Role::Title => append(&mut self.units[0].text, text),
+            Role::Note => append(&mut self.units[0].text, text),
+            _ => self.add_text(text, block.role),
+        }
+    }
+
+    fn add_text(&mut self, text: &str, role: Role) {
+        if self.starts_annex(text, role)
+            || self.starts_article(text, role)
+            || self.starts_division(text)
+        {
+            return;
+        }
+        if self.part == Part::End || role == Role::Final {
+            return self.add_end_matter(text, role);
+        }
+        match self.part {
+            Part::Head | Part::Citations | Part::Recitals => self.add_preamble(text, role),
+            Part::Body | Part::Annex => self.add_body(text, role),
+            Part::End => {}
+        }
+    }
+
+    // ----- preamble -------------------------------------------------------------------
+
+    fn add_preamble(&mut self, text: &str, role: Role) {
+        if let Some(number) = self.recital_number(text, role) {
+            self.recitals = number;
+            self.part = Part::Recitals;
+            self.push_unit(format!("rct_{number}"), None, text);
+            return;
+        }
+        if role == Role::Enacting || (self.part == Part::Recitals && is_enacting_formula(text)) {
+            self.part = Part::Body;
+            return append(&mut self.units[0].text, text);
+        }
+        if vocab::is_whereas(text) {
+            self.part = Part::Recitals;
+            return append(&mut self.units[0].text, text);
+        }
+        if is_institution_line(text) && self.part == Part::Head {
+            self.part = Part::Citations;
+            return append(&mut self.units[0].text, text);
+        }
+        if role == Role::Citation || (self.part == Part::Citations && role != Role::Recital) {
+            self.citations += 1;
+            self.part = Part::Citations;
+            let id = format!("cit_{}", self.citations);
+            return self.push_unit(id, None, text);
+        }
+        if self.part == Part::Recitals && self.recitals > 0 {
+            return self.append_current(text);
+        }
+        self.add_loose(text);
+    }
+
+    /// `(n)` with the next recital number, in the preamble, or a block marked a recital.
+    fn recital_number(&self, text: &str, role: Role) -> Option<u32> {
+        let next = self.recitals + 1;
+        match labels::parse(text) {
+            Some((Label::Number(n, Style::Paren | Style::Right), _)) if n == next => Some(n),
+            Some((Label::Number(n, _), _)) if role == Role::Recital && n == next => Some(n),
+            _ if role == Role::Recital && self.part == Part::Recitals => None,
+            _ => None,
+        }
+    }
+
+    /// Text outside the act's structure (explanatory memorandum, financial statement):
+    /// short lines stay with the document, paragraphs become `p_n`.
+    fn add_loose(&mut self, text: &str) {
+        if text.chars().count() < 80 && self.loose == 0 {
+            return append(&mut self.units[0].text, text);
+        }
+        for piece in split_long(text) {
+            self.loose += 1;
+            let id = format!("p_{}", self.loose);
+            self.push_unit(id, self.division_heading(), piece);
+        }
+    }
+
+    fn add_end_matter(&mut self, text: &str, role: Role) {
+        self.part = Part::End;
+        self.lists.clear();
+        if role == Role::Final || text.chars().count() < 200 {
+            return append(&mut self.units[0].text, text);
+        }
+        self.add_loose(text);
+    }
+
+    // ----- headings -------------------------------------------------------------------
+
+    fn starts_article(&mut self, text: &str, role: Role) -> bool {
+        if let Some((title, heading_text)) = toc_entry(text) {
+            return self.open_toc_article(title, heading_text);
+        }
+        let Some(heading) = vocab::article_heading(text) else {
+            return false;
+        };
+        let number = leading_number(&heading.number);
+        let trusted = role == Role::ArticleHeading;
+        if !trusted && !self.plausible_article(number, heading.rest) {
+            return false;
+        }
+        let label = text
+            .get(..text.len() - heading.rest.len())
+            .unwrap_or(text)
+            .trim();
+        self.open_article(&heading.number, number, label);
+        if !heading.rest.is_empty() {
+            self.set_article_title(heading.rest);
+        }
+        true
+    }
+
+    /// An article heading in running text is a heading only when it stands alone (or with a
+    /// short title) and its number follows the previous article's.
+    fn plausible_article(&self, number: u32, rest: &str) -> bool {
+        let alone = rest.chars().count() < 150
+            && !rest.ends_with(['.', ';', ','])
+            && !rest.starts_with(|c: char| c.is_lowercase() || c == '(');
+        let in_sequence = match &self.article {
+            Some(article) => number >= article.number && number <= article.number + 3,
+            // The first article of an act is 1; an excerpt may start anywhere after the
+            // enacting formula.
+            None => number == 1 || self.part == Part::Body,
+        };
+        let may_start =
+            matches!(self.part, Part::Body | Part::Recitals | Part::Annex) || number == 1;
+        alone && in_sequence && may_start && self.part != Part::End
+    }
+
+    fn open_article(&mut self, number_id: &str, number: u32, label: &str) {
+        if self.part == Part::Annex {
+            self.annex = None;
+        }
+        self.part = Part::Body;
+        self.lists.clear();
+        let id = format!("art_{number_id}");
+        let heading = join_heading(&self.division, label);
+        self.article = Some(ArticleState {
+            id: id.clone(),
+            number,
+            heading: heading.clone(),
+            title_due: true,
+            paragraph_style: None,
+            paragraphs: 0,
+            colon: false,
+        });
+        self.push_unit(id, Some(heading), "");
+    }
+
+    fn set_article_title(&mut self, title: &str) {
+        let Some(article) = self.article.as_mut() else {
+            return;
+        };
+        article.title_due = false;
+        article.heading = format!("{} {}", article.heading, title.trim());
+        let heading = article.heading.clone();
+        if let Some(unit) = self.units.get_mut(self.current) {
+            unit.heading = Some(heading);
+        }
+    }
+
+    /// `Gegenstand und Ziele - (Artikel 1)`: an entry of a table of contents.
+    fn open_toc_article(&mut self, title: &str, heading_text: &str) -> bool {
+        let Some(heading) = vocab::article_heading(heading_text) else {
+            return false;
+        };
+        let number = leading_number(&heading.number);
+        self.open_article(&heading.number, number, heading_text);
+        self.set_article_title(title);
+        self.append_current(title);
+        true
+    }
+
+    fn starts_annex(&mut self, text: &str, role: Role) -> bool {
+        let Some(heading) = vocab::annex_heading(text) else {
+            return false;
+        };
+        let short = text.chars().count() < 200;
+        let trusted = role == Role::AnnexHeading
+            || (short
+                && text.chars().filter(|c| c.is_lowercase()).count() * 2 < text.chars().count());
+        if !trusted || self.part == Part::Head {
+            return false;
+        }
+        self.part = Part::Annex;
+        self.article = None;
+        self.lists.clear();
+        self.division.clear();
+        let id = if heading.number.is_empty() {
+            "anx".to_string()
+        } else {
+            format!("anx_{}", heading.number)
+        };
+        let unit_heading = text.trim().to_string();
+        self.annex = Some(id.clone());
+        self.division_title_due = true;
+        self.push_unit(id, Some(unit_heading), "");
+        true
+    }
+
+    fn starts_division(&mut self, text: &str) -> bool {
+        if self.division_title_due {
+            self.division_title_due = false;
+            if is_short_title(text) && labels::parse(text).is_none() {
+                self.extend_division_heading(text);
+                return true;
+            }
+        }
+        if !matches!(self.part, Part::Body | Part::Annex | Part::Recitals) {
+            return false;
+        }
+        let Some(heading) = vocab::division_heading(text) else {
+            return false;
+        };
+        if text.chars().count() > 200 {
+            return false;
+        }
+        let level = division_level(text);
+        self.division.truncate(level);
+        self.division.push(text.trim().to_string());
+        self.division_title_due = heading.rest.is_empty();
+        self.part = if self.part == Part::Annex {
+            Part::Annex
+        } else {
+            Part::Body
+        };
+        true
+    }
+
+    fn extend_division_heading(&mut self, text: &str) {
+        if self.part == Part::Annex && self.division.is_empty() {
+            if let Some(unit) = self.units.get_mut(self.current) {
+                let heading = unit.heading.get_or_insert_with(String::new);
+                heading.push(' ');
+                heading.push_str(text);
+            }
+            return;
+        }
+        if let Some(last) = self.division.last_mut() {
+            last.push(' ');
+            last.push_str(text.trim());
+        }
+    }
+
+    fn division_heading(&self) -> Option<String> {
+        (!self.division.is_empty()).then(|| self.division.join(" › "))
+    }
+
+    // ----- articles and annexes ---------------------------------------------------------
+
+    fn add_body(&mut self, text: &str, role: Role) {
+        if vocab::is_done_at(text) {
+            return self.add_end_matter(text, Role::Final);
+        }
+        if let Some(article) = &self.article
+            && article.title_due
+        {
+            let is_title = role == Role::ArticleTitle
+                || (is_short_title(text) && labels::parse(text).is_none());
+            if is_title {
+                return self.set_article_title(text);
+            }
+        }
+        if let Some(article) = self.article.as_mut() {
+            article.title_due = false;
+        }
+        if vocab::is_binding_formula(text) {
+            self.lists.clear();
+            return append(&mut self.units[0].text, text);
+        }
+        match labels::parse(text) {
+            Some((label, _)) if label != Label::Dash => self.add_labelled(label, text),
+            _ => self.add_unlabelled(text),
+        }
+    }
+
+    fn add_labelled(&mut self, label: Label, text: &str) {
+        if self.is_next_paragraph(&label) {
+            return self.open_paragraph(&label, text);
+        }
+        let Some(parent) = self.list_parent(&label) else {
+            return self.append_current(text);
+        };
+        self.open_point(label, parent, text);
+    }
+
+    /// A number in the article's paragraph style, following the last paragraph, and not
+    /// inside a list announced by a colon.
+    fn is_next_paragraph(&self, label: &Label) -> bool {
+        let (Some(article), Label::Number(n, style)) = (&self.article, label) else {
+            return false;
+        };
+        if self.part != Part::Body || *n != article.paragraphs + 1 {
+            return false;
+        }
+        match article.paragraph_style {
+            Some(paragraph_style) => paragraph_style == *style,
+            None => !article.colon && self.lists.is_empty(),
+        }
+    }
+
+    fn open_paragraph(&mut self, label: &Label, text: &str) {
+        let Some(article) = self.article.as_mut() else {
+            return;
+        };
+        if let Label::Number(n, style) = label {
+            article.paragraphs = *n;
+            article.paragraph_style = Some(*style);
+        }
+        article.colon = text.trim_end().ends_with(':');
+        let id = format!("{}.par_{}", article.id, article.paragraphs);
+        let heading = article.heading.clone();
+        self.lists.clear();
+        self.push_unit(id, Some(heading), text);
+    }
+
+    /// The unit a point with `label` belongs to: the list it continues (closing deeper
+    /// lists), or the current unit when it opens a new list.
+    fn list_parent(&mut self, label: &Label) -> Option<String> {
+        let label = self.disambiguate_roman(label);
+        if let Some(depth) = self.lists.iter().rposition(|l| l.label.same_list(&label)) {
+            self.lists.truncate(depth + 1);
+            return self.lists.last().map(|l| l.parent.clone());
+        }
+        let parent = self.units.get(self.current)?.id.clone()?;
+        let opens_here = parent.starts_with("art_")
+            || parent.starts_with("anx")
+            || parent.starts_with("p_")
+            || parent.contains(".pnt_");
+        opens_here.then_some(parent)
+    }
+
+    fn open_point(&mut self, label: Label, parent: String, text: &str) {
+        let label = self.disambiguate_roman(&label);
+        let continues = self
+            .lists
+            .last()
+            .is_some_and(|l| l.label.same_list(&label) && l.parent == parent);
+        if !continues {
+            self.lists.push(List {
+                label: label.clone(),
+                parent: parent.clone(),
+                count: 0,
+                last: String::new(),
+            });
+        }
+        let Some(list) = self.lists.last_mut() else {
+            return;
+        };
+        list.count += 1;
+        let written = label.id_part().unwrap_or_default();
+        let id_part = if written == list.last || written.is_empty() {
+            position_id(&label, list.count)
+        } else {
+            written
+        };
+        list.last = id_part.clone();
+        let id = format!("{parent}.pnt_{id_part}");
+        let heading = self
+            .units
+            .iter()
+            .rev()
+            .find(|u| u.id.as_deref() == Some(parent.as_str()))
+            .and_then(|u| u.heading.clone());
+        if let Some(article) = self.article.as_mut() {
+            article.colon = false;
+        }
+        self.push_unit(id, heading, text);
+    }
+
+    /// `(i)` after `(h)` is a letter; otherwise it starts a roman list.
+    fn disambiguate_roman(&self, label: &Label) -> Label {
+        let Label::Letter(letter, style) = label else {
+            return label.clone();
+        };
+        if !matches!(letter.as_str(), "i" | "v" | "x") {
+            return label.clone();
+        }
+        let continues_letters = self.lists.iter().rev().any(|l| {
+            matches!(&l.label, Label::Letter(_, s) if s == style)
+                && l.last.chars().next().map(|c| (c as u8).wrapping_add(1)) == letter.bytes().next()
+        });
+        if continues_letters {
+            label.clone()
+        } else {
+            Label::Roman(letter.clone(), *style)
+        }
+    }
+
+    /// Unlabelled text after points closes the lists and belongs to their paragraph; other
+    /// unlabelled text continues the current unit.
+    fn add_unlabelled(&mut self, text: &str) {
+        if let Some(first) = self.lists.first() {
+            let parent = first.parent.clone();
+            self.lists.clear();
+            if let Some(index) = self
+                .units
+                .iter()
+                .rposition(|u| u.id.as_deref() == Some(parent.as_str()))
+            {
+                self.current = index;
+            }
+        }
+        if let Some(article) = self.article.as_mut() {
+            article.colon = text.trim_end().ends_with(':');
+        }
+        if self.part == Part::Body && self.article.is_none() {
+            return self.add_loose(text);
+        }
+        self.append_current(text);
+    }
+
+    // ----- units ----------------------------------------------------------------------
+
+    fn push_unit(&mut self, id: String, heading: Option<String>, text: &str) {
+        if let Some(index) = self
+            .units
+            .iter()
+            .rposition(|u| u.id.as_deref() == Some(id.as_str()))
+        {
+            self.current = index;
+            return self.append_current(text);
+        }
+        self.units.push(Unit {
+            id: Some(id),
+            heading,
+            text: String::new(),
+        });
+        self.current = self.units.len() - 1;
+        self.append_current(text);
+    }
+
+    fn append_current(&mut self, text: &str) {
+        if text.is_empty() {
+            return;
+        }
+        if let Some(unit) = self.units.get_mut(self.current) {
+            append(&mut unit.text, text);
+        }
+    }
+
+    fn finish(mut self) -> Vec<Unit> {
+        if self.units.is_empty() {
+            self.units.push(document_unit());
+        }
+        self.units
+    }
+}
+
+/// The id of the `n`th point of a list whose labels do not say it (repeated or unnumbered).
+fn position_id(label: &Label, n: u32) -> String {
+    match label {
+        Label::Number(..) | Label::Dash => n.to_string(),
+        Label::Roman(..) => labels::roman(n),
+        Label::Letter(..) => labels::latin_letters(n),
+    }
+}
+
+/// `THE EUROPEAN PARLIAMENT AND THE COUNCIL OF THE EUROPEAN UNION,`: capitals ending in a comma.
+fn is_institution_line(text: &str) -> bool {
+    text.ends_with(',') && is_mostly_upper(text) && text.chars().count() < 300
+}
+
+/// `HAVE ADOPTED THIS REGULATION:`: capitals ending in a colon.
+fn is_enacting_formula(text: &str) -> bool {
+    text.ends_with(':') && is_mostly_upper(text) && text.chars().count() < 300
+}
+
+fn is_mostly_upper(text: &str) -> bool {
+    let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
+    let upper = letters.iter().filter(|c| c.is_uppercase()).count();
+    letters.len() >= 8 && upper * 10 >= letters.len() * 8
+}
+
+fn is_short_title(text: &str) -> bool {
+    let count = text.chars().count();
+    count > 0 && count < 250 && !text.ends_with([';', ':']) && !(text.ends_with('.') && count > 120)
+}
+
+/// Nesting level of a division heading: parts and titles above chapters above sections.
+fn division_level(text: &str) -> usize {
+    let lower = text.to_lowercase();
+    let is = |words: &[&str]| words.iter().any(|w| lower.contains(w));
+    if is(&[
+        "section",
+        "abschnitt",
+        "afdeling",
+        "sezione",
+        "sección",
+        "secção",
+        "secțiunea",
+        "sekcja",
+        "oddíl",
+        "oddiel",
+        "oddelek",
+        "odjeljak",
+        "szakasz",
+        "jakso",
+        "jagu",
+        "iedaļa",
+        "skirsnis",
+        "τμημα",
+        "τμήμα",
+        "раздел",
+        "taqsima",
+        "roinn",
+        "avsnitt",
+    ]) {
+        2
+    } else if is(&[
+        "chap",
+        "kapit",
+        "hoofdstuk",
+        "capo",
+        "capít",
+        "capitol",
+        "rozdział",
+        "poglav",
+        "fejezet",
+        "luku",
+        "peatükk",
+        "nodaļa",
+        "skyrius",
+        "κεφάλαιο",
+        "κεφαλαιο",
+        "глава",
+        "caibidil",
+    ]) {
+        1
+    } else {
+        0
+    }
+}
+
+fn join_heading(division: &[String], label: &str) -> String {
+    if division.is_empty() {
+        label.to_string()
+    } else {
+        format!("{} › {label}", division.join(" › "))
+    }
+}
+
+/// `Title - (Article 1)` → (`Title`, `Article 1`): an entry of a table of contents, which
+/// always separates the title from the parenthesised heading with a dash.
+fn toc_entry(text: &str) -> Option<(&str, &str)> {
+    let inner = text.strip_suffix(')')?;
+    let open = inner.rfind('(')?;
+    let heading_text = inner.get(open + 1..)?;
+    let before = inner.get(..open)?.trim_end();
+    let title = before.strip_suffix(['-', '–', '—'])?.trim();
+    let plausible =
+        !title.is_empty() && title.chars().count() < 250 && heading_text.chars().count() < 40;
+    plausible.then_some((title, heading_text))
+}
+
+fn leading_number(id: &str) -> u32 {
+    id.chars()
+        .take_while(char::is_ascii_digit)
+        .collect::<String>()
+        .parse()
+        .unwrap_or(0)
+}
+
+/// Consolidated texts mark amendments with `►M1`, `▼B`, `◄`: not text.
+fn strip_amendment_markers(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains(['►', '▼', '◄']) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if matches!(c, '►' | '▼') {
+            while chars.peek().is_some_and(|c| c.is_ascii_alphanumeric()) {
+                chars.next();
+            }
+            continue;
+        }
+        if c != '◄' {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn b(text: &str) -> Block {
+        Block::body(text)
+    }
+
+    fn ids(units: &[Unit]) -> Vec<String> {
+        units
+            .iter()
+            .map(|u| u.id.clone().unwrap_or_else(|| "-".into()))
+            .collect()
+    }
+
+    fn gdpr_like(article_word: &str, par: [&str; 2], pnt: [&str; 2], def: [&str; 2]) -> Vec<Block> {
+        vec![
+            Block::new("REGULATION (EU) 2016/679", Role::Title),
+            b("THE EUROPEAN PARLIAMENT AND THE COUNCIL OF THE EUROPEAN UNION,"),
+            b("Having regard to the Treaty,"),
+            b("Having regard to the proposal,"),
+            b("Whereas:"),
+            b("(1) The protection of natural persons is a fundamental right."),
+            b("(2) The principles should respect."),
+            b("HAVE ADOPTED THIS REGULATION:"),
+            b("CHAPTER I"),
+            b("General provisions"),
+            b(&format!("{article_word} 4")),
+            b("Definitions"),
+            b("For the purposes of this Regulation:"),
+            b(&format!(
+                "{} 'personal data' means any information;",
+                def[0]
+            )),
+            b(&format!("{} 'processing' means any operation;", def[1])),
+            b(&format!("{article_word} 6")),
+            b("Lawfulness of processing"),
+            b(&format!("{} Processing shall be lawful only if:", par[0])),
+            b(&format!("{} the data subject has given consent;", pnt[0])),
+            b(&format!("{} processing is necessary;", pnt[1])),
+            b("Point (f) shall not apply to public authorities."),
+            b(&format!("{} Member States may maintain.", par[1])),
+            b("Done at Brussels, 27 April 2016."),
+            b("(1) OJ C 229, 31.7.2012, p. 90."),
+        ]
+    }
+
+    const EXPECTED: [&str; 12] = [
+        "-",
+        "cit_1",
+        "cit_2",
+        "rct_1",
+        "rct_2",
+        "art_4",
+        "art_4.pnt_1",
+        "art_4.pnt_2",
+        "art_6",
+        "art_6.par_1",
+        "art_6.par_1.pnt_a",
+        "art_6.par_1.pnt_b",
+    ];
+
+    #[test]
+    fn english_numbering() {
+        let units = segment(
+            &gdpr_like("Article", ["1.", "2."], ["(a)", "(b)"], ["(1)", "(2)"]),
+            true,
+        );
+        let mut expected: Vec<String> = EXPECTED.iter().map(|s| s.to_string()).collect();
+        expected.push("art_6.par_2".into());
+        assert_eq!(ids(&units), expected);
+        let par1 = units
+            .iter()
+            .find(|u| u.id.as_deref() == Some("art_6.par_1"))
+            .unwrap();
+        assert!(
+            par1.text
+                .ends_with("Point (f) shall not apply to public authorities.")
+        );
+        assert_eq!(
+            par1.heading.as_deref(),
+            Some("CHAPTER I General provisions › Article 6 Lawfulness of processing")
+        );
+    }
+
+    #[test]
+    fn german_numbering_gives_the_same_ids() {
+        let units = segment(
+            &gdpr_like("Article", ["(1)", "(2)"], ["a)", "b)"], ["1.", "2."]),
+            true,
+        );
+        let english = segment(
+            &gdpr_like("Article", ["1.", "2."], ["(a)", "(b)"], ["(1)", "(2)"]),
+            true,
+        );
+        assert_eq!(ids(&units), ids(&english));
+    }
+
+    #[test]
+    fn footnotes_after_done_at_are_not_recitals() {
+        let units = segment(
+            &gdpr_like("Article", ["1.", "2."], ["(a)", "(b)"], ["(1)", "(2)"]),
+            true,
+        );
+        assert!(units[0].text.contains("OJ C 229"));
+    }
+
+    #[test]
+    fn mid_sentence_article_references_are_not_headings() {
+        let blocks = vec![
+            b("Article 1"),
+            b("Subject matter"),
+            b("Article 5 of Regulation (EU) No 182/2011 shall apply."),
+            b("Article 2"),
+        ];
+        assert_eq!(ids(&segment(&blocks, true)), ["-", "art_1", "art_2"]);
+    }
+
+    #[test]
+    fn greek_and_repeated_labels_use_positions() {
+        let blocks = vec![
+            b("Article 1"),
+            b("Title"),
+            b("1. Text:"),
+            b("α) one;"),
+            b("β) two;"),
+            b("στ) six"),
+        ];
+        assert_eq!(
+            ids(&segment(&blocks, true)),
+            [
+                "-",
+                "art_1",
+                "art_1.par_1",
+                "art_1.par_1.pnt_a",
+                "art_1.par_1.pnt_b",
+                "art_1.par_1.pnt_f"
+            ]
+        );
+        let repeated = vec![
+            b("Article 1"),
+            b("Title"),
+            b("1. Text:"),
+            b("(a) one;"),
+            b("(a) two;"),
+        ];
+        assert_eq!(ids(&segment(&repeated, true))[4], "art_1.par_1.pnt_b");
+    }
+
+    #[test]
+    fn nested_roman_points() {
+        let blocks = vec![
+            b("Article 1"),
+            b("T"),
+            b("1. Text:"),
+            b("(a) where:"),
+            b("(i) first;"),
+            b("(ii) second;"),
+            b("(b) other;"),
+        ];
+        assert_eq!(
+            ids(&segment(&blocks, true))[3..],
+            [
+                "art_1.par_1.pnt_a",
+                "art_1.par_1.pnt_a.pnt_i",
+                "art_1.par_1.pnt_a.pnt_ii",
+                "art_1.par_1.pnt_b"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_skipped_roman_number_stays_in_its_list() {
+        let blocks = vec![
+            b("Article 1"),
+            b("T"),
+            b("1. Text."),
+            b("2. Text:"),
+            b("(a) that order:"),
+            b("(i) one;"),
+            b("(ii) two;"),
+            b("(iv) four;"),
+            b("(b) next"),
+        ];
+        assert_eq!(
+            ids(&segment(&blocks, true))[4..],
+            [
+                "art_1.par_2.pnt_a",
+                "art_1.par_2.pnt_a.pnt_i",
+                "art_1.par_2.pnt_a.pnt_ii",
+                "art_1.par_2.pnt_a.pnt_iv",
+                "art_1.par_2.pnt_b"
+            ]
+        );
+    }
+
+    #[test]
+    fn annexes_and_their_points() {
+        let blocks = vec![
+            b("Article 1"),
+            b("T"),
+            b("Text."),
+            b("Done at Brussels, 1 May 2020."),
+            b("ANNEX I"),
+            b("LIST OF THINGS"),
+            b("1. first"),
+            b("2. second"),
+            b("ANNEX II"),
+            b("(a) x"),
+        ];
+        assert_eq!(
+            ids(&segment(&blocks, true))[2..],
+            [
+                "anx_I",
+                "anx_I.pnt_1",
+                "anx_I.pnt_2",
+                "anx_II",
+                "anx_II.pnt_a"
+            ]
+        );
+    }
+
+    #[test]
+    fn table_of_contents_entries_become_articles() {
+        let blocks = vec![
+            b("KAPITEL I - Allgemeine Bestimmungen"),
+            b("Gegenstand und Ziele - (Article 1)"),
+            b("Sachlicher Anwendungsbereich - (Article 2)"),
+        ];
+        let units = segment(&blocks, true);
+        assert_eq!(ids(&units), ["-", "art_1", "art_2"]);
+        assert_eq!(units[1].text, "Gegenstand und Ziele");
+    }
+
+    #[test]
+    fn plain_text_becomes_paragraphs() {
+        let blocks = vec![
+            Block::new("A title", Role::Title),
+            b("First."),
+            Block::new("Section", Role::Heading),
+            b("Second."),
+        ];
+        let units = segment(&blocks, false);
+        assert_eq!(ids(&units), ["-", "p_1", "p_2", "p_3"]);
+        assert_eq!(units[0].text, "A title");
+        assert_eq!(units[3].heading.as_deref(), Some("Section"));
+    }
+
+    #[test]
+    fn over_long_paragraphs_are_cut() {
+        let long = "word ".repeat(limits::MAX_UNIT_CHARS / 2);
+        let units = segment(&[b(&long)], false);
+        assert!(units.len() >= 3);
+        assert!(units.iter().all(|u| u.text.len() <= limits::MAX_UNIT_CHARS));
+    }
+
+    #[test]
+    fn amendment_markers_are_dropped() {
+        assert_eq!(strip_amendment_markers("▼M1 Text ►B more ◄"), "Text more");
+    }
+}

@@ -1,0 +1,58 @@
+//! The `polidex` binary: parse arguments, run, print `polidex: {error}`, exit 0/1/2.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+use clap::error::ErrorKind;
+
+use polidex::cli::{self, Cli};
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => return usage_error(error),
+    };
+    match cli::run(cli) {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::from(1),
+        Err(error) => {
+            eprintln!("polidex: {}", one_line(&format!("{error:#}")));
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// `--help` and `--version` print and succeed; anything else is one line and exit code 2.
+fn usage_error(error: clap::Error) -> ExitCode {
+    if matches!(
+        error.kind(),
+        ErrorKind::DisplayHelp
+            | ErrorKind::DisplayVersion
+            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    ) {
+        let _ = error.print();
+        return if error.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
+            ExitCode::from(2)
+        } else {
+            ExitCode::SUCCESS
+        };
+    }
+    let rendered = error
+        .kind()
+        .as_str()
+        .map(str::to_string)
+        .unwrap_or_default();
+    let message = error.to_string();
+    let first = message
+        .lines()
+        .next()
+        .unwrap_or(&rendered)
+        .trim_start_matches("error: ");
+    eprintln!("polidex: {first}");
+    ExitCode::from(2)
+}
+
+/// Errors are printed on one line, whatever their sources contain.
+fn one_line(message: &str) -> String {
+    message.split_whitespace().collect::<Vec<_>>().join(" ")
+}

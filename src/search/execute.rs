@@ -1,0 +1,647 @@
+//! Running a search: filters, collection with exact totals, grouping by document, sorting,
+//! paging, facets, snippets.
+//!
+//! One pass over the matching units collects, per unit, what sorting, grouping and facets
+//! need from fast fields (score, date, document, language, kind, publisher). Grouping keeps
+//! each document's best unit. Sorting is total: ties are broken by id, so the same query
+//! always lists hits in the same order, page after page.
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
+use std::time::Instant;
+
+use tantivy::collector::{Collector, SegmentCollector};
+use tantivy::columnar::{Column, StrColumn};
+use tantivy::query::{BooleanQuery, Occur, Query, TermSetQuery};
+use tantivy::schema::Value as _;
+use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader, TantivyDocument, Term};
+
+use super::SearchError;
+use super::citations;
+use super::query::{self, Builder, Node};
+use super::snippet::Highlighter;
+use crate::index::reader::Snapshot;
+use crate::index::schema::REC_UNIT;
+use crate::lang::{ALL, Lang};
+use crate::limits;
+use crate::model::{Date, DateSpan, Facets, Hit, Kind, SearchResponse};
+
+/// How hits are grouped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Group {
+    /// Each document once, as its best unit.
+    #[default]
+    Doc,
+    /// Every matching unit.
+    Unit,
+}
+
+/// How hits are ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Sort {
+    /// Best score first.
+    #[default]
+    Relevance,
+    /// Latest date first, undated last.
+    Newest,
+    /// Earliest date first, undated last.
+    Oldest,
+}
+
+/// One search, as the CLI, batch and the API ask for it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SearchRequest {
+    /// The query string.
+    pub query: String,
+    /// Only these languages (all when empty).
+    pub langs: Vec<Lang>,
+    /// Only these kinds (all when empty).
+    pub kinds: Vec<Kind>,
+    /// Dated on or after the start of this span.
+    pub from: Option<DateSpan>,
+    /// Dated on or before the end of this span.
+    pub to: Option<DateSpan>,
+    /// Only this document.
+    pub doc: Option<String>,
+    /// Grouping.
+    pub group: Group,
+    /// Order.
+    pub sort: Sort,
+    /// Page size.
+    pub limit: u64,
+    /// Hits skipped.
+    pub offset: u64,
+    /// Count facets.
+    pub facets: bool,
+}
+
+/// Everything needed about one candidate hit before its stored document is read.
+#[derive(Debug, Clone)]
+struct Candidate {
+    address: DocAddress,
+    score: Score,
+    date: i64,
+    doc_id: Arc<str>,
+    langs: u32,
+    kind: u64,
+    publisher: Arc<str>,
+}
+
+/// The matching set of a query, sorted.
+pub struct Matches {
+    candidates: Vec<Candidate>,
+    highlight: query::Highlight,
+    facets: Option<Facets>,
+}
+
+impl Matches {
+    /// Exact number of hits (documents or units, per grouping).
+    pub fn total(&self) -> u64 {
+        self.candidates.len() as u64
+    }
+}
+
+/// Runs a request and returns one page, as `search --format json` prints it.
+///
+/// A query that is a citation (`Article 6(1)(a) GDPR`) lists the cited unit first, in the
+/// query's language when that version is indexed, then the ordinary hits of its words.
+pub fn search(snapshot: &Snapshot, request: &SearchRequest) -> Result<SearchResponse, SearchError> {
+    let started = Instant::now();
+    let pinned = pinned(snapshot, request)?;
+    let matches = match query::parse(&request.query) {
+        Ok(node) => find(snapshot, request, &node)?,
+        Err(_) if !pinned.is_empty() => Matches {
+            candidates: Vec::new(),
+            highlight: query::Highlight::default(),
+            facets: request.facets.then(Facets::default),
+        },
+        Err(error) => return Err(error.into()),
+    };
+    let matches = with_pinned(matches, pinned, request.group);
+    let range = page(request.offset, request.limit, matches.total());
+    let hits = hits_in(snapshot, &matches, range)?;
+    Ok(SearchResponse {
+        query: request.query.clone(),
+        total: matches.total(),
+        offset: request.offset,
+        limit: request.limit,
+        took_ms: started.elapsed().as_millis() as u64,
+        fingerprint: snapshot.payload.fingerprint.clone(),
+        hits,
+        facets: matches.facets,
+    })
+}
+
+/// The units a citation query names, one language each: the query's, else English, else
+/// the first indexed.
+fn pinned(snapshot: &Snapshot, request: &SearchRequest) -> Result<Vec<Candidate>, SearchError> {
+    let ids = citations::pinned_ids(snapshot, &request.query);
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let terms = ids
+        .iter()
+        .map(|(id, _)| Term::from_field_text(snapshot.fields.id, id));
+    let unit_request = SearchRequest {
+        group: Group::Unit,
+        facets: false,
+        ..request.clone()
+    };
+    let query = with_filters(snapshot, &unit_request, Box::new(TermSetQuery::new(terms)));
+    let found = snapshot
+        .searcher
+        .search(query.as_ref(), &MatchCollector { group: Group::Unit })?;
+    let mut keyed: Vec<(String, Candidate)> = found
+        .into_iter()
+        .map(|c| Ok((id_of(snapshot, c.address)?, c)))
+        .collect::<Result<_, SearchError>>()?;
+    keyed.sort_by(|a, b| (&a.0, a.1.address).cmp(&(&b.0, b.1.address)));
+    let mut pinned = Vec::new();
+    for (id, lang) in ids {
+        let rank = |c: &Candidate| {
+            let lang_of = |l: Lang| c.langs & (1 << l.index()) != 0;
+            (!lang.is_some_and(lang_of), !lang_of(Lang::En))
+        };
+        let best = keyed
+            .iter()
+            .filter(|(k, _)| *k == id)
+            .map(|(_, c)| c)
+            .min_by_key(|c| rank(c));
+        pinned.extend(best.cloned());
+    }
+    Ok(pinned)
+}
+
+/// Pinned hits first (scored above the best ordinary hit), then the ordinary ones that are
+/// not the same unit (or, grouped by document, the same document).
+fn with_pinned(mut matches: Matches, mut pinned: Vec<Candidate>, group: Group) -> Matches {
+    if pinned.is_empty() {
+        return matches;
+    }
+    let top = matches
+        .candidates
+        .iter()
+        .map(|c| c.score)
+        .fold(1.0f32, f32::max);
+    for candidate in &mut pinned {
+        candidate.score = top;
+    }
+    matches.candidates.retain(|c| {
+        !pinned.iter().any(|p| match group {
+            Group::Unit => p.address == c.address,
+            Group::Doc => p.doc_id == c.doc_id,
+        })
+    });
+    if let Some(facets) = matches.facets.as_mut() {
+        add_to_facets(facets, &pinned);
+    }
+    pinned.append(&mut matches.candidates);
+    matches.candidates = pinned;
+    matches
+}
+
+/// Runs `node` with the request's filters and returns every match, sorted.
+pub fn find(
+    snapshot: &Snapshot,
+    request: &SearchRequest,
+    node: &Node,
+) -> Result<Matches, SearchError> {
+    let langs = query::searched_langs(&request.langs);
+    let builder = Builder {
+        fields: &snapshot.fields,
+        langs: &langs,
+        searcher: &snapshot.searcher,
+    };
+    let main = builder.build(node)?;
+    find_query(snapshot, request, main, node.highlight())
+}
+
+/// Runs a ready tantivy query with the request's filters; `highlight` marks snippets.
+pub fn find_query(
+    snapshot: &Snapshot,
+    request: &SearchRequest,
+    main: Box<dyn Query>,
+    highlight: query::Highlight,
+) -> Result<Matches, SearchError> {
+    let filtered = with_filters(snapshot, request, main);
+    let collector = MatchCollector {
+        group: request.group,
+    };
+    let mut candidates = snapshot
+        .searcher
+        .search(filtered.as_ref(), &collector)
+        .map_err(SearchError::from)?;
+    sort(&mut candidates, request.sort);
+    break_ties(snapshot, &mut candidates, request.sort)?;
+    let facets = request.facets.then(|| count_facets(&candidates));
+    Ok(Matches {
+        candidates,
+        highlight,
+        facets,
+    })
+}
+
+/// The query restricted to primary units and to the request's filters.
+fn with_filters(
+    snapshot: &Snapshot,
+    request: &SearchRequest,
+    main: Box<dyn Query>,
+) -> Box<dyn Query> {
+    let fields = &snapshot.fields;
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![
+        (Occur::Must, main),
+        (Occur::Must, query::term(fields.rec, REC_UNIT)),
+    ];
+    if !request.langs.is_empty() {
+        let terms = request
+            .langs
+            .iter()
+            .map(|l| Term::from_field_text(fields.lang, l.code()));
+        clauses.push((Occur::Must, Box::new(TermSetQuery::new(terms))));
+    }
+    if !request.kinds.is_empty() {
+        let terms = request
+            .kinds
+            .iter()
+            .map(|k| Term::from_field_text(fields.kind, k.name()));
+        clauses.push((Occur::Must, Box::new(TermSetQuery::new(terms))));
+    }
+    if request.from.is_some() || request.to.is_some() {
+        let from = request.from.map(|s| s.first.as_number());
+        let to = request.to.map(|s| s.last.as_number());
+        clauses.push((Occur::Must, query::date_range(fields, from, to)));
+    }
+    if let Some(doc) = &request.doc {
+        clauses.push((
+            Occur::Must,
+            query::term(fields.doc_id, &query::normalize_doc_id(doc)),
+        ));
+    }
+    if !snapshot.payload.hidden.is_empty() {
+        clauses.push((Occur::MustNot, snapshot.hidden_filter()));
+    }
+    Box::new(BooleanQuery::new(clauses))
+}
+
+/// The index range of a page, clamped to the total.
+pub fn page(offset: u64, limit: u64, total: u64) -> std::ops::Range<usize> {
+    let start = offset.min(total);
+    let end = offset.saturating_add(limit).min(total);
+    start as usize..end as usize
+}
+
+/// The hits of `range`, with snippets.
+pub fn hits_in(
+    snapshot: &Snapshot,
+    matches: &Matches,
+    range: std::ops::Range<usize>,
+) -> Result<Vec<Hit>, SearchError> {
+    let mut highlighter = Highlighter::new(&matches.highlight);
+    let slice = matches.candidates.get(range).unwrap_or(&[]);
+    slice
+        .iter()
+        .map(|c| read_hit(snapshot, c.address, c.score, &mut highlighter))
+        .collect()
+}
+
+/// Calls `each` with every hit in order, reading one stored document at a time.
+pub fn for_each_hit(
+    snapshot: &Snapshot,
+    matches: &Matches,
+    mut each: impl FnMut(Hit) -> std::io::Result<()>,
+) -> Result<(), SearchError> {
+    let mut highlighter = Highlighter::new(&matches.highlight);
+    for candidate in &matches.candidates {
+        let hit = read_hit(
+            snapshot,
+            candidate.address,
+            candidate.score,
+            &mut highlighter,
+        )?;
+        each(hit).map_err(|e| SearchError::Output(e.to_string()))?;
+    }
+    Ok(())
+}
+
+/// A hit from the stored fields of a unit.
+pub fn read_hit(
+    snapshot: &Snapshot,
+    address: DocAddress,
+    score: Score,
+    highlighter: &mut Highlighter<'_>,
+) -> Result<Hit, SearchError> {
+    let doc: TantivyDocument = snapshot.searcher.doc(address).map_err(SearchError::from)?;
+    let f = &snapshot.fields;
+    let text = |field| {
+        doc.get_first(field)
+            .and_then(|v| v.as_str())
+            .unwrap_or("")
+            .to_string()
+    };
+    let lang = text(f.lang).parse::<Lang>().unwrap_or(Lang::Und);
+    let unit = text(f.unit);
+    let snippet = highlighter.snippet(&text(f.text), lang);
+    Ok(Hit {
+        id: text(f.id),
+        doc_id: text(f.doc_id),
+        unit: (!unit.is_empty()).then_some(unit),
+        lang: lang.code().to_string(),
+        kind: text(f.kind).parse().unwrap_or(Kind::Other),
+        title: text(f.title),
+        date: doc
+            .get_first(f.date)
+            .and_then(|v| v.as_i64())
+            .and_then(Date::from_number),
+        path: text(f.path),
+        score,
+        snippet: snippet.text,
+        highlights: snippet.highlights,
+    })
+}
+
+// ----- collection -------------------------------------------------------------------------
+
+struct MatchCollector {
+    group: Group,
+}
+
+impl Collector for MatchCollector {
+    type Fruit = Vec<Candidate>;
+    type Child = SegmentMatches;
+
+    fn for_segment(
+        &self,
+        segment: SegmentOrdinal,
+        reader: &SegmentReader,
+    ) -> tantivy::Result<SegmentMatches> {
+        let fast = reader.fast_fields();
+        let missing =
+            |name: &str| tantivy::TantivyError::SchemaError(format!("fast field {name} missing"));
+        Ok(SegmentMatches {
+            segment,
+            group: self.group,
+            doc_ids: fast.str("doc_id")?.ok_or_else(|| missing("doc_id"))?,
+            publishers: fast.str("publisher")?.ok_or_else(|| missing("publisher"))?,
+            dates: fast.i64("date")?,
+            langs: fast.u64("lang_ix")?,
+            kinds: fast.u64("kind_ix")?,
+            units: Vec::new(),
+            groups: HashMap::new(),
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        true
+    }
+
+    fn merge_fruits(&self, fruits: Vec<Vec<Candidate>>) -> tantivy::Result<Vec<Candidate>> {
+        let all = fruits.into_iter().flatten();
+        if self.group == Group::Unit {
+            return Ok(all.collect());
+        }
+        let mut best: HashMap<Arc<str>, Candidate> = HashMap::new();
+        for candidate in all {
+            match best.get_mut(&candidate.doc_id) {
+                Some(current) => {
+                    let langs = current.langs | candidate.langs;
+                    if candidate.score > current.score {
+                        *current = candidate;
+                    }
+                    current.langs = langs;
+                }
+                None => {
+                    best.insert(Arc::clone(&candidate.doc_id), candidate);
+                }
+            }
+        }
+        Ok(best.into_values().collect())
+    }
+}
+
+/// What one unit contributes before ords become strings.
+#[derive(Clone, Copy)]
+struct RawUnit {
+    doc: DocId,
+    score: Score,
+    doc_ord: u64,
+}
+
+struct SegmentMatches {
+    segment: SegmentOrdinal,
+    group: Group,
+    doc_ids: StrColumn,
+    publishers: StrColumn,
+    dates: Column<i64>,
+    langs: Column<u64>,
+    kinds: Column<u64>,
+    units: Vec<RawUnit>,
+    /// Per document ord: best unit and the languages seen.
+    groups: HashMap<u64, (RawUnit, u32)>,
+}
+
+impl SegmentCollector for SegmentMatches {
+    type Fruit = Vec<Candidate>;
+
+    fn collect(&mut self, doc: DocId, score: Score) {
+        let doc_ord = self.doc_ids.ords().first(doc).unwrap_or(u64::MAX);
+        let raw = RawUnit {
+            doc,
+            score,
+            doc_ord,
+        };
+        if self.group == Group::Unit {
+            self.units.push(raw);
+            return;
+        }
+        let lang_bit = 1u32 << self.langs.first(doc).unwrap_or(24).min(31);
+        self.groups
+            .entry(doc_ord)
+            .and_modify(|(best, langs)| {
+                *langs |= lang_bit;
+                if score > best.score {
+                    *best = raw;
+                }
+            })
+            .or_insert((raw, lang_bit));
+    }
+
+    fn harvest(self) -> Vec<Candidate> {
+        let raws: Vec<(RawUnit, Option<u32>)> = match self.group {
+            Group::Unit => self.units.iter().map(|u| (*u, None)).collect(),
+            Group::Doc => self
+                .groups
+                .values()
+                .map(|(u, langs)| (*u, Some(*langs)))
+                .collect(),
+        };
+        let mut doc_names: HashMap<u64, Arc<str>> = HashMap::new();
+        let mut publisher_names: HashMap<u64, Arc<str>> = HashMap::new();
+        raws.into_iter()
+            .map(|(raw, langs)| {
+                let doc_id = name_of(&self.doc_ids, raw.doc_ord, &mut doc_names);
+                let publisher_ord = self.publishers.ords().first(raw.doc).unwrap_or(u64::MAX);
+                let publisher = name_of(&self.publishers, publisher_ord, &mut publisher_names);
+                let lang_bit = 1u32 << self.langs.first(raw.doc).unwrap_or(24).min(31);
+                Candidate {
+                    address: DocAddress::new(self.segment, raw.doc),
+                    score: raw.score,
+                    date: self.dates.first(raw.doc).unwrap_or(0),
+                    doc_id,
+                    langs: langs.unwrap_or(lang_bit),
+                    kind: self.kinds.first(raw.doc).unwrap_or(4),
+                    publisher,
+                }
+            })
+            .collect()
+    }
+}
+
+/// The string of a dictionary ord, looked up once per segment.
+fn name_of(column: &StrColumn, ord: u64, cache: &mut HashMap<u64, Arc<str>>) -> Arc<str> {
+    Arc::clone(cache.entry(ord).or_insert_with(|| {
+        let mut name = String::new();
+        if ord != u64::MAX {
+            let _ = column.ord_to_str(ord, &mut name);
+        }
+        Arc::from(name)
+    }))
+}
+
+// ----- sorting ----------------------------------------------------------------------------
+
+/// Sort key of a date: undated (0) sorts last in both directions.
+fn date_key(date: i64, newest_first: bool) -> (bool, i64) {
+    let undated = date <= 0;
+    (undated, if newest_first { -date } else { date })
+}
+
+fn primary_order(a: &Candidate, b: &Candidate, sort: Sort) -> std::cmp::Ordering {
+    match sort {
+        Sort::Relevance => b.score.total_cmp(&a.score),
+        Sort::Newest => date_key(a.date, true)
+            .cmp(&date_key(b.date, true))
+            .then(b.score.total_cmp(&a.score)),
+        Sort::Oldest => date_key(a.date, false)
+            .cmp(&date_key(b.date, false))
+            .then(b.score.total_cmp(&a.score)),
+    }
+}
+
+fn sort(candidates: &mut [Candidate], sort: Sort) {
+    candidates.sort_by(|a, b| {
+        primary_order(a, b, sort)
+            .then(a.doc_id.cmp(&b.doc_id))
+            .then(a.address.cmp(&b.address))
+    });
+}
+
+/// Within runs of equal sort keys, orders by id (read from the `id` column only for those).
+fn break_ties(
+    snapshot: &Snapshot,
+    candidates: &mut [Candidate],
+    sort: Sort,
+) -> Result<(), SearchError> {
+    let mut start = 0;
+    while start < candidates.len() {
+        let mut end = start + 1;
+        while end < candidates.len()
+            && primary_order(&candidates[start], &candidates[end], sort).is_eq()
+            && candidates[start].doc_id == candidates[end].doc_id
+        {
+            end += 1;
+        }
+        if end - start > 1 {
+            let run = &mut candidates[start..end];
+            let mut keyed: Vec<(String, Candidate)> = run
+                .iter()
+                .map(|c| Ok((id_of(snapshot, c.address)?, c.clone())))
+                .collect::<Result<_, SearchError>>()?;
+            keyed.sort_by(|a, b| a.0.cmp(&b.0));
+            for (slot, (_, candidate)) in run.iter_mut().zip(keyed) {
+                *slot = candidate;
+            }
+        }
+        start = end;
+    }
+    Ok(())
+}
+
+fn id_of(snapshot: &Snapshot, address: DocAddress) -> Result<String, SearchError> {
+    let reader = snapshot.searcher.segment_reader(address.segment_ord);
+    let column = reader.fast_fields().str("id").map_err(SearchError::from)?;
+    let mut id = String::new();
+    if let Some(column) = column
+        && let Some(ord) = column.ords().first(address.doc_id)
+    {
+        let _ = column.ord_to_str(ord, &mut id);
+    }
+    Ok(id)
+}
+
+// ----- facets -----------------------------------------------------------------------------
+
+/// Most document ids listed in the `doc` facet.
+const DOC_FACET_SIZE: usize = 50;
+
+fn count_facets(candidates: &[Candidate]) -> Facets {
+    let mut facets = Facets::default();
+    add_to_facets(&mut facets, candidates);
+    facets
+}
+
+/// Adds candidates to facet counts.
+fn add_to_facets(facets: &mut Facets, candidates: &[Candidate]) {
+    let mut docs: HashMap<String, u64> = std::mem::take(&mut facets.doc).into_iter().collect();
+    for candidate in candidates {
+        for lang in ALL
+            .iter()
+            .filter(|l| candidate.langs & (1 << l.index()) != 0)
+        {
+            *facets.lang.entry(lang.code().to_string()).or_default() += 1;
+        }
+        *facets
+            .kind
+            .entry(Kind::from_index(candidate.kind).name().to_string())
+            .or_default() += 1;
+        if let Some(date) = Date::from_number(candidate.date) {
+            *facets.year.entry(date.year.to_string()).or_default() += 1;
+            *facets
+                .month
+                .entry(format!("{:04}-{:02}", date.year, date.month))
+                .or_default() += 1;
+        }
+        if !candidate.publisher.is_empty() {
+            *facets
+                .publisher
+                .entry(candidate.publisher.to_string())
+                .or_default() += 1;
+        }
+        *docs.entry(candidate.doc_id.to_string()).or_default() += 1;
+    }
+    let mut top: Vec<(String, u64)> = docs.into_iter().collect();
+    top.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    facets.doc = top
+        .into_iter()
+        .take(DOC_FACET_SIZE)
+        .collect::<BTreeMap<_, _>>();
+}
+
+/// Checks the paging parameters of a request against the caps.
+pub fn check_paging(limit: u64, offset: u64) -> Result<(), SearchError> {
+    if limit > limits::MAX_LIMIT {
+        return Err(SearchError::Invalid {
+            parameter: "limit",
+            message: format!(
+                "is at most {} per page (use offset for more)",
+                limits::MAX_LIMIT
+            ),
+        });
+    }
+    if offset > limits::MAX_OFFSET {
+        return Err(SearchError::Invalid {
+            parameter: "offset",
+            message: format!("is at most {}", limits::MAX_OFFSET),
+        });
+    }
+    Ok(())
+}

@@ -1,0 +1,441 @@
+//! Lookups by id and over the whole index: `stats`, `show`, `cite`, `define`, `cited-by`.
+
+use std::collections::HashMap;
+
+use tantivy::collector::DocSetCollector;
+use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
+use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::{DocAddress, TantivyDocument, Term};
+
+use super::SearchError;
+use super::citations;
+use super::execute::{self, Group, SearchRequest};
+use super::query;
+use crate::index::reader::Snapshot;
+use crate::index::schema::{REC_UNIT, REC_VERSION};
+use crate::lang::Lang;
+use crate::legal::citation::{Context, find_citations};
+use crate::limits;
+use crate::model::{
+    Citation, Definition, Kind, SearchResponse, ShowResponse, ShownUnit, ShownVersion, Stats,
+};
+
+/// The counts and fingerprint of the index.
+pub fn stats(snapshot: &Snapshot) -> Stats {
+    let payload = &snapshot.payload;
+    let counts = &payload.counts;
+    Stats {
+        documents: counts.documents,
+        units: counts.units,
+        files: counts.files,
+        lang: counts.lang.clone(),
+        kind: counts.kind.clone(),
+        year: counts.year.clone(),
+        fingerprint: payload.fingerprint.clone(),
+        version: payload.version.clone(),
+    }
+}
+
+/// Which versions `show` prints.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum VersionChoice {
+    /// One version: English if there is one, else the first language.
+    Default,
+    /// The primary version in this language.
+    Lang(Lang),
+    /// The version from this file.
+    Path(String),
+    /// The primary version in each of these languages, aligned.
+    Parallel(Vec<Lang>),
+}
+
+/// A version known to the index.
+#[derive(Debug, Clone)]
+struct VersionInfo {
+    version: String,
+    lang: Lang,
+    path: String,
+    title: String,
+    primary: bool,
+}
+
+/// Splits `doc_id#unit`.
+pub fn split_id(id: &str) -> (&str, Option<&str>) {
+    match id.split_once('#') {
+        Some((doc, unit)) if !unit.is_empty() => (doc, Some(unit)),
+        Some((doc, _)) => (doc, None),
+        None => (id, None),
+    }
+}
+
+/// The unit or document `id`, in the versions `choice` asks for.
+pub fn show(
+    snapshot: &Snapshot,
+    id: &str,
+    choice: &VersionChoice,
+) -> Result<ShowResponse, SearchError> {
+    let (doc, unit) = split_id(id);
+    let doc = query::normalize_doc_id(doc);
+    let versions = versions_of(snapshot, &doc)?;
+    if versions.is_empty() {
+        return Err(SearchError::NotFound(format!(
+            "document '{}'",
+            truncate(&doc)
+        )));
+    }
+    let chosen = choose_versions(&versions, choice)?;
+    let mut shown = Vec::new();
+    let mut resolved_unit = unit.map(str::to_string);
+    for version in &chosen {
+        let units = units_of(snapshot, &version.version)?;
+        let unit_id = resolved_unit
+            .as_deref()
+            .and_then(|u| resolve_unit(&units, u));
+        if unit.is_some() && unit_id.is_none() {
+            continue;
+        }
+        resolved_unit = unit_id.clone().or(resolved_unit);
+        shown.push(shown_version(version, &units, unit_id.as_deref()));
+    }
+    if shown.is_empty() {
+        return Err(SearchError::NotFound(format!(
+            "unit '{}' of {doc}",
+            truncate(unit.unwrap_or(""))
+        )));
+    }
+    let unit = resolved_unit.filter(|_| unit.is_some());
+    let title = chosen.first().map(|v| v.title.clone()).unwrap_or_default();
+    let id = match &unit {
+        Some(u) => format!("{doc}#{u}"),
+        None => doc.clone(),
+    };
+    Ok(ShowResponse {
+        id,
+        doc_id: doc,
+        unit,
+        title,
+        versions: shown,
+    })
+}
+
+fn truncate(text: &str) -> String {
+    text.chars().take(80).collect()
+}
+
+fn choose_versions(
+    versions: &[VersionInfo],
+    choice: &VersionChoice,
+) -> Result<Vec<VersionInfo>, SearchError> {
+    let primary_in = |lang: Lang| {
+        versions
+            .iter()
+            .find(|v| v.primary && v.lang == lang)
+            .cloned()
+    };
+    let chosen: Vec<VersionInfo> = match choice {
+        VersionChoice::Default => primary_in(Lang::En)
+            .or_else(|| versions.iter().find(|v| v.primary).cloned())
+            .into_iter()
+            .collect(),
+        VersionChoice::Lang(lang) => primary_in(*lang).into_iter().collect(),
+        VersionChoice::Path(path) => versions
+            .iter()
+            .filter(|v| v.path == *path)
+            .cloned()
+            .collect(),
+        VersionChoice::Parallel(langs) => langs.iter().filter_map(|l| primary_in(*l)).collect(),
+    };
+    if chosen.is_empty() {
+        let available: Vec<String> = versions
+            .iter()
+            .filter(|v| v.primary)
+            .map(|v| v.lang.code().to_string())
+            .collect();
+        return Err(SearchError::NotFound(format!(
+            "no such version (languages: {})",
+            available.join(", ")
+        )));
+    }
+    Ok(chosen)
+}
+
+/// The unit id as the version holds it: `art_4.par_11` is `art_4.pnt_11` when the article
+/// numbers its definitions as points.
+fn resolve_unit(units: &[StoredUnit], wanted: &str) -> Option<String> {
+    let exists = |id: &str| {
+        units
+            .iter()
+            .any(|u| u.unit == id || u.unit.starts_with(&format!("{id}.")))
+    };
+    if exists(wanted) {
+        return Some(wanted.to_string());
+    }
+    let swapped = wanted
+        .rsplit_once(".par_")
+        .map(|(head, tail)| format!("{head}.pnt_{tail}"))?;
+    exists(&swapped).then_some(swapped)
+}
+
+fn shown_version(version: &VersionInfo, units: &[StoredUnit], unit: Option<&str>) -> ShownVersion {
+    let inside = |u: &StoredUnit| match unit {
+        Some(id) => u.unit == id || u.unit.starts_with(&format!("{id}.")),
+        None => true,
+    };
+    let units: Vec<ShownUnit> = units
+        .iter()
+        .filter(|u| inside(u))
+        .map(|u| ShownUnit {
+            unit: (!u.unit.is_empty()).then(|| u.unit.clone()),
+            heading: u.heading.clone(),
+            text: u.text.clone(),
+        })
+        .collect();
+    let text = units
+        .iter()
+        .map(|u| u.text.as_str())
+        .filter(|t| !t.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    ShownVersion {
+        lang: version.lang.code().to_string(),
+        path: version.path.clone(),
+        text,
+        units,
+    }
+}
+
+fn versions_of(snapshot: &Snapshot, doc: &str) -> Result<Vec<VersionInfo>, SearchError> {
+    let f = &snapshot.fields;
+    let query = BooleanQuery::new(vec![
+        (Occur::Must, query::term(f.rec, REC_VERSION)),
+        (Occur::Must, query::term(f.doc_id, doc)),
+    ]);
+    let mut versions: Vec<VersionInfo> = stored(snapshot, &query)?
+        .into_iter()
+        .map(|d| {
+            let text = |field| {
+                d.get_first(field)
+                    .and_then(|v| v.as_str())
+                    .unwrap_or("")
+                    .to_string()
+            };
+            let version = text(f.version);
+            let primary = !snapshot.payload.hidden.contains(&version);
+            VersionInfo {
+                lang: text(f.lang).parse().unwrap_or(Lang::Und),
+                path: text(f.path),
+                title: text(f.title),
+                version,
+                primary,
+            }
+        })
+        .collect();
+    versions.sort_by(|a, b| (a.lang, &a.path).cmp(&(b.lang, &b.path)));
+    Ok(versions)
+}
+
+/// A unit as stored.
+#[derive(Debug, Clone)]
+struct StoredUnit {
+    unit: String,
+    heading: Option<String>,
+    text: String,
+    seq: u64,
+}
+
+fn units_of(snapshot: &Snapshot, version: &str) -> Result<Vec<StoredUnit>, SearchError> {
+    let f = &snapshot.fields;
+    let query = BooleanQuery::new(vec![
+        (Occur::Must, query::term(f.rec, REC_UNIT)),
+        (Occur::Must, query::term(f.version, version)),
+    ]);
+    let mut units: Vec<StoredUnit> = stored(snapshot, &query)?
+        .into_iter()
+        .map(|d| {
+            let text = |field| {
+                d.get_first(field)
+                    .and_then(|v| v.as_str())
+                    .map(str::to_string)
+            };
+            StoredUnit {
+                unit: text(f.unit).unwrap_or_default(),
+                heading: text(f.heading),
+                text: text(f.text).unwrap_or_default(),
+                seq: d.get_first(f.seq).and_then(|v| v.as_u64()).unwrap_or(0),
+            }
+        })
+        .collect();
+    units.sort_by_key(|u| u.seq);
+    Ok(units)
+}
+
+/// Most stored documents one lookup reads.
+const MAX_LOOKUP_DOCS: usize = 200_000;
+
+fn stored(snapshot: &Snapshot, query: &dyn Query) -> Result<Vec<TantivyDocument>, SearchError> {
+    let addresses = snapshot.searcher.search(query, &DocSetCollector)?;
+    let mut addresses: Vec<DocAddress> = addresses.into_iter().collect();
+    addresses.sort();
+    addresses.truncate(MAX_LOOKUP_DOCS);
+    addresses
+        .into_iter()
+        .map(|a| snapshot.searcher.doc(a).map_err(SearchError::from))
+        .collect()
+}
+
+/// Every citation in `text`, one entry per unit named, with whether its act is indexed.
+pub fn cite(snapshot: &Snapshot, text: &str) -> Vec<Citation> {
+    let mut indexed: HashMap<String, bool> = HashMap::new();
+    find_citations(text, &Context::default())
+        .into_iter()
+        .map(|found| {
+            let in_index = *indexed
+                .entry(found.celex.clone())
+                .or_insert_with(|| citations::has_document(snapshot, &found.celex));
+            let unit = found
+                .unit
+                .as_deref()
+                .map(|u| citations::resolved_unit_id(snapshot, &found.celex, u));
+            let id = match &unit {
+                Some(u) => format!("{}#{u}", found.celex),
+                None => found.celex.clone(),
+            };
+            Citation {
+                text: text.get(found.start..found.end).unwrap_or("").to_string(),
+                celex: found.celex,
+                unit,
+                id,
+                in_index,
+            }
+        })
+        .collect()
+}
+
+/// The definitions of `term` (case- and accent-insensitive, as a phrase).
+pub fn define(
+    snapshot: &Snapshot,
+    term: &str,
+    doc: Option<&str>,
+    lang: Option<Lang>,
+) -> Result<Vec<Definition>, SearchError> {
+    let f = &snapshot.fields;
+    let words: Vec<Term> = crate::lang::analyzers::words(term)
+        .map(|w| Term::from_field_text(f.defines, &crate::lang::fold::fold(w.text)))
+        .collect();
+    if words.is_empty() {
+        return Err(SearchError::Invalid {
+            parameter: "term",
+            message: "has no letters or digits".into(),
+        });
+    }
+    let phrase: Box<dyn Query> = if words.len() == 1 {
+        Box::new(TermQuery::new(words[0].clone(), IndexRecordOption::Basic))
+    } else {
+        Box::new(tantivy::query::PhraseQuery::new(words))
+    };
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![
+        (Occur::Must, phrase),
+        (Occur::Must, query::term(f.rec, REC_UNIT)),
+    ];
+    if let Some(doc) = doc {
+        clauses.push((
+            Occur::Must,
+            query::term(f.doc_id, &query::normalize_doc_id(doc)),
+        ));
+    }
+    if let Some(lang) = lang {
+        clauses.push((Occur::Must, query::term(f.lang, lang.code())));
+    }
+    clauses.push((Occur::MustNot, snapshot.hidden_filter()));
+    let wanted = crate::lang::fold::fold(term)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut definitions: Vec<Definition> = stored(snapshot, &BooleanQuery::new(clauses))?
+        .into_iter()
+        .flat_map(|d| definitions_in(&d, f, &wanted))
+        .collect();
+    definitions.sort_by(|a, b| {
+        (exactness(&a.term, &wanted), &a.lang, &a.id).cmp(&(
+            exactness(&b.term, &wanted),
+            &b.lang,
+            &b.id,
+        ))
+    });
+    definitions.dedup();
+    Ok(definitions)
+}
+
+/// Exact matches of the term before terms that only contain it.
+fn exactness(term: &str, wanted: &str) -> u8 {
+    let folded = crate::lang::fold::fold(term)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    u8::from(folded != wanted)
+}
+
+fn definitions_in(
+    doc: &TantivyDocument,
+    f: &crate::index::schema::Fields,
+    wanted: &str,
+) -> Vec<Definition> {
+    let text = |field| {
+        doc.get_first(field)
+            .and_then(|v| v.as_str())
+            .unwrap_or("")
+            .to_string()
+    };
+    doc.get_all(f.defines)
+        .filter_map(|v| v.as_str())
+        .filter(|t| crate::lang::fold::fold(t).contains(wanted))
+        .map(|t| Definition {
+            term: t.to_string(),
+            id: text(f.id),
+            lang: text(f.lang),
+            text: text(f.text),
+        })
+        .collect()
+}
+
+/// Every unit that cites `id` or a unit inside it, as a page of hits.
+pub fn cited_by(
+    snapshot: &Snapshot,
+    id: &str,
+    kinds: &[Kind],
+    limit: u64,
+    offset: u64,
+) -> Result<SearchResponse, SearchError> {
+    let started = std::time::Instant::now();
+    let (doc, unit) = split_id(id);
+    let doc = query::normalize_doc_id(doc);
+    let target = match unit {
+        Some(u) => format!("{doc}#{u}"),
+        None => doc.clone(),
+    };
+    let request = SearchRequest {
+        query: format!("cited-by:{target}"),
+        kinds: kinds.to_vec(),
+        group: Group::Unit,
+        limit: limit.min(limits::MAX_LIMIT),
+        offset,
+        ..SearchRequest::default()
+    };
+    let cites = Box::new(TermQuery::new(
+        Term::from_field_text(snapshot.fields.cites, &target),
+        IndexRecordOption::Basic,
+    ));
+    let matches = execute::find_query(snapshot, &request, cites, Default::default())?;
+    let range = execute::page(offset, request.limit, matches.total());
+    let hits = execute::hits_in(snapshot, &matches, range)?;
+    Ok(SearchResponse {
+        query: id.to_string(),
+        total: matches.total(),
+        offset,
+        limit: request.limit,
+        took_ms: started.elapsed().as_millis() as u64,
+        fingerprint: snapshot.payload.fingerprint.clone(),
+        hits,
+        facets: None,
+    })
+}
