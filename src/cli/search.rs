@@ -11,7 +11,7 @@ use crate::index::reader::{IndexHandle, Snapshot};
 use crate::lang::Lang;
 use crate::model::{DateSpan, Kind};
 use crate::search::execute::{self, Group, SearchRequest, Sort};
-use crate::search::query;
+use crate::search::{SearchError, query};
 
 /// Arguments of `search`.
 #[derive(Debug, Args)]
@@ -115,7 +115,6 @@ pub fn run(args: SearchArgs) -> Result<bool> {
     if !args.all {
         execute::check_paging(request.limit, request.offset)?;
     }
-    query::parse(&request.query)?;
     let handle = IndexHandle::open(&args.index.dir, false)?;
     let snapshot = handle.snapshot()?;
     let stdout = io::stdout();
@@ -139,7 +138,7 @@ fn export_all(
     format: HitFormat,
     out: &mut dyn Write,
 ) -> Result<u64> {
-    let node = query::parse(&request.query)?;
+    let node = query::parse(&request.query).map_err(SearchError::from)?;
     let matches = execute::find(snapshot, request, &node)?;
     let total = matches.total();
     let mut rank = 0u64;

@@ -16,7 +16,7 @@ use query::QueryError;
 pub enum SearchError {
     /// The query is malformed.
     #[error("invalid query: {0}")]
-    Query(#[from] QueryError),
+    Query(QueryError),
     /// A parameter is out of range or malformed.
     #[error("invalid {parameter}: {message}")]
     Invalid {
@@ -37,6 +37,12 @@ pub enum SearchError {
     /// Writing results failed (closed pipe, full disk).
     #[error("cannot write results: {0}")]
     Output(String),
+}
+
+impl From<QueryError> for SearchError {
+    fn from(error: QueryError) -> Self {
+        SearchError::Query(error)
+    }
 }
 
 impl From<tantivy::TantivyError> for SearchError {

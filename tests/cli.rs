@@ -1,0 +1,538 @@
+//! The binary on a small corpus the tests write: indexing, every output format, exit codes,
+//! the JSON shapes (snapshots), incremental runs and the commands around legal units.
+
+mod fixtures;
+mod util;
+
+use serde_json::Value;
+use util::{corpus_of, polidex, run, search_json};
+
+/// A fresh index of the small corpus.
+fn small_index() -> (tempfile::TempDir, tempfile::TempDir) {
+    let corpus = corpus_of(&fixtures::small_corpus());
+    let index = tempfile::tempdir().expect("temp dir");
+    polidex()
+        .arg("index")
+        .arg(corpus.path())
+        .arg("--index")
+        .arg(index.path())
+        .assert()
+        .success();
+    (corpus, index)
+}
+
+fn ids(response: &Value) -> Vec<String> {
+    response["hits"]
+        .as_array()
+        .map(|hits| {
+            hits.iter()
+                .map(|h| h["id"].as_str().unwrap_or("").to_string())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[test]
+fn search_json_has_the_contract_shape() {
+    let (_corpus, index) = small_index();
+    let response = search_json(
+        index.path(),
+        &["consent keeper", "--lang", "en", "--group", "unit"],
+    );
+    insta::assert_json_snapshot!("search_consent_keeper", response, {".took_ms" => "[took]", ".fingerprint" => "[fingerprint]", ".hits[].score" => insta::rounded_redaction(2)});
+}
+
+#[test]
+fn acts_get_their_celex_units_title_and_date() {
+    let (_corpus, index) = small_index();
+    let response = search_json(index.path(), &["copying lawful", "--group", "unit"]);
+    let hit = &response["hits"][0];
+    assert_eq!(hit["doc_id"], "32099R0001");
+    assert_eq!(hit["kind"], "legislation");
+    assert_eq!(hit["date"], "2099-01-03");
+    assert!(
+        hit["title"]
+            .as_str()
+            .unwrap_or("")
+            .starts_with("REGULATION (EU) 2099/1")
+    );
+    assert!(
+        ids(&response).contains(&"32099R0001#art_2".to_string()),
+        "{:?}",
+        ids(&response)
+    );
+}
+
+#[test]
+fn the_same_units_exist_in_both_languages() {
+    let (_corpus, index) = small_index();
+    let (code, stdout, stderr) = run(
+        index.path(),
+        &[
+            "show",
+            "32099R0001",
+            "--parallel",
+            "en,fr",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(code, 0, "{stderr}");
+    let shown: Value = serde_json::from_str(&stdout).expect("json");
+    let unit_ids = |v: &Value| -> Vec<String> {
+        v["units"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|u| u["unit"].as_str().map(str::to_string))
+            .collect()
+    };
+    let en = unit_ids(&shown["versions"][0]);
+    let fr = unit_ids(&shown["versions"][1]);
+    assert_eq!(en, fr);
+    assert_eq!(
+        en,
+        [
+            "cit_1",
+            "cit_2",
+            "rct_1",
+            "rct_2",
+            "art_1",
+            "art_1.pnt_1",
+            "art_1.pnt_2",
+            "art_2",
+            "art_2.par_1",
+            "art_2.par_1.pnt_a",
+            "art_2.par_1.pnt_b",
+            "art_2.par_2",
+            "art_3"
+        ]
+    );
+}
+
+#[test]
+fn words_are_stemmed_per_language_and_accents_fold() {
+    let (_corpus, index) = small_index();
+    for (query, lang, doc) in [
+        ("keepers", "en", "32099R0001"),
+        ("gardiens", "fr", "32099R0001"),
+        ("consentement", "fr", "32099R0001"),
+        ("logboek", "nl", "blog/nl_vuurtorens"),
+        ("licite", "fr", "32099R0001"),
+    ] {
+        let response = search_json(index.path(), &[query, "--lang", lang]);
+        assert!(
+            response["total"].as_u64().unwrap_or(0) > 0,
+            "{query} found nothing"
+        );
+        assert_eq!(response["hits"][0]["doc_id"], doc, "{query}");
+    }
+    let folded = search_json(index.path(), &["licite", "--lang", "fr"]);
+    let accented = search_json(index.path(), &["licité", "--lang", "fr"]);
+    assert_eq!(folded["total"], accented["total"]);
+}
+
+#[test]
+fn phrases_prefixes_fields_and_booleans() {
+    let (_corpus, index) = small_index();
+    let total = |q: &str| {
+        search_json(index.path(), &[q, "--group", "unit"])["total"]
+            .as_u64()
+            .unwrap_or(0)
+    };
+    assert!(total("\"consent of a keeper\"") >= 1);
+    assert_eq!(total("\"keeper of a consent\""), 0);
+    assert!(total("\"keeper consent\"~3") >= 1);
+    assert!(total("lighth*") >= 2);
+    assert!(total("keeper AND lang:fr") == 0);
+    assert!(total("gardien AND lang:fr") >= 1);
+    assert!(total("storms -children") < total("storms"));
+    assert!(total("kind:statement") >= 1);
+    assert!(total("date:[2099-02 TO 2099-12]") >= 2);
+    assert_eq!(total("date:2010"), 0);
+}
+
+#[test]
+fn every_output_format() {
+    let (_corpus, index) = small_index();
+    let (code, jsonl, _) = run(
+        index.path(),
+        &["search", "keeper", "--format", "jsonl", "--group", "unit"],
+    );
+    assert_eq!(code, 0);
+    for line in jsonl.lines() {
+        let hit: Value = serde_json::from_str(line).expect("jsonl line");
+        assert!(hit["id"].is_string() && hit["highlights"].is_array());
+    }
+    let (_, csv, _) = run(
+        index.path(),
+        &["search", "keeper", "--format", "csv", "--group", "unit"],
+    );
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let header: Vec<String> = reader
+        .headers()
+        .expect("header")
+        .iter()
+        .map(str::to_string)
+        .collect();
+    assert_eq!(
+        header,
+        [
+            "query_id", "rank", "id", "doc_id", "unit", "lang", "kind", "date", "score", "title",
+            "path", "snippet"
+        ]
+    );
+    assert_eq!(reader.records().count(), jsonl.lines().count());
+    let (_, text, _) = run(index.path(), &["search", "keeper"]);
+    assert!(text.contains("hits"));
+    assert!(!text.contains('\u{1b}'), "no colour when piped");
+}
+
+#[test]
+fn exit_codes_follow_grep() {
+    let (_corpus, index) = small_index();
+    assert_eq!(run(index.path(), &["search", "keeper"]).0, 0);
+    assert_eq!(run(index.path(), &["search", "zeppelin"]).0, 1);
+    let (code, _, stderr) = run(index.path(), &["search", "keeper AND (storm"]);
+    assert_eq!(code, 2);
+    assert_eq!(
+        stderr.trim(),
+        "polidex: invalid query: unclosed '(' at position 11"
+    );
+    let (code, _, stderr) = run(index.path(), &["search", "x", "--lang", "xx"]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.starts_with("polidex: ")
+            && stderr.contains("unknown language 'xx'")
+            && stderr.lines().count() == 1,
+        "{stderr}"
+    );
+    let (code, _, stderr) = run(index.path(), &["search", "x", "--limit", "1000000000"]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("limit") && stderr.lines().count() == 1,
+        "{stderr}"
+    );
+    let (code, stdout, _) = run(
+        index.path(),
+        &["search", "keeper", "--limit", "0", "--format", "json"],
+    );
+    assert_eq!(code, 0);
+    let zero: Value = serde_json::from_str(&stdout).expect("json");
+    assert!(
+        zero["total"].as_u64().unwrap_or(0) > 0
+            && zero["hits"].as_array().is_some_and(Vec::is_empty)
+    );
+}
+
+#[test]
+fn a_missing_or_corrupt_index_is_a_one_line_error() {
+    let empty = tempfile::tempdir().expect("temp dir");
+    let (code, _, stderr) = run(&empty.path().join("nope"), &["search", "x"]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("no index here") && stderr.lines().count() == 1,
+        "{stderr}"
+    );
+    std::fs::write(empty.path().join("meta.json"), b"{ not json").expect("write");
+    let (code, _, stderr) = run(empty.path(), &["stats"]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("unreadable index") && stderr.lines().count() == 1,
+        "{stderr}"
+    );
+}
+
+#[test]
+fn paging_is_stable_and_total_is_exact() {
+    let (_corpus, index) = small_index();
+    let all = search_json(
+        index.path(),
+        &[
+            "keeper OR gardien OR storms",
+            "--group",
+            "unit",
+            "--limit",
+            "100",
+        ],
+    );
+    let total = all["total"].as_u64().unwrap_or(0) as usize;
+    assert_eq!(ids(&all).len(), total);
+    let mut paged = Vec::new();
+    for offset in (0..total).step_by(2) {
+        let page = search_json(
+            index.path(),
+            &[
+                "keeper OR gardien OR storms",
+                "--group",
+                "unit",
+                "--limit",
+                "2",
+                "--offset",
+                &offset.to_string(),
+            ],
+        );
+        paged.extend(ids(&page));
+    }
+    assert_eq!(paged, ids(&all));
+}
+
+#[test]
+fn sorting_by_date_puts_undated_last() {
+    let (_corpus, index) = small_index();
+    let newest = search_json(
+        index.path(),
+        &[
+            "weather OR storms OR keeper",
+            "--sort",
+            "newest",
+            "--limit",
+            "50",
+        ],
+    );
+    let dates: Vec<Option<String>> = newest["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["date"].as_str().map(str::to_string))
+        .collect();
+    let dated: Vec<&String> = dates.iter().flatten().collect();
+    assert!(dated.windows(2).all(|w| w[0] >= w[1]), "{dates:?}");
+    let first_undated = dates
+        .iter()
+        .position(Option::is_none)
+        .unwrap_or(dates.len());
+    assert!(
+        dates[first_undated..].iter().all(Option::is_none),
+        "{dates:?}"
+    );
+}
+
+#[test]
+fn facets_count_the_whole_result_set() {
+    let (_corpus, index) = small_index();
+    let response = search_json(
+        index.path(),
+        &["keeper OR gardien OR wachter", "--facets", "--limit", "1"],
+    );
+    let total = response["total"].as_u64().unwrap_or(0);
+    let kinds: u64 = response["facets"]["kind"]
+        .as_object()
+        .unwrap()
+        .values()
+        .filter_map(Value::as_u64)
+        .sum();
+    assert_eq!(kinds, total);
+    assert!(response["facets"]["lang"]["fr"].as_u64().unwrap_or(0) >= 1);
+    assert!(response["facets"]["year"]["2099"].as_u64().unwrap_or(0) >= 1);
+}
+
+#[test]
+fn all_streams_every_hit() {
+    let (_corpus, index) = small_index();
+    let (code, stdout, _) = run(
+        index.path(),
+        &[
+            "search",
+            "keeper OR gardien OR storms",
+            "--all",
+            "--group",
+            "unit",
+            "--format",
+            "jsonl",
+        ],
+    );
+    assert_eq!(code, 0);
+    let counted = search_json(
+        index.path(),
+        &["keeper OR gardien OR storms", "--group", "unit"],
+    )["total"]
+        .as_u64()
+        .unwrap_or(0);
+    assert_eq!(stdout.lines().count() as u64, counted);
+}
+
+#[test]
+fn incremental_runs_skip_replace_and_remove() {
+    let corpus = corpus_of(&fixtures::small_corpus());
+    let index = tempfile::tempdir().expect("temp dir");
+    let index_run = || {
+        polidex()
+            .arg("index")
+            .arg(corpus.path())
+            .arg("--index")
+            .arg(index.path())
+            .output()
+            .expect("runs")
+    };
+    let first = String::from_utf8_lossy(&index_run().stdout).into_owned();
+    assert!(first.starts_with("indexed 5 files"), "{first}");
+    let second = String::from_utf8_lossy(&index_run().stdout).into_owned();
+    assert!(
+        second.starts_with("indexed 0 files") && second.contains("unchanged 5"),
+        "{second}"
+    );
+    std::fs::write(
+        corpus.path().join("notes/weather.txt"),
+        b"Now about zeppelins.",
+    )
+    .expect("write");
+    std::fs::remove_file(corpus.path().join("blog/nl_vuurtorens.md")).expect("remove");
+    let third = String::from_utf8_lossy(&index_run().stdout).into_owned();
+    assert!(
+        third.starts_with("indexed 1 files") && third.contains("removed 1"),
+        "{third}"
+    );
+    assert_eq!(run(index.path(), &["search", "zeppelins"]).0, 0);
+    assert_eq!(run(index.path(), &["search", "vuurtorenwachters"]).0, 1);
+}
+
+#[test]
+fn stats_reports_counts_and_a_stable_fingerprint() {
+    let (corpus, index) = small_index();
+    let (code, stdout, _) = run(index.path(), &["stats", "--format", "json"]);
+    assert_eq!(code, 0);
+    let stats: Value = serde_json::from_str(&stdout).expect("json");
+    assert_eq!(stats["documents"], 4);
+    assert_eq!(stats["lang"]["fr"], 1);
+    let other = tempfile::tempdir().expect("temp dir");
+    polidex()
+        .arg("index")
+        .arg(corpus.path())
+        .arg("--index")
+        .arg(other.path())
+        .assert()
+        .success();
+    let (_, again, _) = run(other.path(), &["stats", "--format", "json"]);
+    let again: Value = serde_json::from_str(&again).expect("json");
+    assert_eq!(stats["fingerprint"], again["fingerprint"]);
+    let response = search_json(index.path(), &["keeper"]);
+    assert_eq!(response["fingerprint"], stats["fingerprint"]);
+}
+
+#[test]
+fn a_citation_query_pins_the_cited_unit() {
+    let (_corpus, index) = small_index();
+    let response = search_json(index.path(), &["Article 2(1)(a) of Regulation (EU) 2099/1"]);
+    assert_eq!(response["hits"][0]["id"], "32099R0001#art_2.par_1.pnt_a");
+    assert_eq!(response["hits"][0]["lang"], "en");
+    let french = search_json(
+        index.path(),
+        &["article 2, paragraphe 1, point a), du règlement (UE) 2099/1"],
+    );
+    assert_eq!(french["hits"][0]["id"], "32099R0001#art_2.par_1.pnt_a");
+    assert_eq!(french["hits"][0]["lang"], "fr");
+}
+
+#[test]
+fn cite_define_and_cited_by() {
+    let (_corpus, index) = small_index();
+    let (code, stdout, _) = run(
+        index.path(),
+        &[
+            "cite",
+            "See Article 2(1)(a) of Regulation (EU) 2099/1 and Directive 2002/58/EC.",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(code, 0);
+    let lines: Vec<Value> = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("json line"))
+        .collect();
+    assert_eq!(lines[0]["id"], "32099R0001#art_2.par_1.pnt_a");
+    assert_eq!(lines[0]["in_index"], true);
+    assert_eq!(lines[1]["id"], "32002L0058");
+    assert_eq!(lines[1]["in_index"], false);
+    assert_eq!(run(index.path(), &["cite", "page 6, line 1"]).0, 1);
+
+    let (code, stdout, _) = run(index.path(), &["define", "logbook", "--format", "json"]);
+    assert_eq!(code, 0, "{stdout}");
+    let definition: Value =
+        serde_json::from_str(stdout.lines().next().unwrap_or("")).expect("json");
+    assert_eq!(definition["id"], "32099R0001#art_1.pnt_1");
+    let (_, french, _) = run(
+        index.path(),
+        &["define", "journal", "--lang", "fr", "--format", "json"],
+    );
+    assert!(french.contains("32099R0001#art_1.pnt_1"), "{french}");
+
+    let (code, stdout, _) = run(
+        index.path(),
+        &["cited-by", "32099R0001#art_2", "--format", "json"],
+    );
+    assert_eq!(code, 0);
+    let cited: Value = serde_json::from_str(&stdout).expect("json");
+    assert!(
+        ids(&cited)
+            .iter()
+            .any(|id| id.starts_with("statements/keepers-union#")),
+        "{:?}",
+        ids(&cited)
+    );
+}
+
+#[test]
+fn batch_answers_every_line_in_order() {
+    let (_corpus, index) = small_index();
+    let input = "keeper\nq2\tgardien\n{\"id\": \"j\", \"q\": \"storms\", \"lang\": \"en\"}\nbroken (query\n\n{\"q\": 1}\n";
+    let output = polidex()
+        .args(["batch", "-", "--index"])
+        .arg(index.path())
+        .write_stdin(input)
+        .output()
+        .expect("runs");
+    assert_eq!(
+        output.status.code(),
+        Some(2),
+        "a bad line makes the run exit 2"
+    );
+    let lines: Vec<Value> = String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("json"))
+        .collect();
+    let query_ids: Vec<&str> = lines
+        .iter()
+        .map(|l| l["query_id"].as_str().unwrap_or(""))
+        .collect();
+    assert_eq!(query_ids, ["1", "q2", "j", "4", "6"]);
+    assert!(lines[0]["total"].as_u64().unwrap_or(0) > 0 && lines[0]["error"].is_null());
+    assert!(
+        lines[3]["error"]
+            .as_str()
+            .unwrap_or("")
+            .contains("position")
+    );
+    let single = search_json(index.path(), &["keeper"]);
+    assert_eq!(lines[0]["hits"], single["hits"]);
+}
+
+#[test]
+fn a_second_index_run_on_a_locked_index_is_refused() {
+    let (corpus, index) = small_index();
+    let lock = index.path().join(".tantivy-writer.lock");
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&lock)
+        .expect("lock file");
+    file.lock().expect("take the writer lock");
+    let output = polidex()
+        .arg("index")
+        .arg(corpus.path())
+        .arg("--index")
+        .arg(index.path())
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("locked by another"), "{stderr}");
+    file.unlock().expect("unlock");
+    assert_eq!(
+        run(index.path(), &["search", "keeper"]).0,
+        0,
+        "searching works while locked"
+    );
+}
