@@ -3,8 +3,9 @@
 
 use axum::Json;
 use axum::body::{Body, Bytes};
+use axum::extract::rejection::BytesRejection;
 use axum::extract::{Path, RawQuery, State};
-use axum::http::{HeaderValue, header};
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -39,7 +40,14 @@ pub async fn search(
     responses((status = 200, description = "One JSON line per query", body = BatchLine, content_type = "application/x-ndjson"),
               (status = 413, description = "Body over 10 MiB", body = ErrorBody),
               (status = 422, description = "Body is not UTF-8 or has too many queries", body = ErrorBody)))]
-pub async fn batch(State(state): State<AppState>, body: Bytes) -> Result<Response, ApiError> {
+pub async fn batch(
+    State(state): State<AppState>,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Response, ApiError> {
+    let body = body.map_err(|rejection| match rejection.status() {
+        StatusCode::PAYLOAD_TOO_LARGE => ApiError::PayloadTooLarge,
+        _ => ApiError::Unprocessable(format!("cannot read the body: {}", rejection.body_text())),
+    })?;
     let text = String::from_utf8(body.to_vec()).map_err(|e| {
         ApiError::Unprocessable(format!(
             "body is not UTF-8 (byte {})",

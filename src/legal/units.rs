@@ -146,7 +146,8 @@ struct Segmenter {
     loose: u32,
     /// Index of the unit that receives unlabelled text.
     current: usize,
-    division: Vec<String>,
+    /// Open division headings, outermost first, with their level.
+    division: Vec<(usize, String)>,
     /// True right after a division heading: the next short block is its title.
     division_title_due: bool,
     article: Option<ArticleState>,
@@ -400,8 +401,8 @@ impl Segmenter {
             return false;
         }
         let level = division_level(text);
-        self.division.truncate(level);
-        self.division.push(text.trim().to_string());
+        self.division.retain(|(open, _)| *open < level);
+        self.division.push((level, text.trim().to_string()));
         self.division_title_due = heading.rest.is_empty();
         self.part = if self.part == Part::Annex {
             Part::Annex
@@ -420,14 +421,14 @@ impl Segmenter {
             }
             return;
         }
-        if let Some(last) = self.division.last_mut() {
+        if let Some((_, last)) = self.division.last_mut() {
             last.push(' ');
             last.push_str(text.trim());
         }
     }
 
     fn division_heading(&self) -> Option<String> {
-        (!self.division.is_empty()).then(|| self.division.join(" › "))
+        (!self.division.is_empty()).then(|| join_heading(&self.division, ""))
     }
 
     // ----- articles and annexes ---------------------------------------------------------
@@ -716,12 +717,13 @@ fn division_level(text: &str) -> usize {
     }
 }
 
-fn join_heading(division: &[String], label: &str) -> String {
-    if division.is_empty() {
-        label.to_string()
-    } else {
-        format!("{} › {label}", division.join(" › "))
+/// `CHAPTER II Principles › Section 1 … › Article 6`.
+fn join_heading(division: &[(usize, String)], label: &str) -> String {
+    let mut parts: Vec<&str> = division.iter().map(|(_, text)| text.as_str()).collect();
+    if !label.is_empty() {
+        parts.push(label);
     }
+    parts.join(" › ")
 }
 
 /// `Title - (Article 1)` → (`Title`, `Article 1`): an entry of a table of contents, which
@@ -848,6 +850,30 @@ mod tests {
         assert_eq!(
             par1.heading.as_deref(),
             Some("CHAPTER I General provisions › Article 6 Lawfulness of processing")
+        );
+    }
+
+    #[test]
+    fn a_new_chapter_replaces_the_previous_one_in_headings() {
+        let blocks = vec![
+            b("HAVE ADOPTED THIS REGULATION:"),
+            b("CHAPTER I"),
+            b("General"),
+            b("Article 1"),
+            b("One"),
+            b("Text."),
+            b("CHAPTER II"),
+            b("Principles"),
+            b("Section 1"),
+            b("Rules"),
+            b("Article 2"),
+            b("Two"),
+            b("Text."),
+        ];
+        let units = segment(&blocks, true);
+        assert_eq!(
+            units.last().and_then(|u| u.heading.as_deref()),
+            Some("CHAPTER II Principles › Section 1 Rules › Article 2 Two")
         );
     }
 
