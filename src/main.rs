@@ -15,6 +15,7 @@ fn main() -> ExitCode {
     match cli::run(cli) {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => ExitCode::from(1),
+        Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("polidex: {}", one_line(&format!("{error:#}")));
             ExitCode::from(2)
@@ -50,6 +51,16 @@ fn usage_error(error: clap::Error) -> ExitCode {
         .trim_start_matches("error: ");
     eprintln!("polidex: {first}");
     ExitCode::from(2)
+}
+
+/// The reader of our output went away (`polidex search … | head`): stop quietly, as grep does.
+fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    let io_broken = error.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+    });
+    io_broken || format!("{error:#}").contains("Broken pipe")
 }
 
 /// Errors are printed on one line, whatever their sources contain.

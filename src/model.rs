@@ -303,6 +303,9 @@ pub struct BatchLine {
     pub hits: Vec<Hit>,
     /// `null`, or why the query failed.
     pub error: Option<String>,
+    /// Fingerprint of the index the answer was computed on.
+    #[serde(default)]
+    pub fingerprint: String,
 }
 
 /// A citation recognised in text: `cite --format json`.
@@ -370,6 +373,31 @@ pub struct ShowResponse {
     pub title: String,
     /// One entry per language shown.
     pub versions: Vec<ShownVersion>,
+}
+
+/// One unit with its full text: a line of `polidex export`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct ExportedUnit {
+    /// `doc_id#unit`, or the `doc_id` for the whole document.
+    pub id: String,
+    /// Document id.
+    pub doc_id: String,
+    /// Unit id, `null` for the whole document.
+    pub unit: Option<String>,
+    /// Language.
+    pub lang: String,
+    /// Kind.
+    pub kind: Kind,
+    /// Date.
+    pub date: Option<Date>,
+    /// Title of the document.
+    pub title: String,
+    /// Path relative to the indexed root.
+    pub path: String,
+    /// Headings above the unit.
+    pub heading: Option<String>,
+    /// The unit's full text.
+    pub text: String,
 }
 
 /// The answer of `stats --format json` and `GET /api/stats`.

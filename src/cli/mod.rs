@@ -7,6 +7,7 @@ pub mod batch;
 pub mod cite;
 pub mod cited_by;
 pub mod define;
+pub mod export;
 pub mod index;
 pub mod output;
 pub mod search;
@@ -48,6 +49,8 @@ enum Command {
     Define(define::DefineArgs),
     /// List the units citing a document or unit.
     CitedBy(cited_by::CitedByArgs),
+    /// Print every unit with its full text as JSON Lines.
+    Export(export::ExportArgs),
     /// Print counts and the fingerprint of the index.
     Stats(stats::StatsArgs),
     /// Serve the HTTP API and the search page.
@@ -122,6 +125,7 @@ pub fn run(cli: Cli) -> Result<bool> {
         Command::Cite(args) => cite::run(args),
         Command::Define(args) => define::run(args),
         Command::CitedBy(args) => cited_by::run(args),
+        Command::Export(args) => export::run(args),
         Command::Stats(args) => stats::run(args),
         Command::Serve(args) => serve::run(args),
         Command::Extract { format, path } => extract_child(&format, &path),

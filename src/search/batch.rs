@@ -174,6 +174,7 @@ pub fn run_one(snapshot: &Snapshot, query: &BatchQuery) -> BatchLine {
         total: 0,
         hits: Vec::new(),
         error: Some(error),
+        fingerprint: snapshot.payload.fingerprint.clone(),
     };
     let request = match &query.request {
         Ok(request) => request,
@@ -186,6 +187,7 @@ pub fn run_one(snapshot: &Snapshot, query: &BatchQuery) -> BatchLine {
             total: response.total,
             hits: response.hits,
             error: None,
+            fingerprint: response.fingerprint,
         },
         Err(error) => failed(error.to_string()),
     }

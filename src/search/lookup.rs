@@ -17,7 +17,8 @@ use crate::lang::Lang;
 use crate::legal::citation::{Context, find_citations};
 use crate::limits;
 use crate::model::{
-    Citation, Definition, Kind, SearchResponse, ShowResponse, ShownUnit, ShownVersion, Stats,
+    Citation, Date, Definition, ExportedUnit, Kind, SearchResponse, ShowResponse, ShownUnit,
+    ShownVersion, Stats,
 };
 
 /// The counts and fingerprint of the index.
@@ -438,4 +439,73 @@ pub fn cited_by(
         hits,
         facets: None,
     })
+}
+
+/// Every unit of the primary versions (optionally of some languages and kinds), with its
+/// full text, in index order; stored documents are read one at a time.
+pub fn export(
+    snapshot: &Snapshot,
+    langs: &[Lang],
+    kinds: &[Kind],
+    mut each: impl FnMut(ExportedUnit) -> std::io::Result<()>,
+) -> Result<u64, SearchError> {
+    let f = &snapshot.fields;
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![
+        (Occur::Must, query::term(f.rec, REC_UNIT)),
+        (Occur::MustNot, snapshot.hidden_filter()),
+    ];
+    if !langs.is_empty() {
+        let terms = langs
+            .iter()
+            .map(|l| tantivy::Term::from_field_text(f.lang, l.code()));
+        clauses.push((
+            Occur::Must,
+            Box::new(tantivy::query::TermSetQuery::new(terms)),
+        ));
+    }
+    if !kinds.is_empty() {
+        let terms = kinds
+            .iter()
+            .map(|k| tantivy::Term::from_field_text(f.kind, k.name()));
+        clauses.push((
+            Occur::Must,
+            Box::new(tantivy::query::TermSetQuery::new(terms)),
+        ));
+    }
+    let mut addresses: Vec<DocAddress> = snapshot
+        .searcher
+        .search(&BooleanQuery::new(clauses), &DocSetCollector)?
+        .into_iter()
+        .collect();
+    addresses.sort();
+    for address in &addresses {
+        let doc: TantivyDocument = snapshot.searcher.doc(*address)?;
+        let text = |field| {
+            doc.get_first(field)
+                .and_then(|v| v.as_str())
+                .unwrap_or("")
+                .to_string()
+        };
+        let unit = text(f.unit);
+        let exported = ExportedUnit {
+            id: text(f.id),
+            doc_id: text(f.doc_id),
+            unit: (!unit.is_empty()).then_some(unit),
+            lang: text(f.lang),
+            kind: text(f.kind).parse().unwrap_or(Kind::Other),
+            date: doc
+                .get_first(f.date)
+                .and_then(|v| v.as_i64())
+                .and_then(Date::from_number),
+            title: text(f.title),
+            path: text(f.path),
+            heading: doc
+                .get_first(f.heading)
+                .and_then(|v| v.as_str())
+                .map(str::to_string),
+            text: text(f.text),
+        };
+        each(exported).map_err(|e| SearchError::Output(e.to_string()))?;
+    }
+    Ok(addresses.len() as u64)
 }

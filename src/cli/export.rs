@@ -1,0 +1,39 @@
+//! `polidex export`: every unit with its full text, as JSON Lines (for other tools and for
+//! the benchmark peers, which index the text polidex extracted).
+
+use std::io::{self, Write};
+
+use anyhow::Result;
+use clap::Args;
+
+use super::{IndexDir, parse_kind, parse_lang};
+use crate::index::reader::IndexHandle;
+use crate::lang::Lang;
+use crate::model::Kind;
+use crate::search::lookup;
+
+/// Arguments of `export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    #[command(flatten)]
+    index: IndexDir,
+    /// Only these languages.
+    #[arg(long, value_parser = parse_lang, value_delimiter = ',')]
+    lang: Vec<Lang>,
+    /// Only these kinds.
+    #[arg(long, value_parser = parse_kind, value_delimiter = ',')]
+    kind: Vec<Kind>,
+}
+
+/// Runs `export`.
+pub fn run(args: ExportArgs) -> Result<bool> {
+    let handle = IndexHandle::open(&args.index.dir, false)?;
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let count = lookup::export(&handle.snapshot()?, &args.lang, &args.kind, |unit| {
+        serde_json::to_writer(&mut out, &unit).map_err(io::Error::other)?;
+        out.write_all(b"\n")
+    })?;
+    out.flush()?;
+    Ok(count > 0)
+}
