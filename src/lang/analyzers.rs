@@ -304,6 +304,46 @@ mod tests {
         }
     }
 
+    /// Inflected forms of EU legal vocabulary that must meet, one pair per language.
+    const PAIRS: [(Lang, &str, &str); 24] = [
+        (Lang::Bg, "регламента", "регламент"),
+        (Lang::Cs, "zpracování", "zpracováním"),
+        (Lang::Da, "behandlingen", "behandling"),
+        (Lang::De, "Verarbeitungen", "Verarbeitung"),
+        (Lang::El, "δεδομένων", "δεδομένα"),
+        (Lang::En, "processing", "processed"),
+        (Lang::Es, "tratamientos", "tratamiento"),
+        (Lang::Et, "töötlemise", "töötlemine"),
+        (Lang::Fi, "käsittelyn", "käsittely"),
+        (Lang::Fr, "données", "donnée"),
+        (Lang::Ga, "dtréimhse", "tréimhse"),
+        (Lang::Hr, "uredbe", "uredba"),
+        (Lang::Hu, "adatkezelést", "adatkezelés"),
+        (Lang::It, "trattamenti", "trattamento"),
+        (Lang::Lt, "reglamento", "reglamentas"),
+        (Lang::Lv, "datiem", "dati"),
+        (Lang::Mt, "regolamenti", "regolament"),
+        (Lang::Nl, "verordeningen", "verordening"),
+        (Lang::Pl, "przetwarzania", "przetwarzanie"),
+        (Lang::Pt, "tratamentos", "tratamento"),
+        (Lang::Ro, "regulamentului", "regulamentul"),
+        (Lang::Sk, "spracúvania", "spracúvanie"),
+        (Lang::Sl, "podatkov", "podatki"),
+        (Lang::Sv, "behandlingen", "behandling"),
+    ];
+
+    #[test]
+    fn every_language_conflates_its_inflections() {
+        for (lang, a, b) in PAIRS {
+            let analyzer = Analyzer::stemmed(lang);
+            let (ta, tb) = (analyzer.terms(a), analyzer.terms(b));
+            assert!(
+                ta.iter().any(|t| tb.contains(t)),
+                "{lang}: {a} {ta:?} vs {b} {tb:?}"
+            );
+        }
+    }
+
     #[test]
     fn over_long_words_are_not_indexed() {
         let exact = Analyzer::exact();

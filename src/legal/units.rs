@@ -181,8 +181,9 @@ impl Segmenter {
             return;
         }
         match block.role {
-            Role::Title => append(&mut self.units[0].text, text),
-            Role::Note => append(&mut self.units[0].text, text),
+            // Annexes of OJ documents reuse the title style for their own headings.
+            Role::Title if self.part != Part::Head => self.add_text(text, Role::Heading),
+            Role::Title | Role::Note => append(&mut self.units[0].text, text),
             _ => self.add_text(text, block.role),
         }
     }
@@ -1011,6 +1012,30 @@ mod tests {
                 "anx_II",
                 "anx_II.pnt_a"
             ]
+        );
+    }
+
+    #[test]
+    fn annex_headings_in_the_title_style_open_annexes() {
+        let blocks = vec![
+            Block::new("DIRECTIVE (EU) 2099/2", Role::Title),
+            b("Article 1"),
+            b("T"),
+            b("Text."),
+            b("Done at Brussels, 1 May 2020."),
+            Block::new("ANNEX I", Role::Title),
+            Block::new("LIST OF CONDITIONS", Role::Title),
+            b("1. first"),
+        ];
+        let units = segment(&blocks, true);
+        assert_eq!(ids(&units)[2..], ["anx_I", "anx_I.pnt_1"]);
+        assert_eq!(
+            units[2].heading.as_deref(),
+            Some("ANNEX I LIST OF CONDITIONS")
+        );
+        assert_eq!(
+            units[0].text,
+            "DIRECTIVE (EU) 2099/2 Done at Brussels, 1 May 2020."
         );
     }
 
