@@ -14,8 +14,10 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use axum::Router;
-use axum::extract::DefaultBodyLimit;
-use axum::http::StatusCode;
+use axum::extract::{DefaultBodyLimit, Request};
+use axum::http::{StatusCode, header};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use hyper_util::rt::{TokioIo, TokioTimer};
 use hyper_util::server::graceful::GracefulShutdown;
@@ -109,6 +111,7 @@ pub fn app(state: AppState) -> Router {
         .fallback(routes::not_found)
         .method_not_allowed_fallback(routes::method_not_allowed)
         .layer(DefaultBodyLimit::max(limits::MAX_BODY_BYTES))
+        .layer(middleware::from_fn(refuse_announced_oversized_bodies))
         .layer(TimeoutLayer::with_status_code(
             StatusCode::SERVICE_UNAVAILABLE,
             limits::REQUEST_TIMEOUT + Duration::from_secs(5),
@@ -118,6 +121,22 @@ pub fn app(state: AppState) -> Router {
         ))
         .layer(TraceLayer::new_for_http())
         .with_state(state)
+}
+
+/// Answers 413 at once when a request announces a body over the limit, instead of reading
+/// up to the limit first (the body limit itself still guards bodies of unannounced length).
+async fn refuse_announced_oversized_bodies(request: Request, next: Next) -> Response {
+    let announced = request
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| value.parse::<u64>().ok());
+    match announced {
+        Some(length) if length > limits::MAX_BODY_BYTES as u64 => {
+            ApiError::PayloadTooLarge.into_response()
+        }
+        _ => next.run(request).await,
+    }
 }
 
 /// Serves `state` on `addr` until SIGINT or SIGTERM; `on_bound` learns the real address

@@ -23,6 +23,10 @@ pub struct ExportArgs {
     /// Only these kinds.
     #[arg(long, value_parser = parse_kind, value_delimiter = ',')]
     kind: Vec<Kind>,
+    /// Also the files hidden from search as duplicates of another file of the same document
+    /// and language (the Formex beside the XHTML of an act, say).
+    #[arg(long)]
+    all_versions: bool,
 }
 
 /// Runs `export`.
@@ -30,7 +34,12 @@ pub fn run(args: ExportArgs) -> Result<bool> {
     let handle = IndexHandle::open(&args.index.dir, false)?;
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
-    let count = lookup::export(&handle.snapshot()?, &args.lang, &args.kind, |unit| {
+    let filter = lookup::ExportFilter {
+        langs: args.lang,
+        kinds: args.kind,
+        all_versions: args.all_versions,
+    };
+    let count = lookup::export(&handle.snapshot()?, &filter, |unit| {
         serde_json::to_writer(&mut out, &unit).map_err(io::Error::other)?;
         out.write_all(b"\n")
     })?;

@@ -74,7 +74,13 @@ pub fn walk(roots: &[PathBuf], options: &WalkOptions) -> Walked {
     for root in roots {
         match fs::canonicalize(root) {
             Ok(canonical) if canonical.is_file() => add_single_file(&canonical, &mut walked),
-            Ok(canonical) => walk_root(&canonical, options, exclude.as_deref(), &mut walked),
+            Ok(canonical) if canonical.is_dir() => {
+                walk_root(&canonical, options, exclude.as_deref(), &mut walked)
+            }
+            Ok(_) => walked.problems.push(WalkProblem {
+                path: display_path(root),
+                reason: "not a regular file or a directory".into(),
+            }),
             Err(error) => walked.problems.push(WalkProblem {
                 path: display_path(root),
                 reason: error.to_string().to_lowercase(),
@@ -114,7 +120,7 @@ fn walk_root(root: &Path, options: &WalkOptions, exclude: Option<&Path>, walked:
             Ok(entries) => entries,
             Err(error) => {
                 walked.problems.push(WalkProblem {
-                    path: display_path(&dir),
+                    path: display_relative(&dir, root),
                     reason: error,
                 });
                 continue;
@@ -178,10 +184,7 @@ fn visit(
         }
         stack.push(path.to_path_buf());
     } else if meta.is_file() {
-        let rel = path
-            .strip_prefix(root)
-            .map(display_path)
-            .unwrap_or_else(|_| display_path(path));
+        let rel = display_relative(path, root);
         walked.files.push(FileEntry {
             root: root.to_path_buf(),
             abs: path.to_path_buf(),
@@ -209,7 +212,7 @@ fn followed_target(
         Ok(target) => target,
         Err(error) => {
             walked.problems.push(WalkProblem {
-                path: display_path(path),
+                path: display_relative(path, root),
                 reason: format!("broken symbolic link: {}", error.to_string().to_lowercase()),
             });
             return None;
@@ -217,7 +220,7 @@ fn followed_target(
     };
     if !target.starts_with(root) {
         walked.problems.push(WalkProblem {
-            path: display_path(path),
+            path: display_relative(path, root),
             reason: "symbolic link points outside the indexed tree; not followed".into(),
         });
         return None;
@@ -236,6 +239,15 @@ fn is_ignored_name(name: &[u8]) -> bool {
         || lower.starts_with("notice")
         || lower.starts_with("polidex.")
         || lower == "acts.tsv"
+}
+
+/// `path` relative to `root` (as every report names a file), printable; the root itself
+/// as it is.
+fn display_relative(path: &Path, root: &Path) -> String {
+    match path.strip_prefix(root) {
+        Ok(rel) if !rel.as_os_str().is_empty() => display_path(rel),
+        _ => display_path(path),
+    }
 }
 
 /// A path as text: undecodable bytes and control characters escaped (`\xff`, `\n`), so a

@@ -13,6 +13,7 @@ use super::execute::{self, Group, SearchRequest};
 use super::query;
 use crate::index::reader::Snapshot;
 use crate::index::schema::{REC_UNIT, REC_VERSION};
+use crate::ingest::metadata;
 use crate::lang::Lang;
 use crate::legal::citation::{Context, find_citations};
 use crate::limits;
@@ -410,6 +411,13 @@ pub fn cited_by(
     let started = std::time::Instant::now();
     let (doc, unit) = split_id(id);
     let doc = query::normalize_doc_id(doc);
+    if !metadata::is_celex(&doc) && versions_of(snapshot, &doc)?.is_empty() {
+        // An act need not be indexed to be cited; anything else must be.
+        return Err(SearchError::NotFound(format!(
+            "document '{}'",
+            truncate(&doc)
+        )));
+    }
     let target = match unit {
         Some(u) => format!("{doc}#{u}"),
         None => doc.clone(),
@@ -441,21 +449,34 @@ pub fn cited_by(
     })
 }
 
-/// Every unit of the primary versions (optionally of some languages and kinds), with its
-/// full text, in index order; stored documents are read one at a time.
+/// Which units `export` writes.
+#[derive(Debug, Clone, Default)]
+pub struct ExportFilter {
+    /// Only these languages (all when empty).
+    pub langs: Vec<Lang>,
+    /// Only these kinds (all when empty).
+    pub kinds: Vec<Kind>,
+    /// Also the versions hidden from search as duplicates of another file of the same
+    /// document and language (e.g. the Formex beside the XHTML of an act).
+    pub all_versions: bool,
+}
+
+/// Every unit of the primary versions (or of every version), optionally of some languages
+/// and kinds, with its full text, in index order; stored documents are read one at a time.
 pub fn export(
     snapshot: &Snapshot,
-    langs: &[Lang],
-    kinds: &[Kind],
+    filter: &ExportFilter,
     mut each: impl FnMut(ExportedUnit) -> std::io::Result<()>,
 ) -> Result<u64, SearchError> {
     let f = &snapshot.fields;
-    let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![
-        (Occur::Must, query::term(f.rec, REC_UNIT)),
-        (Occur::MustNot, snapshot.hidden_filter()),
-    ];
-    if !langs.is_empty() {
-        let terms = langs
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> =
+        vec![(Occur::Must, query::term(f.rec, REC_UNIT))];
+    if !filter.all_versions {
+        clauses.push((Occur::MustNot, snapshot.hidden_filter()));
+    }
+    if !filter.langs.is_empty() {
+        let terms = filter
+            .langs
             .iter()
             .map(|l| tantivy::Term::from_field_text(f.lang, l.code()));
         clauses.push((
@@ -463,8 +484,9 @@ pub fn export(
             Box::new(tantivy::query::TermSetQuery::new(terms)),
         ));
     }
-    if !kinds.is_empty() {
-        let terms = kinds
+    if !filter.kinds.is_empty() {
+        let terms = filter
+            .kinds
             .iter()
             .map(|k| tantivy::Term::from_field_text(f.kind, k.name()));
         clauses.push((
