@@ -323,7 +323,26 @@ fn facets_count_the_whole_result_set() {
         .filter_map(Value::as_u64)
         .sum();
     assert_eq!(kinds, total);
-    assert!(response["facets"]["lang"]["fr"].as_u64().unwrap_or(0) >= 1);
+    let langs: u64 = response["facets"]["lang"]
+        .as_object()
+        .unwrap()
+        .values()
+        .filter_map(Value::as_u64)
+        .sum();
+    assert_eq!(
+        langs, total,
+        "a document counts under its best unit's language"
+    );
+    let units = search_json(
+        index.path(),
+        &[
+            "keeper OR gardien OR wachter",
+            "--group",
+            "unit",
+            "--facets",
+        ],
+    );
+    assert!(units["facets"]["lang"]["fr"].as_u64().unwrap_or(0) >= 1);
     assert!(response["facets"]["year"]["2099"].as_u64().unwrap_or(0) >= 1);
 }
 

@@ -3,8 +3,9 @@
 //!
 //! One pass over the matching units collects, per unit, what sorting, grouping and facets
 //! need from fast fields (score, date, document, language, kind, publisher). Grouping keeps
-//! each document's best unit. Sorting is total: ties are broken by id, so the same query
-//! always lists hits in the same order, page after page.
+//! each document's best unit, which stands for it in the facets (a document counts once, under
+//! its best unit's language). Date sorts order by date alone; every sort is total, ties broken
+//! by id, so the same query always lists hits in the same order, page after page.
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
@@ -82,7 +83,8 @@ struct Candidate {
     score: Score,
     date: i64,
     doc_id: Arc<str>,
-    langs: u32,
+    /// Index of the unit's language in [`ALL`] (24: undetermined).
+    lang: u64,
     kind: u64,
     publisher: Arc<str>,
 }
@@ -159,7 +161,7 @@ fn pinned(snapshot: &Snapshot, request: &SearchRequest) -> Result<Vec<Candidate>
     let mut pinned = Vec::new();
     for (id, lang) in ids {
         let rank = |c: &Candidate| {
-            let lang_of = |l: Lang| c.langs & (1 << l.index()) != 0;
+            let lang_of = |l: Lang| c.lang == l.index() as u64;
             (!lang.is_some_and(lang_of), !lang_of(Lang::En))
         };
         let best = keyed
@@ -403,11 +405,9 @@ impl Collector for MatchCollector {
         for candidate in all {
             match best.get_mut(&candidate.doc_id) {
                 Some(current) => {
-                    let langs = current.langs | candidate.langs;
                     if candidate.score > current.score {
                         *current = candidate;
                     }
-                    current.langs = langs;
                 }
                 None => {
                     best.insert(Arc::clone(&candidate.doc_id), candidate);
@@ -435,8 +435,8 @@ struct SegmentMatches {
     langs: Column<u64>,
     kinds: Column<u64>,
     units: Vec<RawUnit>,
-    /// Per document ord: best unit and the languages seen.
-    groups: HashMap<u64, (RawUnit, u32)>,
+    /// Per document ord: its best unit.
+    groups: HashMap<u64, RawUnit>,
 }
 
 impl SegmentCollector for SegmentMatches {
@@ -453,41 +453,34 @@ impl SegmentCollector for SegmentMatches {
             self.units.push(raw);
             return;
         }
-        let lang_bit = 1u32 << self.langs.first(doc).unwrap_or(24).min(31);
         self.groups
             .entry(doc_ord)
-            .and_modify(|(best, langs)| {
-                *langs |= lang_bit;
+            .and_modify(|best| {
                 if score > best.score {
                     *best = raw;
                 }
             })
-            .or_insert((raw, lang_bit));
+            .or_insert(raw);
     }
 
     fn harvest(self) -> Vec<Candidate> {
-        let raws: Vec<(RawUnit, Option<u32>)> = match self.group {
-            Group::Unit => self.units.iter().map(|u| (*u, None)).collect(),
-            Group::Doc => self
-                .groups
-                .values()
-                .map(|(u, langs)| (*u, Some(*langs)))
-                .collect(),
+        let raws: Vec<RawUnit> = match self.group {
+            Group::Unit => self.units,
+            Group::Doc => self.groups.into_values().collect(),
         };
         let mut doc_names: HashMap<u64, Arc<str>> = HashMap::new();
         let mut publisher_names: HashMap<u64, Arc<str>> = HashMap::new();
         raws.into_iter()
-            .map(|(raw, langs)| {
+            .map(|raw| {
                 let doc_id = name_of(&self.doc_ids, raw.doc_ord, &mut doc_names);
                 let publisher_ord = self.publishers.ords().first(raw.doc).unwrap_or(u64::MAX);
                 let publisher = name_of(&self.publishers, publisher_ord, &mut publisher_names);
-                let lang_bit = 1u32 << self.langs.first(raw.doc).unwrap_or(24).min(31);
                 Candidate {
                     address: DocAddress::new(self.segment, raw.doc),
                     score: raw.score,
                     date: self.dates.first(raw.doc).unwrap_or(0),
                     doc_id,
-                    langs: langs.unwrap_or(lang_bit),
+                    lang: self.langs.first(raw.doc).unwrap_or(24),
                     kind: self.kinds.first(raw.doc).unwrap_or(4),
                     publisher,
                 }
@@ -518,12 +511,8 @@ fn date_key(date: i64, newest_first: bool) -> (bool, i64) {
 fn primary_order(a: &Candidate, b: &Candidate, sort: Sort) -> std::cmp::Ordering {
     match sort {
         Sort::Relevance => b.score.total_cmp(&a.score),
-        Sort::Newest => date_key(a.date, true)
-            .cmp(&date_key(b.date, true))
-            .then(b.score.total_cmp(&a.score)),
-        Sort::Oldest => date_key(a.date, false)
-            .cmp(&date_key(b.date, false))
-            .then(b.score.total_cmp(&a.score)),
+        Sort::Newest => date_key(a.date, true).cmp(&date_key(b.date, true)),
+        Sort::Oldest => date_key(a.date, false).cmp(&date_key(b.date, false)),
     }
 }
 
@@ -593,12 +582,11 @@ fn count_facets(candidates: &[Candidate]) -> Facets {
 fn add_to_facets(facets: &mut Facets, candidates: &[Candidate]) {
     let mut docs: HashMap<String, u64> = std::mem::take(&mut facets.doc).into_iter().collect();
     for candidate in candidates {
-        for lang in ALL
-            .iter()
-            .filter(|l| candidate.langs & (1 << l.index()) != 0)
-        {
-            *facets.lang.entry(lang.code().to_string()).or_default() += 1;
-        }
+        let lang = ALL
+            .get(candidate.lang as usize)
+            .copied()
+            .unwrap_or(Lang::Und);
+        *facets.lang.entry(lang.code().to_string()).or_default() += 1;
         *facets
             .kind
             .entry(Kind::from_index(candidate.kind).name().to_string())
