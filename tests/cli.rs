@@ -555,3 +555,56 @@ fn a_second_index_run_on_a_locked_index_is_refused() {
         "searching works while locked"
     );
 }
+
+#[test]
+fn the_sidecar_catalogue_overrides_metadata_and_skips_files() {
+    let corpus = corpus_of(&[
+        (
+            "notes/memo.txt",
+            b"The lighthouse keeper wrote a memo on encrypted messaging.\n",
+        ),
+        (
+            "notes/other.txt",
+            b"Another lighthouse note about storms and harbours.\n",
+        ),
+        ("drafts/secret.txt", b"A lighthouse draft nobody may find.\n"),
+        (
+            "polidex.catalog.jsonl",
+            br#"{"path": "notes/", "kind": "statement", "publisher": "Harbour Board"}
+{"path": "notes/memo.txt", "title": "Memo of the keeper", "date": "2023-05-17", "kind": "blog", "lang": "fr", "doc_id": "memo-2023"}
+{"path": "drafts/", "skip": true}
+this line is not JSON
+"#,
+        ),
+    ]);
+    let index = tempfile::tempdir().expect("temp dir");
+    let output = polidex()
+        .arg("index")
+        .arg(corpus.path())
+        .arg("--index")
+        .arg(index.path())
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(0));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.starts_with("polidex.catalog.jsonl: line 4: "),
+        "a malformed line is reported with its number: {stderr}"
+    );
+    let response = search_json(index.path(), &["lighthouse", "--facets"]);
+    assert_eq!(response["total"], 2, "the skipped folder is left out");
+    let memo = &response["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|h| h["path"] == "notes/memo.txt")
+        .expect("the memo is found")
+        .clone();
+    assert_eq!(memo["doc_id"], "memo-2023");
+    assert_eq!(memo["title"], "Memo of the keeper");
+    assert_eq!(memo["date"], "2023-05-17");
+    assert_eq!(memo["kind"], "blog", "a file's entry beats its folder's");
+    assert_eq!(memo["lang"], "fr");
+    assert_eq!(response["facets"]["kind"]["statement"], 1, "the folder's kind");
+    assert_eq!(response["facets"]["publisher"]["Harbour Board"], 2);
+}

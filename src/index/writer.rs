@@ -1,11 +1,13 @@
 //! Writing the index: adding versions, deleting files, committing atomically.
 //!
-//! One writer per index at a time: tantivy's lock file (an OS file lock, released when the
-//! process dies, so a killed run never leaves a stale lock) refuses a second `index` run.
+//! One writer per index at a time: a run takes polidex's lock file before it opens or creates
+//! the index, then tantivy's (both OS file locks, released when the process dies, so a killed
+//! run never leaves a stale lock); a second `index` run is refused as locked.
 //! Nothing is visible to searches before [`Writer::commit`]; a run killed before it leaves
 //! the previous commit intact.
 
 use std::collections::{BTreeMap, HashMap};
+use std::fs::{File, TryLockError};
 use std::path::{Path, PathBuf};
 
 use tantivy::collector::DocSetCollector;
@@ -32,8 +34,14 @@ const INDEX_FILE_SUFFIXES: &[&str] = &[
     ".del",
 ];
 
+/// The lock file a run holds from before the index is opened or created until it ends, so
+/// two runs on a fresh directory never race to create it.
+const RUN_LOCK: &str = ".polidex-index.lock";
+
 /// The open index writer of one `index` run.
 pub struct Writer {
+    /// Held (locked) for the writer's lifetime.
+    _run_lock: File,
     dir: PathBuf,
     writer: IndexWriter,
     fields: Fields,
@@ -44,7 +52,13 @@ impl Writer {
     /// Opens (or creates) the index in `dir` for writing, taking its lock. With `rebuild`,
     /// everything already indexed is dropped at the next commit.
     pub fn open(dir: &Path, rebuild: bool, threads: usize) -> Result<Writer, IndexError> {
-        let index = open_or_create(dir, rebuild)?;
+        let run_lock = lock_run(dir)?;
+        let index = open_or_create(dir, rebuild).inspect_err(|_| {
+            if !dir.join("meta.json").exists() {
+                // Refused (a directory of other files): leave nothing of ours in it.
+                let _ = std::fs::remove_file(dir.join(RUN_LOCK));
+            }
+        })?;
         let fields = Fields::new(&index.schema()).map_err(|e| IndexError::unreadable(dir, e))?;
         let threads = threads.clamp(1, 4);
         let writer = index
@@ -62,6 +76,7 @@ impl Writer {
             load_records(&index, &fields).map_err(|e| IndexError::unreadable(dir, e))?
         };
         Ok(Writer {
+            _run_lock: run_lock,
             dir: dir.to_path_buf(),
             writer,
             fields,
@@ -211,6 +226,22 @@ fn lock_error(dir: &Path, error: TantivyError) -> IndexError {
     }
 }
 
+/// Creates `dir` if needed and takes its run lock; busy, the index is locked by another run.
+fn lock_run(dir: &Path) -> Result<File, IndexError> {
+    std::fs::create_dir_all(dir).map_err(|e| IndexError::write(dir, e))?;
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(dir.join(RUN_LOCK))
+        .map_err(|e| IndexError::write(dir, e))?;
+    match file.try_lock() {
+        Ok(()) => Ok(file),
+        Err(TryLockError::WouldBlock) => Err(IndexError::Locked(dir.to_path_buf())),
+        Err(TryLockError::Error(e)) => Err(IndexError::write(dir, e)),
+    }
+}
+
 /// Opens the index in `dir`, or creates it. A directory that holds something other than an
 /// index is refused rather than written into.
 fn open_or_create(dir: &Path, rebuild: bool) -> Result<Index, IndexError> {
@@ -263,7 +294,11 @@ fn is_empty_or_index_leftovers(dir: &Path) -> Result<bool, IndexError> {
     for entry in entries {
         let name = entry.map_err(|e| IndexError::write(dir, e))?.file_name();
         let name = name.to_string_lossy();
+        // Lock files, tantivy's bookkeeping and the temporary file of an atomic write that
+        // a killed run left behind.
         let ours = name.starts_with(".tantivy")
+            || name.starts_with(".tmp")
+            || name == RUN_LOCK
             || name == ".managed.json"
             || name == ".gitkeep"
             || name == ".gitignore";
@@ -339,4 +374,34 @@ fn read_record(doc: &TantivyDocument, f: &Fields) -> Option<VersionRecord> {
             .and_then(Date::from_number),
         units: doc.get_first(f.units).and_then(|v| v.as_u64()).unwrap_or(0),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn leftovers_of_a_killed_run_do_not_block_the_next() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(".tmpKx3s9a"), b"half a meta.json").unwrap();
+        std::fs::write(dir.path().join(RUN_LOCK), b"").unwrap();
+        assert!(Writer::open(dir.path(), false, 1).is_ok());
+    }
+
+    #[test]
+    fn a_second_writer_is_refused_as_locked() {
+        let dir = tempfile::tempdir().unwrap();
+        let _first = Writer::open(dir.path(), false, 1).unwrap();
+        let second = Writer::open(dir.path(), false, 1);
+        assert!(matches!(second, Err(IndexError::Locked(_))));
+    }
+
+    #[test]
+    fn a_foreign_directory_is_not_written_into() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("thesis.docx"), b"mine").unwrap();
+        assert!(Writer::open(dir.path(), false, 1).is_err());
+        assert!(dir.path().join("thesis.docx").exists());
+        assert!(!dir.path().join(RUN_LOCK).exists());
+    }
 }

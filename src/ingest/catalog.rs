@@ -8,7 +8,8 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use super::walk::{WalkProblem, display_path};
+use super::walk::{FileEntry, WalkProblem};
+use crate::limits;
 use crate::model::{Date, Kind};
 
 /// One catalogue line.
@@ -48,16 +49,16 @@ pub struct Catalog {
 
 impl Catalog {
     /// Reads catalogue files; a bad line is reported and ignored, the others still apply.
-    pub fn load(files: &[PathBuf]) -> (Catalog, Vec<WalkProblem>) {
+    pub fn load(files: &[FileEntry]) -> (Catalog, Vec<WalkProblem>) {
         let mut catalog = Catalog::default();
         let mut problems = Vec::new();
         for file in files {
-            let base = file.parent().map(Path::to_path_buf).unwrap_or_default();
-            let text = match std::fs::read_to_string(file) {
+            let base = file.abs.parent().map(Path::to_path_buf).unwrap_or_default();
+            let text = match read_catalog(&file.abs) {
                 Ok(text) => text,
                 Err(error) => {
                     problems.push(WalkProblem {
-                        path: display_path(file),
+                        path: file.rel.clone(),
                         reason: error.to_string().to_lowercase(),
                     });
                     continue;
@@ -71,7 +72,7 @@ impl Catalog {
                 match serde_json::from_str::<CatalogEntry>(line) {
                     Ok(entry) => catalog.entries.push((base.clone(), entry)),
                     Err(error) => problems.push(WalkProblem {
-                        path: display_path(file),
+                        path: file.rel.clone(),
                         reason: format!("line {}: {error}", number + 1),
                     }),
                 }
@@ -80,20 +81,72 @@ impl Catalog {
         (catalog, problems)
     }
 
-    /// The entry for the file at `abs`: an entry naming the file wins over one naming a
-    /// folder, and a deeper folder over a shallower one.
-    pub fn lookup(&self, abs: &Path) -> Option<&CatalogEntry> {
-        self.entries
+    /// What the catalogue says of the file at `abs`: every entry that names it or a folder
+    /// above it, merged key by key; an entry naming the file wins over one naming a folder,
+    /// a deeper folder over a shallower one, a later line over an earlier one.
+    pub fn lookup(&self, abs: &Path) -> Option<CatalogEntry> {
+        let mut matching: Vec<(bool, usize, usize, &CatalogEntry)> = self
+            .entries
             .iter()
-            .filter_map(|(base, entry)| {
+            .enumerate()
+            .filter_map(|(line, (base, entry))| {
                 let target = base.join(entry.path.trim_end_matches('/'));
                 let exact = abs == target;
                 let inside = entry.path.ends_with('/') && abs.starts_with(&target);
-                (exact || inside).then(|| (exact, target.components().count(), entry))
+                (exact || inside).then(|| (exact, target.components().count(), line, entry))
             })
-            .max_by_key(|(exact, depth, _)| (*exact, *depth))
-            .map(|(_, _, entry)| entry)
+            .collect();
+        matching.sort_by_key(|(exact, depth, line, _)| (*exact, *depth, *line));
+        let (_, _, _, most_specific) = matching.last()?;
+        let mut merged = CatalogEntry {
+            path: most_specific.path.clone(),
+            ..CatalogEntry::default()
+        };
+        for (_, _, _, entry) in matching {
+            merged.overlay(entry);
+        }
+        Some(merged)
     }
+}
+
+impl CatalogEntry {
+    /// Takes every key `other` sets.
+    fn overlay(&mut self, other: &CatalogEntry) {
+        fn take<T: Clone>(slot: &mut Option<T>, value: &Option<T>) {
+            if value.is_some() {
+                slot.clone_from(value);
+            }
+        }
+        take(&mut self.doc_id, &other.doc_id);
+        take(&mut self.title, &other.title);
+        take(&mut self.kind, &other.kind);
+        take(&mut self.date, &other.date);
+        take(&mut self.lang, &other.lang);
+        take(&mut self.publisher, &other.publisher);
+        take(&mut self.skip, &other.skip);
+    }
+}
+
+/// A catalogue's text: at most [`limits::MAX_CATALOG_BYTES`], UTF-8.
+fn read_catalog(path: &Path) -> Result<String, String> {
+    use std::io::Read;
+    let file = std::fs::File::open(path).map_err(|e| e.to_string().to_lowercase())?;
+    let mut bytes = Vec::new();
+    file.take(limits::MAX_CATALOG_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| e.to_string().to_lowercase())?;
+    if bytes.len() as u64 > limits::MAX_CATALOG_BYTES {
+        return Err(format!(
+            "catalogue larger than {} MiB",
+            limits::MAX_CATALOG_BYTES >> 20
+        ));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "catalogue is not UTF-8 (byte {})",
+            e.utf8_error().valid_up_to()
+        )
+    })
 }
 
 #[cfg(test)]
@@ -102,8 +155,14 @@ mod tests {
 
     fn catalog(lines: &str) -> (Catalog, Vec<WalkProblem>) {
         let dir = tempfile::tempdir().unwrap();
-        let file = dir.path().join("polidex.catalog.jsonl");
-        std::fs::write(&file, lines).unwrap();
+        let abs = dir.path().join("polidex.catalog.jsonl");
+        std::fs::write(&abs, lines).unwrap();
+        let file = FileEntry {
+            root: dir.path().to_path_buf(),
+            abs,
+            rel: "polidex.catalog.jsonl".into(),
+            size: 0,
+        };
         let (mut catalog, problems) = Catalog::load(&[file]);
         for (base, _) in &mut catalog.entries {
             *base = PathBuf::from("/corpus");
@@ -126,6 +185,16 @@ mod tests {
             .unwrap();
         assert_eq!(b.kind, Some(Kind::Statement));
         assert!(catalog.lookup(Path::new("/corpus/other.md")).is_none());
+    }
+
+    #[test]
+    fn entries_merge_key_by_key() {
+        let (catalog, _) = catalog(
+            "{\"path\": \"s/\", \"kind\": \"statement\", \"publisher\": \"EDRi\"}\n{\"path\": \"s/a.md\", \"kind\": \"blog\"}\n",
+        );
+        let a = catalog.lookup(Path::new("/corpus/s/a.md")).unwrap();
+        assert_eq!(a.kind, Some(Kind::Blog));
+        assert_eq!(a.publisher.as_deref(), Some("EDRi"));
     }
 
     #[test]

@@ -281,6 +281,7 @@ fn record_outcome(
 fn process_file(plan: &Plan<'_>, file: &FileEntry) -> Outcome {
     let key = file.key();
     let entry = plan.catalog.lookup(&file.abs);
+    let entry = entry.as_ref();
     if entry.and_then(|e| e.skip).unwrap_or(false) {
         return Outcome::Skipped;
     }

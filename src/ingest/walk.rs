@@ -52,7 +52,7 @@ pub struct Walked {
     /// Unreadable directories, broken links, roots that do not exist.
     pub problems: Vec<WalkProblem>,
     /// Metadata catalogues (`polidex.catalog.jsonl`) found on the way.
-    pub catalogs: Vec<PathBuf>,
+    pub catalogs: Vec<FileEntry>,
 }
 
 /// How to walk.
@@ -160,7 +160,12 @@ fn visit(
         return;
     };
     if name.as_bytes() == CATALOG_NAME.as_bytes() {
-        walked.catalogs.push(path.to_path_buf());
+        walked.catalogs.push(FileEntry {
+            root: root.to_path_buf(),
+            abs: path.to_path_buf(),
+            rel: display_relative(path, root),
+            size: 0,
+        });
         return;
     }
     if is_ignored_name(name.as_bytes()) {
