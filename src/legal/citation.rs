@@ -32,6 +32,7 @@ use units_ref::{Chain, Path};
 use words::{LangSet, Level, Role};
 
 use crate::lang::Lang;
+use crate::lang::fold::fold;
 
 /// How far before an anchor reading may start, in bytes: far enough for the labels of
 /// `5. és 6. cikk` or `(38) preambulumbekezdés`, short enough to keep reading linear.
@@ -59,6 +60,24 @@ pub struct Found {
     pub unit: Option<String>,
     /// Language of the grammar that matched.
     pub lang: Option<Lang>,
+}
+
+/// A cheap test, without the lexicon, of whether `text` may hold a citation at all: every
+/// citation but a popular name (`GDPR`, `chat control`) has a number in it. False positives
+/// only cost a call to [`find_citations`]; there are no false negatives.
+pub fn may_hold_citation(text: &str) -> bool {
+    static NAMES: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
+        crate::legal::acts::all()
+            .iter()
+            .flat_map(|act| &act.names)
+            .map(|name| fold(name.text).replace('\u{a0}', " "))
+            .collect()
+    });
+    if text.chars().any(|c| c.is_numeric()) {
+        return true;
+    }
+    let folded = fold(text).replace('\u{a0}', " ");
+    NAMES.iter().any(|name| folded.contains(name.as_str()))
 }
 
 /// Every citation in `text`, in order; a list or range gives one [`Found`] per unit, all

@@ -7,7 +7,7 @@ use tantivy::schema::IndexRecordOption;
 
 use crate::index::reader::Snapshot;
 use crate::lang::Lang;
-use crate::legal::citation::{Context, Found, find_citations};
+use crate::legal::citation::{Context, Found, find_citations, may_hold_citation};
 
 /// Letters and digits a query may have outside its citation and still be "a citation"
 /// (`see`, `cf`).
@@ -48,6 +48,9 @@ pub fn resolved_unit_id(snapshot: &Snapshot, celex: &str, unit: &str) -> String 
 /// The ids a query that *is* a citation names, each with the language its wording is in;
 /// empty when the query is not (only) a citation.
 pub fn pinned_ids(snapshot: &Snapshot, query: &str) -> Vec<(String, Option<Lang>)> {
+    if !may_hold_citation(query) {
+        return Vec::new();
+    }
     let found = find_citations(query, &Context::default());
     if found.is_empty() || !covers_query(&found, query) {
         return Vec::new();

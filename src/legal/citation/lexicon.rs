@@ -2,15 +2,15 @@
 //! text, and the roles of the small words read around them.
 //!
 //! Anchors (unit words, act words, popular names, OJ names, `COM`, `eli/`, `CELEX`) are
-//! searched with one regex that is an alternation of plain literals, which the regex crate
-//! runs as an Aho-Corasick automaton. Case-insensitivity comes from listing each form in
+//! searched with one Aho-Corasick automaton over plain literals, longest first (built directly,
+//! not through a regex, which would parse and translate a pattern of thousands of literals). Case-insensitivity comes from listing each form in
 //! lowercase, capitalised and uppercase; abbreviations (`DO`, `GDPR`) are matched as written.
 //! Word boundaries are checked by hand, so the automaton stays literal-only.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use regex::Regex;
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind};
 
 use super::words::{self, ActWords, Role, Side, SmallWords, UnitWords};
 use crate::lang::Lang;
@@ -58,7 +58,7 @@ pub struct AnchorAt {
 }
 
 struct Lexicon {
-    anchors: Regex,
+    anchors: AhoCorasick,
     by_literal: HashMap<String, Vec<Entry>>,
     small: HashMap<String, Vec<(Option<Lang>, Role)>>,
 }
@@ -214,15 +214,15 @@ fn fold_greek_accents(text: &str) -> String {
 }
 
 /// One regex of plain literals, longest first so that leftmost-first finds the longest.
-fn alternation<'a>(literals: impl Iterator<Item = &'a String>) -> Regex {
+/// An automaton finding the leftmost literal, the longest where several start there.
+fn alternation<'a>(literals: impl Iterator<Item = &'a String>) -> AhoCorasick {
     let mut sorted: Vec<&String> = literals.collect();
     sorted.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
-    let pattern = sorted
-        .iter()
-        .map(|l| regex::escape(l))
-        .collect::<Vec<_>>()
-        .join("|");
-    Regex::new(&pattern).expect("literal alternation")
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostFirst)
+        .kind(Some(AhoCorasickKind::ContiguousNFA))
+        .build(sorted)
+        .expect("a literal automaton within aho-corasick's limits")
 }
 
 fn small_words() -> HashMap<String, Vec<(Option<Lang>, Role)>> {
@@ -242,8 +242,11 @@ pub fn find_anchors(text: &str) -> Vec<AnchorAt> {
     let lexicon = &*LEXICON;
     let mut found = Vec::new();
     let mut at = 0;
-    while let Some(m) = lexicon.anchors.find_at(text, at) {
-        let Some(entries) = lexicon.by_literal.get(m.as_str()) else {
+    while let Some(m) = lexicon.anchors.find(Input::new(text).span(at..text.len())) {
+        let Some(entries) = text
+            .get(m.start()..m.end())
+            .and_then(|literal| lexicon.by_literal.get(literal))
+        else {
             at = next_char(text, m.start());
             continue;
         };

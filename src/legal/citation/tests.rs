@@ -306,6 +306,23 @@ fn development_set() {
 }
 
 #[test]
+fn the_cheap_pretest_lets_every_citation_through() {
+    for (text, _) in DEVELOPMENT_SET {
+        if !cited(text).is_empty() {
+            assert!(super::may_hold_citation(text), "{text}");
+        }
+    }
+    for act in crate::legal::acts::all() {
+        for name in &act.names {
+            assert!(super::may_hold_citation(name.text), "{}", name.text);
+            let upper = name.text.to_uppercase();
+            assert!(super::may_hold_citation(&upper), "{upper}");
+        }
+    }
+    assert!(!super::may_hold_citation("consent of a child"));
+}
+
+#[test]
 fn development_set_covers_ten_languages() {
     let langs: std::collections::HashSet<Lang> = DEVELOPMENT_SET
         .iter()
