@@ -605,6 +605,9 @@ this line is not JSON
     assert_eq!(memo["date"], "2023-05-17");
     assert_eq!(memo["kind"], "blog", "a file's entry beats its folder's");
     assert_eq!(memo["lang"], "fr");
-    assert_eq!(response["facets"]["kind"]["statement"], 1, "the folder's kind");
+    assert_eq!(
+        response["facets"]["kind"]["statement"], 1,
+        "the folder's kind"
+    );
     assert_eq!(response["facets"]["publisher"]["Harbour Board"], 2);
 }

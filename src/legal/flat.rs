@@ -310,14 +310,15 @@ fn article_blocks(text: &str) -> Vec<Block> {
     let paragraphs = numbered_sequence(rest, |n| format!("{n}."));
     let has_paragraphs =
         paragraphs.len() > 1 || paragraphs.first().is_some_and(|p| p.starts_with("1."));
-    if has_paragraphs && !paragraphs.first().is_some_and(|p| p.starts_with("1.")) {
-        if let Some((title, others)) = paragraphs.split_first() {
-            blocks.push(Block::new(*title, Role::ArticleTitle));
-            for paragraph in others {
-                blocks.extend(point_blocks(paragraph));
-            }
-            return blocks;
+    if has_paragraphs
+        && !paragraphs.first().is_some_and(|p| p.starts_with("1."))
+        && let Some((title, others)) = paragraphs.split_first()
+    {
+        blocks.push(Block::new(*title, Role::ArticleTitle));
+        for paragraph in others {
+            blocks.extend(point_blocks(paragraph));
         }
+        return blocks;
     }
     for paragraph in paragraphs {
         blocks.extend(point_blocks(paragraph));
