@@ -39,8 +39,9 @@ impl Snapshot {
             .payload
             .hidden
             .iter()
-            .map(|v| tantivy::Term::from_field_text(self.fields.version, v));
-        Box::new(tantivy::query::TermSetQuery::new(terms))
+            .map(|v| tantivy::Term::from_field_text(self.fields.version, v))
+            .collect();
+        crate::search::query::any_of(terms)
     }
 }
 

@@ -13,7 +13,7 @@ use std::time::Instant;
 
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::{Column, StrColumn};
-use tantivy::query::{BooleanQuery, Occur, Query, TermSetQuery};
+use tantivy::query::{BooleanQuery, Occur, Query};
 use tantivy::schema::Value as _;
 use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader, TantivyDocument, Term};
 
@@ -149,7 +149,7 @@ fn pinned(snapshot: &Snapshot, request: &SearchRequest) -> Result<Vec<Candidate>
         facets: false,
         ..request.clone()
     };
-    let query = with_filters(snapshot, &unit_request, Box::new(TermSetQuery::new(terms)));
+    let query = with_filters(snapshot, &unit_request, query::any_of(terms.collect()));
     let found = snapshot
         .searcher
         .search(query.as_ref(), &MatchCollector { group: Group::Unit })?;
@@ -259,14 +259,14 @@ fn with_filters(
             .langs
             .iter()
             .map(|l| Term::from_field_text(fields.lang, l.code()));
-        clauses.push((Occur::Must, Box::new(TermSetQuery::new(terms))));
+        clauses.push((Occur::Must, query::any_of(terms.collect())));
     }
     if !request.kinds.is_empty() {
         let terms = request
             .kinds
             .iter()
             .map(|k| Term::from_field_text(fields.kind, k.name()));
-        clauses.push((Occur::Must, Box::new(TermSetQuery::new(terms))));
+        clauses.push((Occur::Must, query::any_of(terms.collect())));
     }
     if request.from.is_some() || request.to.is_some() {
         let from = request.from.map(|s| s.first.as_number());

@@ -13,8 +13,8 @@ use std::collections::BTreeSet;
 use std::ops::Bound;
 
 use tantivy::query::{
-    AllQuery, BooleanQuery, EmptyQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery,
-    TermSetQuery,
+    AllQuery, BooleanQuery, ConstScoreQuery, EmptyQuery, Occur, PhraseQuery, Query, RangeQuery,
+    TermQuery, TermSetQuery,
 };
 use tantivy::schema::IndexRecordOption;
 use tantivy::{Searcher, Term};
@@ -694,6 +694,29 @@ pub fn searched_langs(requested: &[Lang]) -> Vec<Lang> {
     } else {
         requested.to_vec()
     }
+}
+
+/// Largest term set matched with a boolean query of term queries rather than a
+/// [`TermSetQuery`], which builds an FST on every search: for a handful of terms (a language
+/// filter, the hidden versions) that costs more than the search itself.
+const SMALL_TERM_SET: usize = 512;
+
+/// Matches what holds any of `terms`, with a constant score.
+pub fn any_of(terms: Vec<Term>) -> Box<dyn Query> {
+    if terms.len() > SMALL_TERM_SET {
+        return Box::new(TermSetQuery::new(terms));
+    }
+    let clauses: Vec<(Occur, Box<dyn Query>)> = terms
+        .into_iter()
+        .map(|t| {
+            let query: Box<dyn Query> = Box::new(TermQuery::new(t, IndexRecordOption::Basic));
+            (Occur::Should, query)
+        })
+        .collect();
+    Box::new(ConstScoreQuery::new(
+        Box::new(BooleanQuery::new(clauses)),
+        1.0,
+    ))
 }
 
 /// A term query on a raw (untokenized) field.

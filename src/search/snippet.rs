@@ -16,7 +16,32 @@ use crate::limits;
 /// Highlighting state for one query: its words analysed once per language met.
 pub struct Highlighter<'a> {
     query: &'a Highlight,
-    stems: HashMap<Lang, HashSet<String>>,
+    stems: HashMap<Lang, Stems>,
+}
+
+/// The query's terms in one language, and the letters they start with.
+struct Stems {
+    terms: HashSet<String>,
+    /// First letters of the terms; `None` where a stemmer may change a word's first letter
+    /// (Irish drops initial mutations: `dtréimhse` → `tréimhse`), so every word is stemmed.
+    initials: Option<HashSet<char>>,
+}
+
+impl Stems {
+    fn of(query: &Highlight, lang: Lang, analyzer: &Analyzer) -> Stems {
+        let terms: HashSet<String> = query.words.iter().flat_map(|w| analyzer.terms(w)).collect();
+        let initials =
+            (lang != Lang::Ga).then(|| terms.iter().filter_map(|t| t.chars().next()).collect());
+        Stems { terms, initials }
+    }
+
+    /// Whether a word (folded) may stem to one of the terms: stems keep the first letter.
+    fn may_match(&self, folded: &str) -> bool {
+        match (&self.initials, folded.chars().next()) {
+            (Some(initials), Some(first)) => initials.contains(&first),
+            _ => true,
+        }
+    }
 }
 
 /// A snippet and the `[start, end)` character offsets of its highlighted words.
@@ -66,7 +91,7 @@ impl<'a> Highlighter<'a> {
         let stems = self
             .stems
             .entry(lang)
-            .or_insert_with(|| query.words.iter().flat_map(|w| analyzer.terms(w)).collect());
+            .or_insert_with(|| Stems::of(query, lang, &analyzer));
         let mut found = Vec::new();
         for word in words(text) {
             let folded = fold(word.text);
@@ -77,11 +102,13 @@ impl<'a> Highlighter<'a> {
                     .any(|p| folded.starts_with(p.as_str()))
             {
                 Some(folded.into_owned())
-            } else {
+            } else if stems.may_match(&folded) {
                 analyzer
                     .terms(word.text)
                     .into_iter()
-                    .find(|t| stems.contains(t))
+                    .find(|t| stems.terms.contains(t))
+            } else {
+                None
             };
             if let Some(term) = term {
                 found.push(Match {
