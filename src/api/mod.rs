@@ -32,17 +32,22 @@ use crate::index::reader::{IndexHandle, Snapshot};
 use crate::limits;
 use error::ApiError;
 
-/// What every handler shares: the open index.
+/// What every handler shares: the open index, and the permits of the searches running.
 #[derive(Clone)]
 pub struct AppState {
     index: Arc<IndexHandle>,
+    /// One permit per core: searches beyond that wait in line (first come, first served)
+    /// instead of sharing the cores, so a slow query never slows every other one down.
+    searching: Arc<tokio::sync::Semaphore>,
 }
 
 impl AppState {
     /// State over an open index.
     pub fn new(index: IndexHandle) -> AppState {
+        let cores = std::thread::available_parallelism().map_or(2, usize::from);
         AppState {
             index: Arc::new(index),
+            searching: Arc::new(tokio::sync::Semaphore::new(cores)),
         }
     }
 
@@ -53,13 +58,20 @@ impl AppState {
         F: FnOnce(&Snapshot) -> Result<T, ApiError> + Send + 'static,
     {
         let index = Arc::clone(&self.index);
-        let task = tokio::task::spawn_blocking(move || {
-            let snapshot = index.snapshot().map_err(|e| {
-                tracing::error!("index: {e}");
-                ApiError::Unavailable
-            })?;
-            work(&snapshot)
-        });
+        let searching = Arc::clone(&self.searching);
+        let task = async move {
+            let permit = searching.acquire_owned().await;
+            tokio::task::spawn_blocking(move || {
+                // Held until the work ends, even when the client has stopped waiting.
+                let _permit = permit.map_err(|_| ApiError::Unavailable)?;
+                let snapshot = index.snapshot().map_err(|e| {
+                    tracing::error!("index: {e}");
+                    ApiError::Unavailable
+                })?;
+                work(&snapshot)
+            })
+            .await
+        };
         match tokio::time::timeout(limits::REQUEST_TIMEOUT, task).await {
             Err(_) => Err(ApiError::Timeout),
             Ok(Err(join_error)) => {
