@@ -276,22 +276,9 @@ fn a_single_100_mb_line_is_indexed_within_budget() {
     );
 }
 
-/// A path as polidex prints it: control characters and undecodable bytes escaped.
+/// A name as polidex prints it: control characters and undecodable bytes escaped.
 fn printed(bytes: &[u8]) -> String {
-    let mut out = String::new();
-    for chunk in bytes.utf8_chunks() {
-        for c in chunk.valid().chars() {
-            if c.is_control() {
-                out.extend(c.escape_default());
-            } else {
-                out.push(c);
-            }
-        }
-        for b in chunk.invalid() {
-            out.push_str(&format!("\\x{b:02x}"));
-        }
-    }
-    out
+    polidex::ingest::walk::display_path(Path::new(OsStr::from_bytes(bytes)))
 }
 
 fn write_bytes_name(root: &Path, folder: &str, name: &[u8], content: &[u8]) -> String {
