@@ -806,3 +806,78 @@ fn expensive_queries_are_refused_or_answered_in_bounded_time() {
     assert_eq!(after.status, 200);
     server.assert_healthy();
 }
+
+/// Sends `rounds` rounds of `per_round` requests from `clients` threads; returns, per round,
+/// the number of non-200 answers and the server's RSS after it.
+fn load_rounds(
+    server: &Server,
+    targets: &[&str],
+    clients: usize,
+    per_round: usize,
+    rounds: usize,
+) -> Vec<(usize, u64)> {
+    let pid = server.child.id();
+    (0..rounds)
+        .map(|_| {
+            let failures: usize = std::thread::scope(|scope| {
+                let handles: Vec<_> = (0..clients)
+                    .map(|client| {
+                        scope.spawn(move || {
+                            (0..per_round / clients)
+                                .filter(|n| {
+                                    let target = targets[(client + n) % targets.len()];
+                                    let request = format!(
+                                        "GET {target} HTTP/1.1\r\nHost: polidex\r\nConnection: close\r\n\r\n"
+                                    );
+                                    !send(server.addr, request.as_bytes(), Duration::from_secs(60))
+                                        .is_ok_and(|r| r.status == 200)
+                                })
+                                .count()
+                        })
+                    })
+                    .collect();
+                handles.into_iter().map(|h| h.join().unwrap_or(usize::MAX)).sum()
+            });
+            (failures, rss_kib(pid))
+        })
+        .collect()
+}
+
+#[test]
+fn sustained_load_has_no_errors_and_no_memory_growth() {
+    let mut server = Server::start();
+    let targets = [
+        "/api/search?q=keeper&facets=true",
+        "/api/search?q=keeper%20OR%20gardien&group=unit&limit=50",
+        "/api/search?q=stor*&sort=newest",
+        "/api/search?q=%22the%20keeper%22~3&lang=en",
+        "/api/search?q=zzznothingatall",
+        "/api/cite?q=Article%206(1)(a)%20GDPR",
+        "/api/stats",
+        "/healthz",
+    ];
+    let (clients, warm_up_requests, per_round, round_count) = (32, 2_000, 3_000, 3);
+    let started = Instant::now();
+    let warm_up = load_rounds(&server, &targets, clients, warm_up_requests, 1);
+    let rounds = load_rounds(&server, &targets, clients, per_round, round_count);
+    let elapsed = started.elapsed();
+    let requests = warm_up_requests + per_round * round_count;
+    println!(
+        "load: {requests} requests from {clients} clients in {elapsed:?} ({:.0} req/s); warm-up {warm_up:?}, rounds (failures, RSS KiB) {rounds:?}",
+        requests as f64 / elapsed.as_secs_f64()
+    );
+    assert!(
+        warm_up
+            .iter()
+            .chain(&rounds)
+            .all(|(failures, _)| *failures == 0),
+        "every request is answered 200: {warm_up:?} {rounds:?}"
+    );
+    let baseline = warm_up[0].1;
+    let last = rounds.last().map_or(0, |r| r.1);
+    assert!(
+        last <= baseline + 64 * 1024,
+        "the server grew from {baseline} KiB after the warm-up to {last} KiB"
+    );
+    server.assert_healthy();
+}
