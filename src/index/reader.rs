@@ -10,6 +10,7 @@ use super::IndexError;
 use super::schema::Fields;
 use super::state::Payload;
 use super::writer::open_existing;
+use crate::lang::{ALL, Lang};
 
 /// An open index.
 pub struct IndexHandle {
@@ -17,8 +18,15 @@ pub struct IndexHandle {
     index: Index,
     reader: IndexReader,
     fields: Fields,
-    /// The payload of the last commit seen, with the searcher generation it was read for.
-    payload: Mutex<(u64, Arc<Payload>)>,
+    /// What was read of the last commit seen, with the searcher generation it was read for.
+    commit: Mutex<(u64, CommitInfo)>,
+}
+
+/// What a snapshot needs of its commit beyond the searcher, read once per commit.
+#[derive(Clone)]
+struct CommitInfo {
+    payload: Arc<Payload>,
+    langs: Arc<[Lang]>,
 }
 
 /// A consistent view for one request: a searcher and the payload of its commit.
@@ -28,6 +36,9 @@ pub struct Snapshot {
     pub searcher: Searcher,
     /// The commit payload (primaries, fingerprint, counts).
     pub payload: Arc<Payload>,
+    /// The languages (and `und`) whose text field holds any term: searching the other fields
+    /// could find nothing and costs a term lookup per word.
+    pub langs: Arc<[Lang]>,
     /// Field handles.
     pub fields: Fields,
 }
@@ -61,12 +72,17 @@ impl IndexHandle {
             .try_into()
             .map_err(|e| IndexError::unreadable(dir, e))?;
         let payload = read_payload(&index, dir)?;
+        let langs = indexed_langs(&reader.searcher(), &fields);
+        let commit = CommitInfo {
+            payload: Arc::new(payload),
+            langs,
+        };
         Ok(IndexHandle {
             dir: dir.to_path_buf(),
             index,
             reader,
             fields,
-            payload: Mutex::new((u64::MAX, Arc::new(payload))),
+            commit: Mutex::new((u64::MAX, commit)),
         })
     }
 
@@ -80,23 +96,42 @@ impl IndexHandle {
         let searcher = self.reader.searcher();
         let generation = searcher.generation().generation_id();
         let mut cached = self
-            .payload
+            .commit
             .lock()
             .map_err(|_| IndexError::unreadable(&self.dir, "payload lock poisoned"))?;
         if cached.0 != generation {
             let fresh = if cached.0 == u64::MAX {
-                Arc::clone(&cached.1)
+                cached.1.clone()
             } else {
-                Arc::new(read_payload(&self.index, &self.dir)?)
+                CommitInfo {
+                    payload: Arc::new(read_payload(&self.index, &self.dir)?),
+                    langs: indexed_langs(&searcher, &self.fields),
+                }
             };
             *cached = (generation, fresh);
         }
         Ok(Snapshot {
             searcher,
-            payload: Arc::clone(&cached.1),
+            payload: Arc::clone(&cached.1.payload),
+            langs: Arc::clone(&cached.1.langs),
             fields: self.fields.clone(),
         })
     }
+}
+
+/// The languages whose text field holds a term in some segment (every language when a
+/// segment cannot tell, so that nothing is ever left unsearched).
+fn indexed_langs(searcher: &Searcher, fields: &Fields) -> Arc<[Lang]> {
+    ALL.iter()
+        .copied()
+        .filter(|lang| {
+            searcher.segment_readers().iter().any(|segment| {
+                segment
+                    .inverted_index(fields.text_of(*lang))
+                    .map_or(true, |inverted| inverted.terms().num_terms() > 0)
+            })
+        })
+        .collect()
 }
 
 fn read_payload(index: &Index, dir: &Path) -> Result<Payload, IndexError> {

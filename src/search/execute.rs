@@ -208,7 +208,10 @@ pub fn find(
     request: &SearchRequest,
     node: &Node,
 ) -> Result<Matches, SearchError> {
-    let langs = query::searched_langs(&request.langs);
+    let langs: Vec<Lang> = query::searched_langs(&request.langs)
+        .into_iter()
+        .filter(|lang| snapshot.langs.contains(lang))
+        .collect();
     let builder = Builder {
         fields: &snapshot.fields,
         langs: &langs,
