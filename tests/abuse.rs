@@ -54,7 +54,11 @@ struct Server {
 
 impl Server {
     fn start() -> Server {
-        let index = shared_index();
+        Server::start_on(shared_index())
+    }
+
+    /// A server on the index in `index`.
+    fn start_on(index: &Path) -> Server {
         let mut child = generate::polidex()
             .arg("serve")
             .arg("--index")
@@ -878,6 +882,40 @@ fn sustained_load_has_no_errors_and_no_memory_growth() {
     assert!(
         last <= baseline + 64 * 1024,
         "the server grew from {baseline} KiB after the warm-up to {last} KiB"
+    );
+    server.assert_healthy();
+}
+
+#[test]
+fn the_server_sees_new_commits_without_a_restart() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (corpus, index) = (dir.path().join("corpus"), dir.path().join("index"));
+    generate::write(
+        &corpus,
+        "first.txt",
+        b"The first note of the harbour master.\n",
+    );
+    generate::index(&[corpus.as_path()], &index, &[]).assert_completed();
+    let mut server = Server::start_on(&index);
+    let total =
+        |server: &Server| server.get("/api/search?q=lighthouseward").json()["total"].as_u64();
+    assert_eq!(total(&server), Some(0));
+
+    generate::write(
+        &corpus,
+        "second.txt",
+        b"A lighthouseward voyage, noted while the server runs.\n",
+    );
+    generate::index(&[corpus.as_path()], &index, &[]).assert_completed();
+    let start = Instant::now();
+    while total(&server) != Some(1) && start.elapsed() < Duration::from_secs(30) {
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    println!("the new commit was searchable after {:?}", start.elapsed());
+    assert_eq!(
+        total(&server),
+        Some(1),
+        "the new document is found without a restart"
     );
     server.assert_healthy();
 }
