@@ -623,7 +623,7 @@ pub fn check_paging(limit: u64, offset: u64) -> Result<(), SearchError> {
         return Err(SearchError::Invalid {
             parameter: "limit",
             message: format!(
-                "is at most {} per page (use offset for more)",
+                "{limit} is over the {} hits a page may hold; page on with offset (or export every hit with `search --all`)",
                 limits::MAX_LIMIT
             ),
         });
@@ -631,7 +631,7 @@ pub fn check_paging(limit: u64, offset: u64) -> Result<(), SearchError> {
     if offset > limits::MAX_OFFSET {
         return Err(SearchError::Invalid {
             parameter: "offset",
-            message: format!("is at most {}", limits::MAX_OFFSET),
+            message: format!("{offset} is over the maximum {}", limits::MAX_OFFSET),
         });
     }
     Ok(())
