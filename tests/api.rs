@@ -20,13 +20,7 @@ fn app() -> Router {
     let index = INDEX.get_or_init(|| {
         let corpus = util::corpus_of(&fixtures::small_corpus());
         let index = tempfile::tempdir().expect("temp dir");
-        util::polidex()
-            .arg("index")
-            .arg(corpus.path())
-            .arg("--index")
-            .arg(index.path())
-            .assert()
-            .success();
+        util::index_into(corpus.path(), index.path());
         std::mem::forget(corpus);
         index
     });

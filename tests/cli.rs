@@ -5,19 +5,13 @@ mod fixtures;
 mod util;
 
 use serde_json::Value;
-use util::{corpus_of, polidex, run, search_json};
+use util::{corpus_of, index_into, polidex, run, search_json};
 
 /// A fresh index of the small corpus.
 fn small_index() -> (tempfile::TempDir, tempfile::TempDir) {
     let corpus = corpus_of(&fixtures::small_corpus());
     let index = tempfile::tempdir().expect("temp dir");
-    polidex()
-        .arg("index")
-        .arg(corpus.path())
-        .arg("--index")
-        .arg(index.path())
-        .assert()
-        .success();
+    index_into(corpus.path(), index.path());
     (corpus, index)
 }
 

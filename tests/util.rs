@@ -35,6 +35,17 @@ pub fn polidex() -> Command {
     command
 }
 
+/// Indexes `corpus` into `index` and asserts the run succeeded.
+pub fn index_into(corpus: &Path, index: &Path) {
+    polidex()
+        .arg("index")
+        .arg(corpus)
+        .arg("--index")
+        .arg(index)
+        .assert()
+        .success();
+}
+
 /// An index of the whole reference corpus, built once per test binary.
 pub fn corpus_index() -> Option<&'static Path> {
     static INDEX: OnceLock<Option<PathBuf>> = OnceLock::new();
@@ -48,13 +59,7 @@ pub fn corpus_index() -> Option<&'static Path> {
                 .into_owned();
             let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("corpus-index-{binary}"));
             let _ = std::fs::remove_dir_all(&dir);
-            polidex()
-                .arg("index")
-                .arg(&corpus)
-                .arg("--index")
-                .arg(&dir)
-                .assert()
-                .success();
+            index_into(&corpus, &dir);
             Some(dir)
         })
         .as_deref()

@@ -6,10 +6,8 @@ use std::io::{self, Write};
 use anyhow::Result;
 use clap::Args;
 
-use super::{IndexDir, parse_kind, parse_lang};
+use super::{IndexDir, LangKindFilters};
 use crate::index::reader::IndexHandle;
-use crate::lang::Lang;
-use crate::model::Kind;
 use crate::search::lookup;
 
 /// Arguments of `export`.
@@ -17,12 +15,8 @@ use crate::search::lookup;
 pub struct ExportArgs {
     #[command(flatten)]
     index: IndexDir,
-    /// Only these languages.
-    #[arg(long, value_parser = parse_lang, value_delimiter = ',')]
-    lang: Vec<Lang>,
-    /// Only these kinds.
-    #[arg(long, value_parser = parse_kind, value_delimiter = ',')]
-    kind: Vec<Kind>,
+    #[command(flatten)]
+    filters: LangKindFilters,
     /// Also the files hidden from search as duplicates of another file of the same document
     /// and language (the Formex beside the XHTML of an act, say).
     #[arg(long)]
@@ -35,8 +29,8 @@ pub fn run(args: ExportArgs) -> Result<bool> {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let filter = lookup::ExportFilter {
-        langs: args.lang,
-        kinds: args.kind,
+        langs: args.filters.lang,
+        kinds: args.filters.kind,
         all_versions: args.all_versions,
     };
     let count = lookup::export(&handle.snapshot()?, &filter, |unit| {

@@ -65,6 +65,17 @@ enum Command {
     },
 }
 
+/// The `--lang` and `--kind` filters of `search` and `export`.
+#[derive(Debug, Clone, Args)]
+pub struct LangKindFilters {
+    /// Only these languages (repeatable, or comma-separated).
+    #[arg(long, value_parser = parse_lang, value_delimiter = ',')]
+    pub lang: Vec<crate::lang::Lang>,
+    /// Only these kinds: legislation, proposal, statement, blog, other.
+    #[arg(long, value_parser = parse_kind, value_delimiter = ',')]
+    pub kind: Vec<crate::model::Kind>,
+}
+
 /// The `--index` option shared by every command.
 #[derive(Debug, Clone, Args)]
 pub struct IndexDir {

@@ -6,10 +6,9 @@ use anyhow::Result;
 use clap::{Args, ValueEnum};
 
 use super::output::{self, CSV_HEADER};
-use super::{HitFormat, IndexDir, parse_date, parse_kind, parse_lang};
+use super::{HitFormat, IndexDir, LangKindFilters, parse_date};
 use crate::index::reader::{IndexHandle, Snapshot};
-use crate::lang::Lang;
-use crate::model::{DateSpan, Kind};
+use crate::model::DateSpan;
 use crate::search::execute::{self, Group, SearchRequest, Sort};
 use crate::search::{SearchError, query};
 
@@ -20,12 +19,8 @@ pub struct SearchArgs {
     query: String,
     #[command(flatten)]
     index: IndexDir,
-    /// Only these languages (repeatable, or comma-separated).
-    #[arg(long, value_parser = parse_lang, value_delimiter = ',')]
-    lang: Vec<Lang>,
-    /// Only these kinds: legislation, proposal, statement, blog, other.
-    #[arg(long, value_parser = parse_kind, value_delimiter = ',')]
-    kind: Vec<Kind>,
+    #[command(flatten)]
+    filters: LangKindFilters,
     /// Dated on or after (YYYY, YYYY-MM or YYYY-MM-DD).
     #[arg(long, value_parser = parse_date)]
     from: Option<DateSpan>,
@@ -101,8 +96,8 @@ impl From<SortArg> for Sort {
 pub fn run(args: SearchArgs) -> Result<bool> {
     let request = SearchRequest {
         query: args.query.clone(),
-        langs: args.lang.clone(),
-        kinds: args.kind.clone(),
+        langs: args.filters.lang.clone(),
+        kinds: args.filters.kind.clone(),
         from: args.from,
         to: args.to,
         doc: args.doc.clone(),
