@@ -83,6 +83,10 @@ pub const MAX_PREFIXES: usize = 16;
 /// Characters of context in a snippet.
 pub const SNIPPET_CHARS: usize = 240;
 
+/// Bytes of a unit a snippet reads once some word matched: the best window of a huge unit
+/// is looked for in its first 32 KiB (and around its first match when that comes later).
+pub const SNIPPET_SCAN_BYTES: usize = 32 * 1024;
+
 /// Largest HTTP request body.
 pub const MAX_BODY_BYTES: usize = 10 * 1024 * 1024;
 

@@ -73,6 +73,9 @@ pub fn words(text: &str) -> impl Iterator<Item = Word<'_>> {
 }
 
 fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
     c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c)
 }
 

@@ -345,7 +345,8 @@ pub fn read_hit(
     };
     let lang = text(f.lang).parse::<Lang>().unwrap_or(Lang::Und);
     let unit = text(f.unit);
-    let snippet = highlighter.snippet(&text(f.text), lang);
+    let body = doc.get_first(f.text).and_then(|v| v.as_str()).unwrap_or("");
+    let snippet = highlighter.snippet(body, lang);
     Ok(Hit {
         id: text(f.id),
         doc_id: text(f.doc_id),

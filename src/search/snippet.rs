@@ -3,9 +3,11 @@
 //!
 //! Matching uses the same analyzers as indexing, so a highlighted word is exactly a word
 //! that made the unit match: `children` lights up for the query `child`, `données` for
-//! `donnees`.
+//! `donnees`. Each distinct word is analysed once per query (a memo), and the scan stops
+//! once a window holds every query word and the snippet around it is complete, so long
+//! units cost little more than short ones.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::query::Highlight;
 use crate::lang::Lang;
@@ -13,35 +15,130 @@ use crate::lang::analyzers::{Analyzer, words};
 use crate::lang::fold::fold;
 use crate::limits;
 
+/// Most distinct words remembered per language and query (bounds the memo's memory).
+const MEMO_WORDS: usize = 65_536;
+
 /// Highlighting state for one query: its words analysed once per language met.
 pub struct Highlighter<'a> {
     query: &'a Highlight,
-    stems: HashMap<Lang, Stems>,
+    matchers: FxHashMap<Lang, Matcher>,
 }
 
-/// The query's terms in one language, and the letters they start with.
-struct Stems {
-    terms: HashSet<String>,
-    /// First letters of the terms; `None` where a stemmer may change a word's first letter
-    /// (Irish drops initial mutations: `dtréimhse` → `tréimhse`), so every word is stemmed.
-    initials: Option<HashSet<char>>,
+/// What a word of the text must be to match the query in one language.
+///
+/// Every query word, quoted word and prefix is a *key*; a window's quality is the number
+/// of distinct keys it holds.
+struct Matcher {
+    analyzer: Analyzer,
+    /// Stemmed terms of the bare query words, each with the key of its word.
+    terms: FxHashMap<String, u32>,
+    /// Keys a window can hold at most.
+    reachable: usize,
+    /// Keys in use (exact words, prefixes, then bare words).
+    keys: usize,
+    /// Folded first letters a matching word may start with; `None` for Irish, whose stemmer
+    /// drops initial mutations (`bhfuil` → `fuil`), so every word is analysed.
+    initials: Option<FxHashSet<char>>,
+    /// A prefix the stemmer removes, so words starting with it may match whatever their
+    /// first letter (Dutch `gebruiksrechten` → `bruiksrecht`).
+    dropped_prefix: Option<&'static str>,
+    /// Non-ASCII letters met, each with the first letter of its folded form.
+    folded_letters: FxHashMap<char, char>,
+    /// Words as written, each with its key or `None`.
+    memo: FxHashMap<Box<str>, Option<u32>>,
 }
 
-impl Stems {
-    fn of(query: &Highlight, lang: Lang, analyzer: &Analyzer) -> Stems {
-        let terms: HashSet<String> = query.words.iter().flat_map(|w| analyzer.terms(w)).collect();
-        let initials =
-            (lang != Lang::Ga).then(|| terms.iter().filter_map(|t| t.chars().next()).collect());
-        Stems { terms, initials }
-    }
-
-    /// Whether a word (folded) may stem to one of the terms: stems keep the first letter.
-    fn may_match(&self, folded: &str) -> bool {
-        match (&self.initials, folded.chars().next()) {
-            (Some(initials), Some(first)) => initials.contains(&first),
-            _ => true,
+impl Matcher {
+    fn new(query: &Highlight, lang: Lang) -> Matcher {
+        let analyzer = Analyzer::stemmed(lang);
+        let first_word_key = query.exact.len() + query.prefixes.len();
+        let mut terms = FxHashMap::default();
+        for (i, word) in query.words.iter().enumerate() {
+            for term in analyzer.terms(word) {
+                terms.entry(term).or_insert((first_word_key + i) as u32);
+            }
+        }
+        let initials = (lang != Lang::Ga).then(|| {
+            let starts = query.exact.iter().chain(&query.prefixes).chain(terms.keys());
+            starts.filter_map(|s| s.chars().next()).collect()
+        });
+        let mut word_keys: Vec<u32> = terms.values().copied().collect();
+        word_keys.sort_unstable();
+        word_keys.dedup();
+        Matcher {
+            analyzer,
+            terms,
+            reachable: first_word_key + word_keys.len(),
+            keys: first_word_key + query.words.len(),
+            initials,
+            dropped_prefix: (lang == Lang::Nl).then_some("ge"),
+            folded_letters: FxHashMap::default(),
+            memo: FxHashMap::default(),
         }
     }
+
+    /// The key `word` matches, if any (quoted words first, then prefixes, then stems).
+    fn key_of(&mut self, query: &Highlight, word: &str) -> Option<u32> {
+        if !self.may_match(word) {
+            return None;
+        }
+        if let Some(known) = self.memo.get(word) {
+            return *known;
+        }
+        let key = self.analyse(query, word);
+        if self.memo.len() < MEMO_WORDS {
+            self.memo.insert(word.into(), key);
+        }
+        key
+    }
+
+    /// Whether `word` starts with a letter some key starts with (stemmers keep it, but for
+    /// the prefixes they drop).
+    fn may_match(&mut self, word: &str) -> bool {
+        let Some(initials) = &self.initials else {
+            return true;
+        };
+        let mut letters = word.chars().map(|c| fold_letter(c, &mut self.folded_letters));
+        let Some(first) = letters.next() else {
+            return false;
+        };
+        initials.contains(&first)
+            || self.dropped_prefix.is_some_and(|prefix| {
+                let mut prefix = prefix.chars();
+                prefix.next() == Some(first)
+                    && prefix.zip(letters.by_ref()).all(|(p, l)| p == l)
+                    && letters.next().is_some()
+            })
+    }
+
+    fn analyse(&self, query: &Highlight, word: &str) -> Option<u32> {
+        let folded = fold(word);
+        if let Some(i) = query.exact.iter().position(|e| *e == folded) {
+            return Some(i as u32);
+        }
+        if let Some(i) = query
+            .prefixes
+            .iter()
+            .position(|p| folded.starts_with(p.as_str()))
+        {
+            return Some((query.exact.len() + i) as u32);
+        }
+        self.analyzer
+            .terms(word)
+            .iter()
+            .find_map(|t| self.terms.get(t).copied())
+    }
+}
+
+/// The first letter of `c` folded (`É` → `e`), remembered for letters beyond ASCII.
+fn fold_letter(c: char, known: &mut FxHashMap<char, char>) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
+    *known.entry(c).or_insert_with(|| {
+        let mut buffer = [0u8; 4];
+        fold(c.encode_utf8(&mut buffer)).chars().next().unwrap_or(c)
+    })
 }
 
 /// A snippet and the `[start, end)` character offsets of its highlighted words.
@@ -58,24 +155,30 @@ impl<'a> Highlighter<'a> {
     pub fn new(query: &'a Highlight) -> Highlighter<'a> {
         Highlighter {
             query,
-            stems: HashMap::new(),
+            matchers: FxHashMap::default(),
         }
     }
 
     /// The snippet of `text`, a unit in `lang`.
     pub fn snippet(&mut self, text: &str, lang: Lang) -> Snippet {
-        let matches = self.matches(text, lang);
-        let (start, end) = window(text, &matches);
+        let query = self.query;
+        let matcher = self
+            .matchers
+            .entry(lang)
+            .or_insert_with(|| Matcher::new(query, lang));
+        let scan = Scan::run(text, query, matcher);
+        let (start, end) = scan.bounds;
         let prefix = if start > 0 { "… " } else { "" };
         let suffix = if end < text.len() { " …" } else { "" };
         let body = text.get(start..end).unwrap_or("");
-        let offset = prefix.chars().count();
-        let highlights = matches
+        let first_char = prefix.chars().count() as isize - char_count(text, 0, start) as isize;
+        let highlights = scan
+            .matches
             .iter()
             .filter(|m| m.start >= start && m.end <= end)
             .map(|m| {
-                let from = offset + char_count(text, start, m.start);
-                [from, from + char_count(text, m.start, m.end)]
+                let from = (first_char + m.first_char as isize).max(0) as usize;
+                [from, from + m.chars]
             })
             .collect();
         Snippet {
@@ -83,80 +186,148 @@ impl<'a> Highlighter<'a> {
             highlights,
         }
     }
-
-    /// Byte spans of the words of `text` that match the query, with the term they match.
-    fn matches(&mut self, text: &str, lang: Lang) -> Vec<Match> {
-        let analyzer = Analyzer::stemmed(lang);
-        let query = self.query;
-        let stems = self
-            .stems
-            .entry(lang)
-            .or_insert_with(|| Stems::of(query, lang, &analyzer));
-        let mut found = Vec::new();
-        for word in words(text) {
-            let folded = fold(word.text);
-            let term = if query.exact.contains(folded.as_ref())
-                || query
-                    .prefixes
-                    .iter()
-                    .any(|p| folded.starts_with(p.as_str()))
-            {
-                Some(folded.into_owned())
-            } else if stems.may_match(&folded) {
-                analyzer
-                    .terms(word.text)
-                    .into_iter()
-                    .find(|t| stems.terms.contains(t))
-            } else {
-                None
-            };
-            if let Some(term) = term {
-                found.push(Match {
-                    start: word.start,
-                    end: word.end,
-                    term,
-                });
-            }
-        }
-        found
-    }
 }
 
+/// A matched word: its byte span, its first character's offset in the text, its length in
+/// characters, and the key it holds.
 struct Match {
     start: usize,
     end: usize,
-    term: String,
+    first_char: usize,
+    chars: usize,
+    key: u32,
+}
+
+/// One pass over a unit's words: the matches, and the byte bounds of the snippet.
+struct Scan {
+    matches: Vec<Match>,
+    bounds: (usize, usize),
+}
+
+impl Scan {
+    /// Finds matches word by word, sliding a window of `SNIPPET_CHARS` characters over them
+    /// and keeping the first best one (most distinct keys, then most matches). The scan ends
+    /// where the snippet of the best window ends once that window holds every key it can, or
+    /// once `SNIPPET_SCAN_BYTES` of text are read and some word matched (like a search
+    /// engine's "max analysed chars", this bounds the time a huge unit costs).
+    fn run(text: &str, query: &Highlight, matcher: &mut Matcher) -> Scan {
+        let short = text.len() <= limits::SNIPPET_CHARS
+            || text.chars().count() <= limits::SNIPPET_CHARS;
+        let mut window = Window::new(matcher.keys);
+        let mut matches: Vec<Match> = Vec::new();
+        let mut counted = (0usize, 0usize);
+        let mut scan_until = usize::MAX;
+        for word in words(text) {
+            if word.start >= scan_until {
+                break;
+            }
+            if let Some(key) = matcher.key_of(query, word.text) {
+                let first_char = counted.1 + char_count(text, counted.0, word.start);
+                counted = (word.start, first_char);
+                matches.push(Match {
+                    start: word.start,
+                    end: word.end,
+                    first_char,
+                    chars: word.text.chars().count(),
+                    key,
+                });
+                if !short && window.push(&matches) >= matcher.reachable {
+                    scan_until = scan_until.min(window.snippet_end(text, &matches));
+                }
+            }
+            if !short && !matches.is_empty() && word.end > limits::SNIPPET_SCAN_BYTES {
+                scan_until = scan_until.min(window.snippet_end(text, &matches));
+            }
+        }
+        let bounds = if short {
+            (0, text.len())
+        } else {
+            let anchor = matches.get(window.best_anchor).map_or(0, |m| m.start);
+            snippet_bounds(text, anchor)
+        };
+        Scan { matches, bounds }
+    }
+}
+
+/// The sliding window of matches no wider than `SNIPPET_CHARS` characters.
+struct Window {
+    /// Index of the window's first match.
+    first: usize,
+    /// Matches of each key in the window.
+    counts: Vec<u32>,
+    distinct: usize,
+    best: (usize, usize),
+    /// Index of the first match of the best window so far.
+    best_anchor: usize,
+}
+
+impl Window {
+    fn new(keys: usize) -> Window {
+        Window {
+            first: 0,
+            counts: vec![0; keys],
+            distinct: 0,
+            best: (0, 0),
+            best_anchor: 0,
+        }
+    }
+
+    /// Takes the last of `matches` into the window, drops the ones too far before it, and
+    /// returns the number of distinct keys in the window.
+    fn push(&mut self, matches: &[Match]) -> usize {
+        let Some(last) = matches.last() else {
+            return self.distinct;
+        };
+        self.add(last.key);
+        let window_end = last.first_char + last.chars;
+        while window_end - matches[self.first].first_char > limits::SNIPPET_CHARS
+            && self.first + 1 < matches.len()
+        {
+            self.remove(matches[self.first].key);
+            self.first += 1;
+        }
+        let score = (self.distinct, matches.len() - self.first);
+        if score > self.best {
+            self.best = score;
+            self.best_anchor = self.first;
+        }
+        self.distinct
+    }
+
+    /// Where the snippet of the best window so far ends, in bytes.
+    fn snippet_end(&self, text: &str, matches: &[Match]) -> usize {
+        let anchor = matches.get(self.best_anchor).map_or(0, |m| m.start);
+        snippet_bounds(text, anchor).1
+    }
+
+    fn add(&mut self, key: u32) {
+        if let Some(count) = self.counts.get_mut(key as usize) {
+            if *count == 0 {
+                self.distinct += 1;
+            }
+            *count += 1;
+        }
+    }
+
+    fn remove(&mut self, key: u32) {
+        if let Some(count) = self.counts.get_mut(key as usize) {
+            *count -= 1;
+            if *count == 0 {
+                self.distinct -= 1;
+            }
+        }
+    }
 }
 
 fn char_count(text: &str, from: usize, to: usize) -> usize {
     text.get(from..to).map(|s| s.chars().count()).unwrap_or(0)
 }
 
-/// The byte window of about `SNIPPET_CHARS` characters holding the most distinct matched
-/// terms (then the most matches), cut at word boundaries.
-fn window(text: &str, matches: &[Match]) -> (usize, usize) {
-    let budget = limits::SNIPPET_CHARS * 4;
-    if text.chars().count() <= limits::SNIPPET_CHARS {
-        return (0, text.len());
-    }
-    let mut best = (0usize, 0usize, 0usize);
-    for (i, first) in matches.iter().enumerate() {
-        let in_window: Vec<&Match> = matches[i..]
-            .iter()
-            .take_while(|m| {
-                char_count(text, first.start, m.end) <= limits::SNIPPET_CHARS.min(budget)
-            })
-            .collect();
-        let distinct: HashSet<&str> = in_window.iter().map(|m| m.term.as_str()).collect();
-        let score = (distinct.len(), in_window.len());
-        if score > (best.0, best.1) {
-            best = (score.0, score.1, i);
-        }
-    }
-    let anchor = matches.get(best.2).map(|m| m.start).unwrap_or(0);
+/// The byte bounds of a snippet of about `SNIPPET_CHARS` characters whose first match
+/// starts at byte `anchor`, cut at word boundaries.
+fn snippet_bounds(text: &str, anchor: usize) -> (usize, usize) {
     let start = back_to_word_start(text, anchor, limits::SNIPPET_CHARS / 6);
-    let end = forward_chars(text, start, limits::SNIPPET_CHARS);
-    (start, end)
+    (start, forward_chars(text, start, limits::SNIPPET_CHARS))
 }
 
 /// A byte offset up to `chars` characters before `at`, at the start of a word.
@@ -232,6 +403,46 @@ mod tests {
             s.text.chars().skip(a).take(b - a).collect::<String>(),
             "consent"
         );
+    }
+
+    fn marked(s: &Snippet) -> Vec<String> {
+        s.highlights
+            .iter()
+            .map(|[a, b]| s.text.chars().skip(*a).take(b - a).collect())
+            .collect()
+    }
+
+    #[test]
+    fn stemmers_that_change_a_word_start_still_highlight() {
+        // The Dutch stemmer drops `ge-`: `gebruiksrechten` stems to `bruiksrecht`.
+        let query = highlight(&["gebruiksrechten"]);
+        let mut h = Highlighter::new(&query);
+        let s = h.snippet("De GEBRUIKSRECHTEN en gebruiksrechten.", Lang::Nl);
+        assert_eq!(marked(&s), ["GEBRUIKSRECHTEN", "gebruiksrechten"]);
+    }
+
+    #[test]
+    fn the_window_holding_every_word_wins_even_late_in_a_long_unit() {
+        let text = format!(
+            "{} consent here {} consent of a child, données {} child",
+            "lorem ipsum ".repeat(100),
+            "dolor sit ".repeat(100),
+            "amet ".repeat(10_000)
+        );
+        let query = highlight(&["consent", "child"]);
+        let mut h = Highlighter::new(&query);
+        let s = h.snippet(&text, Lang::En);
+        assert!(s.text.contains("consent of a child, données"), "{}", s.text);
+        assert_eq!(marked(&s), ["consent", "child"]);
+    }
+
+    #[test]
+    fn offsets_count_characters_after_accented_text() {
+        let text = format!("{} Règlement général {}", "é ".repeat(300), "ü ".repeat(300));
+        let query = highlight(&["général"]);
+        let mut h = Highlighter::new(&query);
+        let s = h.snippet(&text, Lang::Fr);
+        assert_eq!(marked(&s), ["général"]);
     }
 
     #[test]
