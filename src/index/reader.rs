@@ -7,6 +7,7 @@ use std::sync::{Arc, Mutex};
 use tantivy::{Index, IndexReader, ReloadPolicy, Searcher};
 
 use super::IndexError;
+use super::names::Names;
 use super::schema::Fields;
 use super::state::Payload;
 use super::writer::open_existing;
@@ -27,6 +28,22 @@ pub struct IndexHandle {
 struct CommitInfo {
     payload: Arc<Payload>,
     langs: Arc<[Lang]>,
+    names: Arc<Names>,
+}
+
+impl CommitInfo {
+    fn read(
+        index: &Index,
+        dir: &Path,
+        searcher: &Searcher,
+        fields: &Fields,
+    ) -> Result<CommitInfo, IndexError> {
+        Ok(CommitInfo {
+            payload: Arc::new(read_payload(index, dir)?),
+            langs: indexed_langs(searcher, fields),
+            names: Arc::new(Names::new(searcher.segment_readers().len())),
+        })
+    }
 }
 
 /// A consistent view for one request: a searcher and the payload of its commit.
@@ -41,6 +58,8 @@ pub struct Snapshot {
     pub langs: Arc<[Lang]>,
     /// Field handles.
     pub fields: Fields,
+    /// Document ids and publishers by ord, cached for this commit.
+    pub names: Arc<Names>,
 }
 
 impl Snapshot {
@@ -71,18 +90,15 @@ impl IndexHandle {
             .reload_policy(policy)
             .try_into()
             .map_err(|e| IndexError::unreadable(dir, e))?;
-        let payload = read_payload(&index, dir)?;
-        let langs = indexed_langs(&reader.searcher(), &fields);
-        let commit = CommitInfo {
-            payload: Arc::new(payload),
-            langs,
-        };
+        let searcher = reader.searcher();
+        let commit = CommitInfo::read(&index, dir, &searcher, &fields)?;
+        let generation = searcher.generation().generation_id();
         Ok(IndexHandle {
             dir: dir.to_path_buf(),
             index,
             reader,
             fields,
-            commit: Mutex::new((u64::MAX, commit)),
+            commit: Mutex::new((generation, commit)),
         })
     }
 
@@ -100,14 +116,7 @@ impl IndexHandle {
             .lock()
             .map_err(|_| IndexError::unreadable(&self.dir, "payload lock poisoned"))?;
         if cached.0 != generation {
-            let fresh = if cached.0 == u64::MAX {
-                cached.1.clone()
-            } else {
-                CommitInfo {
-                    payload: Arc::new(read_payload(&self.index, &self.dir)?),
-                    langs: indexed_langs(&searcher, &self.fields),
-                }
-            };
+            let fresh = CommitInfo::read(&self.index, &self.dir, &searcher, &self.fields)?;
             *cached = (generation, fresh);
         }
         Ok(Snapshot {
@@ -115,6 +124,7 @@ impl IndexHandle {
             payload: Arc::clone(&cached.1.payload),
             langs: Arc::clone(&cached.1.langs),
             fields: self.fields.clone(),
+            names: Arc::clone(&cached.1.names),
         })
     }
 }

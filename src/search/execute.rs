@@ -9,6 +9,8 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
+
+use rustc_hash::FxHashMap;
 use std::time::Instant;
 
 use tantivy::collector::{Collector, SegmentCollector};
@@ -21,6 +23,7 @@ use super::SearchError;
 use super::citations;
 use super::query::{self, Builder, Node};
 use super::snippet::Highlighter;
+use crate::index::names::{NameColumn, Names};
 use crate::index::reader::Snapshot;
 use crate::index::schema::REC_UNIT;
 use crate::lang::{ALL, Lang};
@@ -152,7 +155,7 @@ fn pinned(snapshot: &Snapshot, request: &SearchRequest) -> Result<Vec<Candidate>
     let query = with_filters(snapshot, &unit_request, query::any_of(terms.collect()));
     let found = snapshot
         .searcher
-        .search(query.as_ref(), &MatchCollector { group: Group::Unit })?;
+        .search(query.as_ref(), &MatchCollector::new(snapshot, Group::Unit))?;
     let mut keyed: Vec<(String, Candidate)> = found
         .into_iter()
         .map(|c| Ok((id_of(snapshot, c.address)?, c)))
@@ -229,9 +232,7 @@ pub fn find_query(
     highlight: query::Highlight,
 ) -> Result<Matches, SearchError> {
     let filtered = with_filters(snapshot, request, main);
-    let collector = MatchCollector {
-        group: request.group,
-    };
+    let collector = MatchCollector::new(snapshot, request.group);
     let mut candidates = snapshot
         .searcher
         .search(filtered.as_ref(), &collector)
@@ -369,6 +370,16 @@ pub fn read_hit(
 
 struct MatchCollector {
     group: Group,
+    names: Arc<Names>,
+}
+
+impl MatchCollector {
+    fn new(snapshot: &Snapshot, group: Group) -> MatchCollector {
+        MatchCollector {
+            group,
+            names: Arc::clone(&snapshot.names),
+        }
+    }
 }
 
 impl Collector for MatchCollector {
@@ -386,13 +397,14 @@ impl Collector for MatchCollector {
         Ok(SegmentMatches {
             segment,
             group: self.group,
+            names: Arc::clone(&self.names),
             doc_ids: fast.str("doc_id")?.ok_or_else(|| missing("doc_id"))?,
             publishers: fast.str("publisher")?.ok_or_else(|| missing("publisher"))?,
             dates: fast.i64("date")?,
             langs: fast.u64("lang_ix")?,
             kinds: fast.u64("kind_ix")?,
             units: Vec::new(),
-            groups: HashMap::new(),
+            groups: FxHashMap::default(),
         })
     }
 
@@ -405,7 +417,7 @@ impl Collector for MatchCollector {
         if self.group == Group::Unit {
             return Ok(all.collect());
         }
-        let mut best: HashMap<Arc<str>, Candidate> = HashMap::new();
+        let mut best: FxHashMap<Arc<str>, Candidate> = FxHashMap::default();
         for candidate in all {
             match best.get_mut(&candidate.doc_id) {
                 Some(current) => {
@@ -433,6 +445,7 @@ struct RawUnit {
 struct SegmentMatches {
     segment: SegmentOrdinal,
     group: Group,
+    names: Arc<Names>,
     doc_ids: StrColumn,
     publishers: StrColumn,
     dates: Column<i64>,
@@ -440,7 +453,7 @@ struct SegmentMatches {
     kinds: Column<u64>,
     units: Vec<RawUnit>,
     /// Per document ord: its best unit.
-    groups: HashMap<u64, RawUnit>,
+    groups: FxHashMap<u64, RawUnit>,
 }
 
 impl SegmentCollector for SegmentMatches {
@@ -472,13 +485,20 @@ impl SegmentCollector for SegmentMatches {
             Group::Unit => self.units,
             Group::Doc => self.groups.into_values().collect(),
         };
-        let mut doc_names: HashMap<u64, Arc<str>> = HashMap::new();
-        let mut publisher_names: HashMap<u64, Arc<str>> = HashMap::new();
+        let segment = self.segment as usize;
         raws.into_iter()
             .map(|raw| {
-                let doc_id = name_of(&self.doc_ids, raw.doc_ord, &mut doc_names);
-                let publisher_ord = self.publishers.ords().first(raw.doc).unwrap_or(u64::MAX);
-                let publisher = name_of(&self.publishers, publisher_ord, &mut publisher_names);
+                let doc_ord = (raw.doc_ord != u64::MAX).then_some(raw.doc_ord);
+                let doc_id = self
+                    .names
+                    .get(segment, NameColumn::DocId, &self.doc_ids, doc_ord);
+                let publisher_ord = self.publishers.ords().first(raw.doc);
+                let publisher = self.names.get(
+                    segment,
+                    NameColumn::Publisher,
+                    &self.publishers,
+                    publisher_ord,
+                );
                 Candidate {
                     address: DocAddress::new(self.segment, raw.doc),
                     score: raw.score,
@@ -491,17 +511,6 @@ impl SegmentCollector for SegmentMatches {
             })
             .collect()
     }
-}
-
-/// The string of a dictionary ord, looked up once per segment.
-fn name_of(column: &StrColumn, ord: u64, cache: &mut HashMap<u64, Arc<str>>) -> Arc<str> {
-    Arc::clone(cache.entry(ord).or_insert_with(|| {
-        let mut name = String::new();
-        if ord != u64::MAX {
-            let _ = column.ord_to_str(ord, &mut name);
-        }
-        Arc::from(name)
-    }))
 }
 
 // ----- sorting ----------------------------------------------------------------------------

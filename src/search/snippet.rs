@@ -59,7 +59,11 @@ impl Matcher {
             }
         }
         let initials = (lang != Lang::Ga).then(|| {
-            let starts = query.exact.iter().chain(&query.prefixes).chain(terms.keys());
+            let starts = query
+                .exact
+                .iter()
+                .chain(&query.prefixes)
+                .chain(terms.keys());
             starts.filter_map(|s| s.chars().next()).collect()
         });
         let mut word_keys: Vec<u32> = terms.values().copied().collect();
@@ -98,7 +102,9 @@ impl Matcher {
         let Some(initials) = &self.initials else {
             return true;
         };
-        let mut letters = word.chars().map(|c| fold_letter(c, &mut self.folded_letters));
+        let mut letters = word
+            .chars()
+            .map(|c| fold_letter(c, &mut self.folded_letters));
         let Some(first) = letters.next() else {
             return false;
         };
@@ -211,8 +217,8 @@ impl Scan {
     /// once `SNIPPET_SCAN_BYTES` of text are read and some word matched (like a search
     /// engine's "max analysed chars", this bounds the time a huge unit costs).
     fn run(text: &str, query: &Highlight, matcher: &mut Matcher) -> Scan {
-        let short = text.len() <= limits::SNIPPET_CHARS
-            || text.chars().count() <= limits::SNIPPET_CHARS;
+        let short =
+            text.len() <= limits::SNIPPET_CHARS || text.chars().count() <= limits::SNIPPET_CHARS;
         let mut window = Window::new(matcher.keys);
         let mut matches: Vec<Match> = Vec::new();
         let mut counted = (0usize, 0usize);
@@ -438,7 +444,11 @@ mod tests {
 
     #[test]
     fn offsets_count_characters_after_accented_text() {
-        let text = format!("{} Règlement général {}", "é ".repeat(300), "ü ".repeat(300));
+        let text = format!(
+            "{} Règlement général {}",
+            "é ".repeat(300),
+            "ü ".repeat(300)
+        );
         let query = highlight(&["général"]);
         let mut h = Highlighter::new(&query);
         let s = h.snippet(&text, Lang::Fr);
