@@ -24,9 +24,12 @@ pub struct Names {
     segments: Box<[SegmentNames]>,
 }
 
+/// One slot per ord of a column, filled on first use.
+type Slots = Box<[OnceLock<Arc<str>>]>;
+
 #[derive(Debug, Default)]
 struct SegmentNames {
-    columns: [OnceLock<Box<[OnceLock<Arc<str>>]>>; 2],
+    columns: [OnceLock<Slots>; 2],
 }
 
 impl Names {
