@@ -448,7 +448,11 @@ fn indexed_unit(unit: Unit, meta: &metadata::DocMeta) -> IndexedUnit {
 /// Paragraphs of a non-legal document may be in another language than the document.
 fn unit_lang(unit: &Unit, meta: &metadata::DocMeta) -> Lang {
     let is_paragraph = unit.id.as_deref().is_some_and(|id| id.starts_with("p_"));
-    if meta.legal || !is_paragraph || unit.text.chars().count() < UNIT_DETECTION_MIN_CHARS {
+    if meta.legal
+        || !is_paragraph
+        || unit.text.chars().count() < UNIT_DETECTION_MIN_CHARS
+        || detect::confirms(&unit.text, meta.lang)
+    {
         return meta.lang;
     }
     detect::detect(&unit.text).unwrap_or(meta.lang)

@@ -10,6 +10,7 @@
 //! The same code analyses documents (through tantivy) and queries and snippets (directly),
 //! so the three can never disagree.
 
+use rustc_hash::FxHashMap;
 use tantivy::tokenizer::{TextAnalyzer, Token, TokenStream, Tokenizer, TokenizerManager};
 
 use super::fold::{fold, lowercase};
@@ -55,21 +56,35 @@ pub struct Word<'a> {
 }
 
 /// Splits text into words: maximal runs of letters, digits and combining marks.
-pub fn words(text: &str) -> impl Iterator<Item = Word<'_>> {
-    let mut chars = text.char_indices().peekable();
-    std::iter::from_fn(move || {
-        let (start, _) = chars.find(|(_, c)| is_word_char(*c))?;
-        let mut end = text.len();
-        while let Some(&(i, c)) = chars.peek() {
+pub fn words(text: &str) -> Words<'_> {
+    Words {
+        text,
+        chars: text.char_indices().peekable(),
+    }
+}
+
+/// The words of a text, in order (see [`words`]).
+pub struct Words<'a> {
+    text: &'a str,
+    chars: std::iter::Peekable<std::str::CharIndices<'a>>,
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = Word<'a>;
+
+    fn next(&mut self) -> Option<Word<'a>> {
+        let (start, _) = self.chars.find(|(_, c)| is_word_char(*c))?;
+        let mut end = self.text.len();
+        while let Some(&(i, c)) = self.chars.peek() {
             if !is_word_char(c) {
                 end = i;
                 break;
             }
-            chars.next();
+            self.chars.next();
         }
-        let text = text.get(start..end)?;
+        let text = self.text.get(start..end)?;
         Some(Word { start, end, text })
-    })
+    }
 }
 
 fn is_word_char(c: char) -> bool {
@@ -79,11 +94,32 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c)
 }
 
+/// Most distinct words whose terms one analyzer instance remembers while indexing.
+const MEMO_WORDS: usize = 50_000;
+
 /// One analyzer: the unstemmed one, or a language's stemmed one.
-#[derive(Clone)]
+///
+/// While indexing, each instance (tantivy keeps one per field and indexing thread) remembers
+/// the terms of the words it has stemmed: a corpus repeats a small vocabulary, and a lookup
+/// costs a fraction of a Snowball run.
 pub struct Analyzer {
     lang: Option<Lang>,
     stemmer: LangStemmer,
+    memo: FxHashMap<Box<str>, Vec<String>>,
+    /// Terms of the last word analysed outside the memo.
+    scratch: Vec<String>,
+}
+
+impl Clone for Analyzer {
+    /// A copy with an empty memo.
+    fn clone(&self) -> Analyzer {
+        Analyzer {
+            lang: self.lang,
+            stemmer: self.stemmer.clone(),
+            memo: FxHashMap::default(),
+            scratch: Vec::new(),
+        }
+    }
 }
 
 impl Analyzer {
@@ -92,6 +128,8 @@ impl Analyzer {
         Analyzer {
             lang: None,
             stemmer: LangStemmer::None,
+            memo: FxHashMap::default(),
+            scratch: Vec::new(),
         }
     }
 
@@ -100,6 +138,8 @@ impl Analyzer {
         Analyzer {
             lang: Some(lang),
             stemmer: LangStemmer::for_lang(lang),
+            memo: FxHashMap::default(),
+            scratch: Vec::new(),
         }
     }
 
@@ -144,27 +184,30 @@ impl Analyzer {
 
     /// Every token of `text`, with positions and byte offsets, as tantivy indexes them.
     pub fn tokens(&self, text: &str) -> Vec<Token> {
+        let mut analyzer = self.clone();
+        let mut stream = analyzer.token_stream(text);
         let mut tokens = Vec::new();
-        let mut terms = Vec::with_capacity(2);
-        let mut position = 0usize;
-        for word in words(text) {
-            if self.is_elided(text, &word) {
-                continue;
-            }
-            terms.clear();
-            self.push_terms(word.text, &mut terms);
-            for term in terms.drain(..) {
-                tokens.push(Token {
-                    offset_from: word.start,
-                    offset_to: word.end,
-                    position,
-                    text: term,
-                    position_length: 1,
-                });
-            }
-            position += 1;
+        while stream.advance() {
+            tokens.push(stream.token().clone());
         }
         tokens
+    }
+
+    /// The terms of `word`, from the memo when it was met before (stemmed analyzers only:
+    /// folding alone is cheaper than a lookup).
+    fn memo_terms(&mut self, word: &str) -> &[String] {
+        if self.lang.is_none() || self.memo.len() >= MEMO_WORDS && !self.memo.contains_key(word) {
+            self.scratch.clear();
+            let mut terms = std::mem::take(&mut self.scratch);
+            self.push_terms(word, &mut terms);
+            self.scratch = terms;
+            return &self.scratch;
+        }
+        if !self.memo.contains_key(word) {
+            let terms = self.terms(word);
+            self.memo.insert(word.into(), terms);
+        }
+        self.memo.get(word).map_or(&[], Vec::as_slice)
     }
 }
 
@@ -188,39 +231,73 @@ fn is_elision(lang: Lang, word: &str) -> bool {
 }
 
 impl Tokenizer for Analyzer {
-    type TokenStream<'a> = BufferedTokenStream;
+    type TokenStream<'a> = AnalyzerStream<'a>;
 
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> BufferedTokenStream {
-        BufferedTokenStream {
-            tokens: self.tokens(text).into_iter(),
-            current: Token::default(),
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> AnalyzerStream<'a> {
+        AnalyzerStream {
+            analyzer: self,
+            text,
+            words: words(text),
+            next_position: 0,
+            second: String::new(),
+            has_second: false,
+            token: Token::default(),
         }
     }
 }
 
-/// A token stream over tokens computed up front.
-pub struct BufferedTokenStream {
-    tokens: std::vec::IntoIter<Token>,
-    current: Token,
+/// The tokens of one text, produced word by word into one reused token.
+pub struct AnalyzerStream<'a> {
+    analyzer: &'a mut Analyzer,
+    text: &'a str,
+    words: Words<'a>,
+    next_position: usize,
+    /// The second term of the current word, when it has one still to be produced (at the
+    /// same position).
+    second: String,
+    has_second: bool,
+    token: Token,
 }
 
-impl TokenStream for BufferedTokenStream {
+impl TokenStream for AnalyzerStream<'_> {
     fn advance(&mut self) -> bool {
-        match self.tokens.next() {
-            Some(token) => {
-                self.current = token;
-                true
-            }
-            None => false,
+        if self.has_second {
+            self.has_second = false;
+            std::mem::swap(&mut self.token.text, &mut self.second);
+            return true;
         }
+        for word in self.words.by_ref() {
+            if self.analyzer.is_elided(self.text, &word) {
+                continue;
+            }
+            let position = self.next_position;
+            self.next_position += 1;
+            let terms = self.analyzer.memo_terms(word.text);
+            let Some(first) = terms.first() else {
+                continue;
+            };
+            self.token.text.clear();
+            self.token.text.push_str(first);
+            if let Some(second) = terms.get(1) {
+                self.second.clear();
+                self.second.push_str(second);
+                self.has_second = true;
+            }
+            self.token.offset_from = word.start;
+            self.token.offset_to = word.end;
+            self.token.position = position;
+            self.token.position_length = 1;
+            return true;
+        }
+        false
     }
 
     fn token(&self) -> &Token {
-        &self.current
+        &self.token
     }
 
     fn token_mut(&mut self) -> &mut Token {
-        &mut self.current
+        &mut self.token
     }
 }
 

@@ -15,6 +15,9 @@ use super::{Lang, from_iso639_3};
 /// Characters of text looked at: enough for a confident answer, bounded for speed.
 const SAMPLE_CHARS: usize = 8_000;
 
+/// Characters of a paragraph looked at to confirm it is in its document's language.
+const CONFIRM_CHARS: usize = 300;
+
 /// Fewer letters than this and no answer is given.
 const MIN_LETTERS: usize = 20;
 
@@ -33,29 +36,43 @@ static DETECTOR: LazyLock<Detector> = LazyLock::new(|| {
 
 /// The language of `text`, or `None` when it cannot be told with confidence.
 pub fn detect(text: &str) -> Option<Lang> {
-    let sample = sample(text);
+    let sample = first_chars(text, SAMPLE_CHARS);
     let letters = sample.chars().filter(|c| c.is_alphabetic()).count();
     if letters < MIN_LETTERS {
         return None;
     }
-    let script = whatlang::detect_script(&sample)?;
+    let script = whatlang::detect_script(sample)?;
     if !matches!(script, Script::Latin | Script::Greek | Script::Cyrillic) {
         return None;
     }
-    let counts = function_word_counts(&sample);
-    if let Some(lang) = irish_or_maltese(&sample, &counts) {
+    let counts = function_word_counts(sample);
+    if let Some(lang) = irish_or_maltese(sample, &counts) {
         return Some(lang);
     }
-    let info = DETECTOR.detect(&sample)?;
+    let info = DETECTOR.detect(sample)?;
     let lang = from_iso639_3(info.lang().code())?;
     if matches!(lang, Lang::Hr | Lang::Sl) {
-        return Some(slovenian_or_croatian(&sample, &counts));
+        return Some(slovenian_or_croatian(sample, &counts));
     }
     (info.confidence() >= MIN_CONFIDENCE || info.is_reliable()).then_some(lang)
 }
 
-fn sample(text: &str) -> String {
-    text.chars().take(SAMPLE_CHARS).collect()
+/// Whether the first few hundred characters of `text` read as `lang`: a cheap check that
+/// spares most paragraphs of a document the full [`detect`] (whatlang's cost grows with the
+/// text it reads). A `false` says nothing; it only means the full detection must decide.
+pub fn confirms(text: &str, lang: Lang) -> bool {
+    DETECTOR
+        .detect_lang(first_chars(text, CONFIRM_CHARS))
+        .and_then(|l| from_iso639_3(l.code()))
+        == Some(lang)
+}
+
+/// The first `n` characters of `text`.
+fn first_chars(text: &str, n: usize) -> &str {
+    match text.char_indices().nth(n) {
+        Some((end, _)) => text.get(..end).unwrap_or(text),
+        None => text,
+    }
 }
 
 /// How often each lowercased word occurs in the sample.
@@ -197,6 +214,14 @@ mod tests {
             Lang::Hr,
             "Obrada osobnih podataka djeteta zakonita je ako dijete ima najmanje 16 godina, i ako je privolu dao nositelj roditeljske odgovornosti koji je odgovoran.",
         );
+    }
+
+    #[test]
+    fn a_paragraph_is_confirmed_in_its_language_only() {
+        let dutch = "De verwerking van persoonsgegevens van een kind is rechtmatig wanneer het kind ten minste 16 jaar is.";
+        assert!(confirms(dutch, Lang::Nl));
+        assert!(!confirms(dutch, Lang::De));
+        assert!(!confirms(dutch, Lang::En));
     }
 
     #[test]
