@@ -57,30 +57,53 @@ pub struct Word<'a> {
 
 /// Splits text into words: maximal runs of letters, digits and combining marks.
 pub fn words(text: &str) -> Words<'_> {
-    Words {
-        text,
-        chars: text.char_indices().peekable(),
-    }
+    Words { text, at: 0 }
 }
 
 /// The words of a text, in order (see [`words`]).
 pub struct Words<'a> {
     text: &'a str,
-    chars: std::iter::Peekable<std::str::CharIndices<'a>>,
+    /// Byte offset where the search for the next word starts (a character boundary).
+    at: usize,
+}
+
+impl Words<'_> {
+    /// The length in bytes of the character at byte `at` when it belongs to a word, with
+    /// ASCII (most of the text in most languages) settled without decoding.
+    fn word_char_len(&self, at: usize) -> (bool, usize) {
+        match self.text.as_bytes().get(at) {
+            None => (false, 0),
+            Some(byte) if byte.is_ascii() => (byte.is_ascii_alphanumeric(), 1),
+            Some(_) => match self.text.get(at..).and_then(|rest| rest.chars().next()) {
+                Some(c) => (is_word_char(c), c.len_utf8()),
+                None => (false, 1),
+            },
+        }
+    }
 }
 
 impl<'a> Iterator for Words<'a> {
     type Item = Word<'a>;
 
     fn next(&mut self) -> Option<Word<'a>> {
-        let (start, _) = self.chars.find(|(_, c)| is_word_char(*c))?;
-        let mut end = self.text.len();
-        while let Some(&(i, c)) = self.chars.peek() {
-            if !is_word_char(c) {
-                end = i;
-                break;
+        let len = self.text.len();
+        let mut start = self.at;
+        while start < len {
+            match self.word_char_len(start) {
+                (true, _) => break,
+                (false, step) => start += step,
             }
-            self.chars.next();
+        }
+        let mut end = start;
+        while end < len {
+            match self.word_char_len(end) {
+                (true, step) => end += step,
+                (false, _) => break,
+            }
+        }
+        self.at = end;
+        if start >= len {
+            return None;
         }
         let text = self.text.get(start..end)?;
         Some(Word { start, end, text })
@@ -328,6 +351,39 @@ mod tests {
                 "enfant"
             ]
         );
+    }
+
+    #[test]
+    fn words_match_a_char_by_char_split() {
+        fn reference(text: &str) -> Vec<(usize, usize)> {
+            let mut spans = Vec::new();
+            let mut start = None;
+            for (i, c) in text.char_indices() {
+                match (is_word_char(c), start) {
+                    (true, None) => start = Some(i),
+                    (false, Some(s)) => {
+                        spans.push((s, i));
+                        start = None;
+                    }
+                    _ => {}
+                }
+            }
+            if let Some(s) = start {
+                spans.push((s, text.len()));
+            }
+            spans
+        }
+        for text in [
+            "",
+            "  ",
+            "a",
+            "Été 2021/1232, l’enfant — ÄÖÜ ß",
+            "cafe\u{301} naïve 🇪🇺x 中文 Ωμέγα\u{0}end",
+            "Член 6(1)(a)…",
+        ] {
+            let spans: Vec<(usize, usize)> = words(text).map(|w| (w.start, w.end)).collect();
+            assert_eq!(spans, reference(text), "{text:?}");
+        }
     }
 
     #[test]
