@@ -138,7 +138,7 @@ impl Clone for Analyzer {
     fn clone(&self) -> Analyzer {
         Analyzer {
             lang: self.lang,
-            stemmer: self.stemmer.clone(),
+            stemmer: self.stemmer,
             memo: FxHashMap::default(),
             scratch: Vec::new(),
         }
