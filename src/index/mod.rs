@@ -4,7 +4,7 @@
 //! into unit documents plus a version record, and every commit stores, in tantivy's commit
 //! payload, which versions are primary, the fingerprint and the counts `stats` prints.
 
-pub mod names;
+pub mod columns;
 pub mod reader;
 pub mod schema;
 pub mod state;

@@ -7,7 +7,7 @@ use std::sync::{Arc, Mutex};
 use tantivy::{Index, IndexReader, ReloadPolicy, Searcher};
 
 use super::IndexError;
-use super::names::Names;
+use super::columns::ColumnCache;
 use super::schema::Fields;
 use super::state::Payload;
 use super::writer::open_existing;
@@ -28,7 +28,7 @@ pub struct IndexHandle {
 struct CommitInfo {
     payload: Arc<Payload>,
     langs: Arc<[Lang]>,
-    names: Arc<Names>,
+    cache: Arc<ColumnCache>,
 }
 
 impl CommitInfo {
@@ -41,7 +41,7 @@ impl CommitInfo {
         Ok(CommitInfo {
             payload: Arc::new(read_payload(index, dir)?),
             langs: indexed_langs(searcher, fields),
-            names: Arc::new(Names::new(searcher.segment_readers().len())),
+            cache: Arc::new(ColumnCache::new(searcher.segment_readers().len())),
         })
     }
 }
@@ -58,8 +58,8 @@ pub struct Snapshot {
     pub langs: Arc<[Lang]>,
     /// Field handles.
     pub fields: Fields,
-    /// Document ids and publishers by ord, cached for this commit.
-    pub names: Arc<Names>,
+    /// Fast-field columns and document ids and publishers by ord, cached for this commit.
+    pub cache: Arc<ColumnCache>,
 }
 
 impl Snapshot {
@@ -124,7 +124,7 @@ impl IndexHandle {
             payload: Arc::clone(&cached.1.payload),
             langs: Arc::clone(&cached.1.langs),
             fields: self.fields.clone(),
-            names: Arc::clone(&cached.1.names),
+            cache: Arc::clone(&cached.1.cache),
         })
     }
 }

@@ -23,7 +23,7 @@ use super::SearchError;
 use super::citations;
 use super::query::{self, Builder, Node};
 use super::snippet::Highlighter;
-use crate::index::names::{NameColumn, Names};
+use crate::index::columns::{ColumnCache, NameColumn};
 use crate::index::reader::Snapshot;
 use crate::index::schema::REC_UNIT;
 use crate::lang::{ALL, Lang};
@@ -370,14 +370,14 @@ pub fn read_hit(
 
 struct MatchCollector {
     group: Group,
-    names: Arc<Names>,
+    cache: Arc<ColumnCache>,
 }
 
 impl MatchCollector {
     fn new(snapshot: &Snapshot, group: Group) -> MatchCollector {
         MatchCollector {
             group,
-            names: Arc::clone(&snapshot.names),
+            cache: Arc::clone(&snapshot.cache),
         }
     }
 }
@@ -391,18 +391,16 @@ impl Collector for MatchCollector {
         segment: SegmentOrdinal,
         reader: &SegmentReader,
     ) -> tantivy::Result<SegmentMatches> {
-        let fast = reader.fast_fields();
-        let missing =
-            |name: &str| tantivy::TantivyError::SchemaError(format!("fast field {name} missing"));
+        let columns = self.cache.columns(segment as usize, reader)?;
         Ok(SegmentMatches {
             segment,
             group: self.group,
-            names: Arc::clone(&self.names),
-            doc_ids: fast.str("doc_id")?.ok_or_else(|| missing("doc_id"))?,
-            publishers: fast.str("publisher")?.ok_or_else(|| missing("publisher"))?,
-            dates: fast.i64("date")?,
-            langs: fast.u64("lang_ix")?,
-            kinds: fast.u64("kind_ix")?,
+            cache: Arc::clone(&self.cache),
+            doc_ids: columns.doc_ids,
+            publishers: columns.publishers,
+            dates: columns.dates,
+            langs: columns.langs,
+            kinds: columns.kinds,
             units: Vec::new(),
             groups: FxHashMap::default(),
         })
@@ -445,7 +443,7 @@ struct RawUnit {
 struct SegmentMatches {
     segment: SegmentOrdinal,
     group: Group,
-    names: Arc<Names>,
+    cache: Arc<ColumnCache>,
     doc_ids: StrColumn,
     publishers: StrColumn,
     dates: Column<i64>,
@@ -490,10 +488,10 @@ impl SegmentCollector for SegmentMatches {
             .map(|raw| {
                 let doc_ord = (raw.doc_ord != u64::MAX).then_some(raw.doc_ord);
                 let doc_id = self
-                    .names
+                    .cache
                     .get(segment, NameColumn::DocId, &self.doc_ids, doc_ord);
                 let publisher_ord = self.publishers.ords().first(raw.doc);
-                let publisher = self.names.get(
+                let publisher = self.cache.get(
                     segment,
                     NameColumn::Publisher,
                     &self.publishers,
