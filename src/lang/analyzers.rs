@@ -128,7 +128,9 @@ const MEMO_WORDS: usize = 50_000;
 pub struct Analyzer {
     lang: Option<Lang>,
     stemmer: LangStemmer,
-    memo: FxHashMap<Box<str>, Vec<String>>,
+    /// Words met, each with the index of its terms in `memo_terms`.
+    memo: FxHashMap<Box<str>, usize>,
+    memo_terms: Vec<Vec<String>>,
     /// Terms of the last word analysed outside the memo.
     scratch: Vec<String>,
 }
@@ -136,32 +138,27 @@ pub struct Analyzer {
 impl Clone for Analyzer {
     /// A copy with an empty memo.
     fn clone(&self) -> Analyzer {
-        Analyzer {
-            lang: self.lang,
-            stemmer: self.stemmer,
-            memo: FxHashMap::default(),
-            scratch: Vec::new(),
-        }
+        Analyzer::with(self.lang, self.stemmer)
     }
 }
 
 impl Analyzer {
     /// The unstemmed, case- and accent-folded analyzer.
     pub fn exact() -> Analyzer {
-        Analyzer {
-            lang: None,
-            stemmer: LangStemmer::None,
-            memo: FxHashMap::default(),
-            scratch: Vec::new(),
-        }
+        Analyzer::with(None, LangStemmer::None)
     }
 
     /// The stemmed analyzer of `lang`.
     pub fn stemmed(lang: Lang) -> Analyzer {
+        Analyzer::with(Some(lang), LangStemmer::for_lang(lang))
+    }
+
+    fn with(lang: Option<Lang>, stemmer: LangStemmer) -> Analyzer {
         Analyzer {
-            lang: Some(lang),
-            stemmer: LangStemmer::for_lang(lang),
+            lang,
+            stemmer,
             memo: FxHashMap::default(),
+            memo_terms: Vec::new(),
             scratch: Vec::new(),
         }
     }
@@ -219,18 +216,19 @@ impl Analyzer {
     /// The terms of `word`, from the memo when it was met before (stemmed analyzers only:
     /// folding alone is cheaper than a lookup).
     fn memo_terms(&mut self, word: &str) -> &[String] {
-        if self.lang.is_none() || self.memo.len() >= MEMO_WORDS && !self.memo.contains_key(word) {
-            self.scratch.clear();
-            let mut terms = std::mem::take(&mut self.scratch);
-            self.push_terms(word, &mut terms);
+        if let Some(&known) = self.memo.get(word) {
+            return self.memo_terms.get(known).map_or(&[], Vec::as_slice);
+        }
+        let mut terms = std::mem::take(&mut self.scratch);
+        terms.clear();
+        self.push_terms(word, &mut terms);
+        if self.lang.is_none() || self.memo.len() >= MEMO_WORDS {
             self.scratch = terms;
             return &self.scratch;
         }
-        if !self.memo.contains_key(word) {
-            let terms = self.terms(word);
-            self.memo.insert(word.into(), terms);
-        }
-        self.memo.get(word).map_or(&[], Vec::as_slice)
+        self.memo.insert(word.into(), self.memo_terms.len());
+        self.memo_terms.push(terms);
+        self.memo_terms.last().map_or(&[], Vec::as_slice)
     }
 }
 

@@ -5,7 +5,7 @@
 //! been through [`decode`] and [`normalize`].
 
 use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, WINDOWS_1252};
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 use super::ExtractError;
 
@@ -66,9 +66,19 @@ const MIN_BINARY_SAMPLE: usize = 64;
 /// when `compat`), control characters dropped, every run of whitespace (including no-break
 /// and zero-width spaces) collapsed to one space, trimmed.
 pub fn normalize(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
+    // Most text is already NFC; checking is several times cheaper than recomposing.
+    if is_nfc_quick(text.chars()) == IsNormalized::Yes {
+        collapse_spaces(text.chars(), text.len())
+    } else {
+        collapse_spaces(text.nfc(), text.len())
+    }
+}
+
+/// Drops control and invisible characters and collapses whitespace runs to one space.
+fn collapse_spaces(chars: impl Iterator<Item = char>, capacity: usize) -> String {
+    let mut out = String::with_capacity(capacity);
     let mut pending_space = false;
-    for c in text.nfc() {
+    for c in chars {
         if is_space(c) {
             pending_space = !out.is_empty();
             continue;
@@ -107,6 +117,15 @@ fn is_invisible(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn decomposed_text_is_composed_and_spaces_collapse() {
+        assert_eq!(
+            normalize("  donne\u{301}es\u{00A0}\u{200B} a\tb \u{0007}"),
+            "données a b"
+        );
+        assert_eq!(normalize("déjà  vu"), "déjà vu");
+    }
 
     #[test]
     fn utf8_wins_over_a_wrong_declaration() {
