@@ -9,10 +9,9 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
-
-use rustc_hash::FxHashMap;
 use std::time::Instant;
 
+use rustc_hash::FxHashMap;
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::{Column, StrColumn};
 use tantivy::query::{BooleanQuery, Occur, Query};
