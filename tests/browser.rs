@@ -56,7 +56,7 @@ fn search_page_works_in_a_headless_browser() {
     };
     let corpus = browser_corpus();
     let index = tempfile::tempdir().expect("temp dir for the index");
-    build_index(corpus.path(), index.path());
+    util::index_into(corpus.path(), index.path());
     let server = Server::start(index.path());
     let browser = Browser::start(&tools);
 
@@ -417,16 +417,6 @@ fn browser_corpus() -> tempfile::TempDir {
             .map(|(path, text)| (path.as_str(), text.as_bytes())),
     );
     util::corpus_of(&files)
-}
-
-fn build_index(corpus: &Path, index: &Path) {
-    util::polidex()
-        .arg("index")
-        .arg(corpus)
-        .arg("--index")
-        .arg(index)
-        .assert()
-        .success();
 }
 
 /// `polidex serve` on a free port of 127.0.0.1.

@@ -117,6 +117,21 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c)
 }
 
+/// What stemming may do to the start of a word, for cheap pre-tests (snippets skip the words
+/// that cannot match without stemming them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WordStart {
+    /// Terms start with the word's folded first letter: stemmers change a word's end. The
+    /// exception is a word starting with `dropped`, a prefix the stemmer removes (Dutch
+    /// `gebruiksrechten` → `bruiksrecht`).
+    Kept {
+        /// The prefix the stemmer removes, if any.
+        dropped: Option<&'static str>,
+    },
+    /// Terms may start anywhere in the word (Irish drops initial mutations: `bhfuil` → `fuil`).
+    Changed,
+}
+
 /// Most distinct words whose terms one analyzer instance remembers while indexing.
 const MEMO_WORDS: usize = 50_000;
 
@@ -160,6 +175,17 @@ impl Analyzer {
             memo: FxHashMap::default(),
             memo_terms: Vec::new(),
             scratch: Vec::new(),
+        }
+    }
+
+    /// What stemming may do to the start of a word.
+    pub fn word_start(&self) -> WordStart {
+        match self.lang {
+            Some(Lang::Ga) => WordStart::Changed,
+            Some(Lang::Nl) => WordStart::Kept {
+                dropped: Some("ge"),
+            },
+            _ => WordStart::Kept { dropped: None },
         }
     }
 

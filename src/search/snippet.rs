@@ -11,7 +11,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::query::Highlight;
 use crate::lang::Lang;
-use crate::lang::analyzers::{Analyzer, words};
+use crate::lang::analyzers::{Analyzer, WordStart, words};
 use crate::lang::fold::fold;
 use crate::limits;
 
@@ -36,12 +36,10 @@ struct Matcher {
     reachable: usize,
     /// Keys in use (exact words, prefixes, then bare words).
     keys: usize,
-    /// Folded first letters a matching word may start with; `None` for Irish, whose stemmer
-    /// drops initial mutations (`bhfuil` → `fuil`), so every word is analysed.
-    initials: Option<FxHashSet<char>>,
-    /// A prefix the stemmer removes, so words starting with it may match whatever their
-    /// first letter (Dutch `gebruiksrechten` → `bruiksrecht`).
-    dropped_prefix: Option<&'static str>,
+    /// Folded first letters a matching word may start with, and the prefix the stemmer
+    /// drops (words starting with it may match whatever their first letter); `None` where
+    /// stemming may change any word's start, so every word is analysed.
+    initials: Option<(FxHashSet<char>, Option<&'static str>)>,
     /// Non-ASCII letters met, each with the first letter of its folded form.
     folded_letters: FxHashMap<char, char>,
     /// Words as written, each with its key or `None`.
@@ -58,14 +56,17 @@ impl Matcher {
                 terms.entry(term).or_insert((first_word_key + i) as u32);
             }
         }
-        let initials = (lang != Lang::Ga).then(|| {
-            let starts = query
-                .exact
-                .iter()
-                .chain(&query.prefixes)
-                .chain(terms.keys());
-            starts.filter_map(|s| s.chars().next()).collect()
-        });
+        let initials = match analyzer.word_start() {
+            WordStart::Changed => None,
+            WordStart::Kept { dropped } => {
+                let starts = query
+                    .exact
+                    .iter()
+                    .chain(&query.prefixes)
+                    .chain(terms.keys());
+                Some((starts.filter_map(|s| s.chars().next()).collect(), dropped))
+            }
+        };
         let mut word_keys: Vec<u32> = terms.values().copied().collect();
         word_keys.sort_unstable();
         word_keys.dedup();
@@ -75,7 +76,6 @@ impl Matcher {
             reachable: first_word_key + word_keys.len(),
             keys: first_word_key + query.words.len(),
             initials,
-            dropped_prefix: (lang == Lang::Nl).then_some("ge"),
             folded_letters: FxHashMap::default(),
             memo: FxHashMap::default(),
         }
@@ -99,7 +99,7 @@ impl Matcher {
     /// Whether `word` starts with a letter some key starts with (stemmers keep it, but for
     /// the prefixes they drop).
     fn may_match(&mut self, word: &str) -> bool {
-        let Some(initials) = &self.initials else {
+        let Some((initials, dropped)) = &self.initials else {
             return true;
         };
         let mut letters = word
@@ -109,7 +109,7 @@ impl Matcher {
             return false;
         };
         initials.contains(&first)
-            || self.dropped_prefix.is_some_and(|prefix| {
+            || dropped.is_some_and(|prefix| {
                 let mut prefix = prefix.chars();
                 prefix.next() == Some(first)
                     && prefix.zip(letters.by_ref()).all(|(p, l)| p == l)
@@ -222,9 +222,11 @@ impl Scan {
         let mut window = Window::new(matcher.keys);
         let mut matches: Vec<Match> = Vec::new();
         let mut counted = (0usize, 0usize);
-        let mut scan_until = usize::MAX;
+        // The snippet's bounds, once the best window is settled; matches are then collected
+        // up to its end only.
+        let mut settled: Option<(usize, usize)> = short.then_some((0, text.len()));
         for word in words(text) {
-            if word.start >= scan_until {
+            if settled.is_some_and(|(_, end)| word.start >= end) {
                 break;
             }
             if let Some(key) = matcher.key_of(query, word.text) {
@@ -237,20 +239,15 @@ impl Scan {
                     chars: word.text.chars().count(),
                     key,
                 });
-                if !short && window.push(&matches) >= matcher.reachable {
-                    scan_until = scan_until.min(window.snippet_end(text, &matches));
+                if settled.is_none() && window.push(&matches) >= matcher.reachable {
+                    settled = Some(window.snippet_bounds(text, &matches));
                 }
             }
-            if !short && !matches.is_empty() && word.end > limits::SNIPPET_SCAN_BYTES {
-                scan_until = scan_until.min(window.snippet_end(text, &matches));
+            if settled.is_none() && !matches.is_empty() && word.end > limits::SNIPPET_SCAN_BYTES {
+                settled = Some(window.snippet_bounds(text, &matches));
             }
         }
-        let bounds = if short {
-            (0, text.len())
-        } else {
-            let anchor = matches.get(window.best_anchor).map_or(0, |m| m.start);
-            snippet_bounds(text, anchor)
-        };
+        let bounds = settled.unwrap_or_else(|| window.snippet_bounds(text, &matches));
         Scan { matches, bounds }
     }
 }
@@ -300,10 +297,10 @@ impl Window {
         self.distinct
     }
 
-    /// Where the snippet of the best window so far ends, in bytes.
-    fn snippet_end(&self, text: &str, matches: &[Match]) -> usize {
+    /// The byte bounds of the snippet of the best window so far.
+    fn snippet_bounds(&self, text: &str, matches: &[Match]) -> (usize, usize) {
         let anchor = matches.get(self.best_anchor).map_or(0, |m| m.start);
-        snippet_bounds(text, anchor).1
+        snippet_bounds(text, anchor)
     }
 
     fn add(&mut self, key: u32) {
@@ -378,18 +375,28 @@ mod tests {
         }
     }
 
-    #[test]
-    fn stemmed_matches_are_highlighted_in_characters() {
-        let query = highlight(&["process"]);
-        let mut h = Highlighter::new(&query);
-        let s = h.snippet("Données are processed; processing goes on.", Lang::En);
-        assert_eq!(s.text, "Données are processed; processing goes on.");
-        let marked: Vec<String> = s
-            .highlights
+    /// The snippet of `text` for a query of bare `words`.
+    fn snippet_of(words: &[&str], text: &str, lang: Lang) -> Snippet {
+        Highlighter::new(&highlight(words)).snippet(text, lang)
+    }
+
+    /// The highlighted words of a snippet.
+    fn marked(s: &Snippet) -> Vec<String> {
+        s.highlights
             .iter()
             .map(|[a, b]| s.text.chars().skip(*a).take(b - a).collect())
-            .collect();
-        assert_eq!(marked, ["processed", "processing"]);
+            .collect()
+    }
+
+    #[test]
+    fn stemmed_matches_are_highlighted_in_characters() {
+        let s = snippet_of(
+            &["process"],
+            "Données are processed; processing goes on.",
+            Lang::En,
+        );
+        assert_eq!(s.text, "Données are processed; processing goes on.");
+        assert_eq!(marked(&s), ["processed", "processing"]);
     }
 
     #[test]
@@ -399,31 +406,20 @@ mod tests {
             "lorem ipsum ".repeat(100),
             "dolor sit ".repeat(100)
         );
-        let query = highlight(&["consent"]);
-        let mut h = Highlighter::new(&query);
-        let s = h.snippet(&text, Lang::En);
+        let s = snippet_of(&["consent"], &text, Lang::En);
         assert!(s.text.starts_with("… ") && s.text.ends_with(" …"));
         assert!(s.text.chars().count() <= limits::SNIPPET_CHARS + 4);
-        let [a, b] = s.highlights[0];
-        assert_eq!(
-            s.text.chars().skip(a).take(b - a).collect::<String>(),
-            "consent"
-        );
-    }
-
-    fn marked(s: &Snippet) -> Vec<String> {
-        s.highlights
-            .iter()
-            .map(|[a, b]| s.text.chars().skip(*a).take(b - a).collect())
-            .collect()
+        assert_eq!(marked(&s)[0], "consent");
     }
 
     #[test]
     fn stemmers_that_change_a_word_start_still_highlight() {
         // The Dutch stemmer drops `ge-`: `gebruiksrechten` stems to `bruiksrecht`.
-        let query = highlight(&["gebruiksrechten"]);
-        let mut h = Highlighter::new(&query);
-        let s = h.snippet("De GEBRUIKSRECHTEN en gebruiksrechten.", Lang::Nl);
+        let s = snippet_of(
+            &["gebruiksrechten"],
+            "De GEBRUIKSRECHTEN en gebruiksrechten.",
+            Lang::Nl,
+        );
         assert_eq!(marked(&s), ["GEBRUIKSRECHTEN", "gebruiksrechten"]);
     }
 
@@ -435,9 +431,7 @@ mod tests {
             "dolor sit ".repeat(100),
             "amet ".repeat(10_000)
         );
-        let query = highlight(&["consent", "child"]);
-        let mut h = Highlighter::new(&query);
-        let s = h.snippet(&text, Lang::En);
+        let s = snippet_of(&["consent", "child"], &text, Lang::En);
         assert!(s.text.contains("consent of a child, données"), "{}", s.text);
         assert_eq!(marked(&s), ["consent", "child"]);
     }
@@ -449,9 +443,7 @@ mod tests {
             "é ".repeat(300),
             "ü ".repeat(300)
         );
-        let query = highlight(&["général"]);
-        let mut h = Highlighter::new(&query);
-        let s = h.snippet(&text, Lang::Fr);
+        let s = snippet_of(&["général"], &text, Lang::Fr);
         assert_eq!(marked(&s), ["général"]);
     }
 
