@@ -8,6 +8,7 @@ pub mod columns;
 pub mod reader;
 pub mod schema;
 pub mod state;
+pub mod terms;
 pub mod writer;
 
 use std::path::{Path, PathBuf};

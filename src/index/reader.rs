@@ -10,8 +10,9 @@ use super::IndexError;
 use super::columns::ColumnCache;
 use super::schema::Fields;
 use super::state::Payload;
+use super::terms::TextTerms;
 use super::writer::open_existing;
-use crate::lang::{ALL, Lang};
+use crate::lang::Lang;
 
 /// An open index.
 pub struct IndexHandle {
@@ -28,6 +29,7 @@ pub struct IndexHandle {
 struct CommitInfo {
     payload: Arc<Payload>,
     langs: Arc<[Lang]>,
+    terms: Arc<TextTerms>,
     cache: Arc<ColumnCache>,
 }
 
@@ -38,9 +40,11 @@ impl CommitInfo {
         searcher: &Searcher,
         fields: &Fields,
     ) -> Result<CommitInfo, IndexError> {
+        let terms = TextTerms::read(searcher, fields);
         Ok(CommitInfo {
             payload: Arc::new(read_payload(index, dir)?),
-            langs: indexed_langs(searcher, fields),
+            langs: terms.langs().into(),
+            terms: Arc::new(terms),
             cache: Arc::new(ColumnCache::new(searcher.segment_readers().len())),
         })
     }
@@ -56,6 +60,8 @@ pub struct Snapshot {
     /// The languages (and `und`) whose text field holds any term: searching the other fields
     /// could find nothing and costs a term lookup per word.
     pub langs: Arc<[Lang]>,
+    /// The stemmed terms the language fields hold, found once per commit and word.
+    pub terms: Arc<TextTerms>,
     /// Field handles.
     pub fields: Fields,
     /// Fast-field columns and document ids and publishers by ord, cached for this commit.
@@ -123,37 +129,11 @@ impl IndexHandle {
             searcher,
             payload: Arc::clone(&cached.1.payload),
             langs: Arc::clone(&cached.1.langs),
+            terms: Arc::clone(&cached.1.terms),
             fields: self.fields.clone(),
             cache: Arc::clone(&cached.1.cache),
         })
     }
-}
-
-/// The languages some unit of some segment is in (every language when a segment cannot
-/// tell, so that nothing is ever left unsearched). Each unit indexes its language code in
-/// the `lang` field and its text in that language's field, so the codes in the `lang`
-/// field's dictionary name every text field that holds terms; asking the dictionary is a
-/// lookup per language, where opening 25 text fields built an empty dictionary for each
-/// absent one (a third of a one-shot search).
-fn indexed_langs(searcher: &Searcher, fields: &Fields) -> Arc<[Lang]> {
-    let dictionaries: Vec<_> = searcher
-        .segment_readers()
-        .iter()
-        .map(|segment| segment.inverted_index(fields.lang).ok())
-        .collect();
-    ALL.iter()
-        .copied()
-        .filter(|lang| {
-            dictionaries.iter().any(|inverted| {
-                inverted.as_ref().is_none_or(|inverted| {
-                    inverted
-                        .terms()
-                        .get(lang.code().as_bytes())
-                        .map_or(true, |info| info.is_some())
-                })
-            })
-        })
-        .collect()
 }
 
 fn read_payload(index: &Index, dir: &Path) -> Result<Payload, IndexError> {

@@ -10,6 +10,8 @@
 //! The same code analyses documents (through tantivy) and queries and snippets (directly),
 //! so the three can never disagree.
 
+use std::cell::RefCell;
+
 use rustc_hash::FxHashMap;
 use tantivy::tokenizer::{TextAnalyzer, Token, TokenStream, Tokenizer, TokenizerManager};
 
@@ -110,11 +112,19 @@ impl<'a> Iterator for Words<'a> {
     }
 }
 
+/// Letters, digits and combining marks. The blocks most EU text uses beyond ASCII are
+/// settled without a table search: Latin-1 (`«`, `°`, no-break space; its few letters and
+/// digits), Latin Extended letters (all but `×` and `÷`), General Punctuation (quotes,
+/// dashes, spaces) and currency signs.
 fn is_word_char(c: char) -> bool {
-    if c.is_ascii() {
-        return c.is_ascii_alphanumeric();
+    match c {
+        '\0'..='\x7f' => c.is_ascii_alphanumeric(),
+        '\u{80}'..='\u{bf}' => matches!(c, 'ª' | '²' | '³' | 'µ' | '¹' | 'º' | '¼'..='¾'),
+        '×' | '÷' => false,
+        '\u{c0}'..='\u{24f}' => true,
+        '\u{2000}'..='\u{206f}' | '\u{20a0}'..='\u{20cf}' => false,
+        _ => c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c),
     }
-    c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c)
 }
 
 /// What stemming may do to the start of a word, for cheap pre-tests (snippets skip the words
@@ -135,6 +145,9 @@ pub enum WordStart {
 /// Most distinct words whose terms one analyzer instance remembers while indexing.
 const MEMO_WORDS: usize = 50_000;
 
+/// Most distinct words whose terms a thread remembers per language for searches.
+const THREAD_MEMO_WORDS: usize = 20_000;
+
 /// One analyzer: the unstemmed one, or a language's stemmed one.
 ///
 /// While indexing, each instance (tantivy keeps one per field and indexing thread) remembers
@@ -146,6 +159,8 @@ pub struct Analyzer {
     /// Words met, each with the index of its terms in `memo_terms`.
     memo: FxHashMap<Box<str>, usize>,
     memo_terms: Vec<Vec<String>>,
+    /// Most words the memo holds.
+    memo_cap: usize,
     /// Terms of the last word analysed outside the memo.
     scratch: Vec<String>,
 }
@@ -174,6 +189,7 @@ impl Analyzer {
             stemmer,
             memo: FxHashMap::default(),
             memo_terms: Vec::new(),
+            memo_cap: MEMO_WORDS,
             scratch: Vec::new(),
         }
     }
@@ -241,14 +257,14 @@ impl Analyzer {
 
     /// The terms of `word`, from the memo when it was met before (stemmed analyzers only:
     /// folding alone is cheaper than a lookup).
-    fn memo_terms(&mut self, word: &str) -> &[String] {
+    pub fn memo_terms(&mut self, word: &str) -> &[String] {
         if let Some(&known) = self.memo.get(word) {
             return self.memo_terms.get(known).map_or(&[], Vec::as_slice);
         }
         let mut terms = std::mem::take(&mut self.scratch);
         terms.clear();
         self.push_terms(word, &mut terms);
-        if self.lang.is_none() || self.memo.len() >= MEMO_WORDS {
+        if self.lang.is_none() || self.memo.len() >= self.memo_cap {
             self.scratch = terms;
             return &self.scratch;
         }
@@ -256,6 +272,25 @@ impl Analyzer {
         self.memo_terms.push(terms);
         self.memo_terms.last().map_or(&[], Vec::as_slice)
     }
+}
+
+thread_local! {
+    /// This thread's stemmed analyzers for searches, by language.
+    static THREAD_ANALYZERS: RefCell<FxHashMap<Lang, Analyzer>> = RefCell::default();
+}
+
+/// Calls `f` with this thread's stemmed analyzer of `lang`, whose memo carries over from
+/// one search to the next: snippets analyse the words of every hit, and queries meet the
+/// same vocabulary again and again.
+pub fn with_thread_analyzer<R>(lang: Lang, f: impl FnOnce(&mut Analyzer) -> R) -> R {
+    THREAD_ANALYZERS.with(|analyzers| {
+        let mut analyzers = analyzers.borrow_mut();
+        let analyzer = analyzers.entry(lang).or_insert_with(|| Analyzer {
+            memo_cap: THREAD_MEMO_WORDS,
+            ..Analyzer::stemmed(lang)
+        });
+        f(analyzer)
+    })
 }
 
 /// Articles and pronouns written elided before an apostrophe, per language.
@@ -408,6 +443,17 @@ mod tests {
             let spans: Vec<(usize, usize)> = words(text).map(|w| (w.start, w.end)).collect();
             assert_eq!(spans, reference(text), "{text:?}");
         }
+    }
+
+    #[test]
+    fn word_chars_are_letters_digits_and_combining_marks() {
+        let reference =
+            |c: char| c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c);
+        let differing: Vec<char> = (0..=0x2fffu32)
+            .filter_map(char::from_u32)
+            .filter(|&c| is_word_char(c) != reference(c))
+            .collect();
+        assert!(differing.is_empty(), "{differing:?}");
     }
 
     #[test]

@@ -206,6 +206,45 @@ impl fmt::Display for Lang {
     }
 }
 
+/// A set of languages (which grammar a citation follows, which languages a segment holds).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LangSet(u32);
+
+impl LangSet {
+    /// Every language.
+    pub const ALL: LangSet = LangSet(u32::MAX);
+
+    /// No language.
+    pub const NONE: LangSet = LangSet(0);
+
+    /// Just `lang`.
+    pub fn of(lang: Lang) -> LangSet {
+        LangSet(1 << lang.index())
+    }
+
+    /// Whether `lang` is in the set.
+    pub fn contains(self, lang: Lang) -> bool {
+        self.0 & (1 << lang.index()) != 0
+    }
+
+    /// The languages of both, or `self` when they have none in common (mixed text:
+    /// `Article 6 DSGVO`).
+    pub fn narrow(self, other: LangSet) -> LangSet {
+        let both = self.0 & other.0;
+        if both == 0 { self } else { LangSet(both) }
+    }
+
+    /// The union of both.
+    pub fn with(self, other: LangSet) -> LangSet {
+        LangSet(self.0 | other.0)
+    }
+
+    /// The one language of the set, if it has exactly one.
+    pub fn single(self) -> Option<Lang> {
+        (self.0.count_ones() == 1).then(|| Lang::from_index(u64::from(self.0.trailing_zeros())))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -29,10 +29,10 @@ mod words;
 use acts_ref::{ActRef, Target};
 use lexer::{Kind, Tokens};
 use units_ref::{Chain, Path};
-use words::{LangSet, Level, Role};
+use words::{Level, Role};
 
-use crate::lang::Lang;
 use crate::lang::fold::fold;
+use crate::lang::{Lang, LangSet};
 
 /// How far before an anchor reading may start, in bytes: far enough for the labels of
 /// `5. és 6. cikk` or `(38) preambulumbekezdés`, short enough to keep reading linear.
@@ -66,18 +66,21 @@ pub struct Found {
 /// citation but a popular name (`GDPR`, `chat control`) has a number in it. False positives
 /// only cost a call to [`find_citations`]; there are no false negatives.
 pub fn may_hold_citation(text: &str) -> bool {
-    static NAMES: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
-        crate::legal::acts::all()
-            .iter()
-            .flat_map(|act| &act.names)
-            .map(|name| fold(name.text).replace('\u{a0}', " "))
-            .collect()
-    });
+    /// Every popular name, folded, in one automaton (`None` if it cannot be built: then
+    /// every text may hold one).
+    static NAMES: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> =
+        std::sync::LazyLock::new(|| {
+            let names = crate::legal::acts::all()
+                .iter()
+                .flat_map(|act| &act.names)
+                .map(|name| fold(name.text).replace('\u{a0}', " "));
+            aho_corasick::AhoCorasick::new(names).ok()
+        });
     if text.chars().any(|c| c.is_numeric()) {
         return true;
     }
     let folded = fold(text).replace('\u{a0}', " ");
-    NAMES.iter().any(|name| folded.contains(name.as_str()))
+    NAMES.as_ref().is_none_or(|names| names.is_match(&folded))
 }
 
 /// Every citation in `text`, in order; a list or range gives one [`Found`] per unit, all

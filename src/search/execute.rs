@@ -215,9 +215,8 @@ pub fn find(
         .filter(|lang| snapshot.langs.contains(lang))
         .collect();
     let builder = Builder {
-        fields: &snapshot.fields,
+        snapshot,
         langs: &langs,
-        searcher: &snapshot.searcher,
     };
     let main = builder.build(node)?;
     find_query(snapshot, request, main, node.highlight())

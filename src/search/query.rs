@@ -12,15 +12,16 @@
 use std::collections::BTreeSet;
 use std::ops::Bound;
 
+use tantivy::Term;
 use tantivy::query::{
     AllQuery, BooleanQuery, ConstScoreQuery, EmptyQuery, Occur, PhraseQuery, Query, RangeQuery,
     TermQuery, TermSetQuery,
 };
 use tantivy::schema::IndexRecordOption;
-use tantivy::{Searcher, Term};
 
+use crate::index::reader::Snapshot;
 use crate::index::schema::Fields;
-use crate::lang::analyzers::{Analyzer, words};
+use crate::lang::analyzers::words;
 use crate::lang::fold::fold;
 use crate::lang::{ALL, Lang};
 use crate::limits;
@@ -539,24 +540,26 @@ impl Node {
 
 // ----- building the tantivy query --------------------------------------------------------
 
-/// What building a query needs: the fields, the languages searched, and the searcher (to
-/// expand prefixes).
+/// What building a query needs: the snapshot searched (its fields, its term dictionaries
+/// to expand prefixes and leave out absent terms) and the languages searched.
 pub struct Builder<'a> {
-    /// Field handles.
-    pub fields: &'a Fields,
+    /// The snapshot searched.
+    pub snapshot: &'a Snapshot,
     /// Languages whose fields words are looked up in.
     pub langs: &'a [Lang],
-    /// For prefix expansion.
-    pub searcher: &'a Searcher,
 }
 
 impl Builder<'_> {
+    fn fields(&self) -> &Fields {
+        &self.snapshot.fields
+    }
+
     /// The tantivy query of `node` (without the filters of the request).
     pub fn build(&self, node: &Node) -> Result<Box<dyn Query>, QueryError> {
         match node {
             Node::Word(word) => Ok(self.word(word)),
             Node::Prefix(prefix, position) => self.prefix(prefix, *position),
-            Node::Phrase(text, slop) => Ok(self.phrase(self.fields.text_exact, text, *slop)),
+            Node::Phrase(text, slop) => Ok(self.phrase(self.fields().text_exact, text, *slop)),
             Node::Filter(field, value, _) => Ok(self.filter(*field, value)),
             Node::And(nodes) => self.and(nodes),
             Node::Or(nodes) => {
@@ -595,23 +598,34 @@ impl Builder<'_> {
         match pieces.as_slice() {
             [] => Box::new(AllQuery),
             [single] => self.stemmed_word(single),
-            _ => self.phrase(self.fields.text_exact, word, 0),
+            _ => self.phrase(self.fields().text_exact, word, 0),
         }
     }
 
+    /// A word's stems in every searched language field that holds them: a unit is in one
+    /// language, so most fields lack most stems, and a term query costs weights and
+    /// scorers in every segment even when it can match nothing.
     fn stemmed_word(&self, word: &str) -> Box<dyn Query> {
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        for lang in self.langs {
-            let field = self.fields.text_of(*lang);
-            for term in Analyzer::stemmed(*lang).terms(word) {
-                let query = TermQuery::new(
-                    Term::from_field_text(field, &term),
-                    IndexRecordOption::WithFreqs,
-                );
-                clauses.push((Occur::Should, Box::new(query)));
+        let snapshot = self.snapshot;
+        let mut terms = Vec::new();
+        for &lang in self.langs {
+            let field = self.fields().text_of(lang);
+            let held = snapshot.terms.stems(&snapshot.searcher, field, lang, word);
+            terms.extend(held.iter().cloned());
+        }
+        let mut scored = terms
+            .into_iter()
+            .map(|term| Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs)));
+        match (scored.next(), scored.len()) {
+            (None, _) => Box::new(EmptyQuery),
+            (Some(only), 0) => only,
+            (Some(first), _) => {
+                let clauses = std::iter::once(first)
+                    .chain(scored)
+                    .map(|query| (Occur::Should, query as Box<dyn Query>));
+                Box::new(BooleanQuery::new(clauses.collect()))
             }
         }
-        Box::new(BooleanQuery::new(clauses))
     }
 
     fn phrase(&self, field: tantivy::schema::Field, text: &str, slop: u32) -> Box<dyn Query> {
@@ -635,9 +649,9 @@ impl Builder<'_> {
     /// Every indexed word starting with the prefix, up to the cap.
     fn prefix(&self, prefix: &str, position: usize) -> Result<Box<dyn Query>, QueryError> {
         let folded = fold(prefix).into_owned();
-        let field = self.fields.text_exact;
+        let field = self.fields().text_exact;
         let mut terms = BTreeSet::new();
-        for segment in self.searcher.segment_readers() {
+        for segment in self.snapshot.searcher.segment_readers() {
             let Ok(inverted) = segment.inverted_index(field) else {
                 continue;
             };
@@ -671,7 +685,7 @@ impl Builder<'_> {
     }
 
     fn filter(&self, field: FilterField, value: &Value) -> Box<dyn Query> {
-        let f = self.fields;
+        let f = self.fields();
         match (field, value) {
             (FilterField::Date, Value::Range(from, to)) => date_range(
                 f,

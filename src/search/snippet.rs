@@ -11,7 +11,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::query::Highlight;
 use crate::lang::Lang;
-use crate::lang::analyzers::{Analyzer, WordStart, words};
+use crate::lang::analyzers::{Analyzer, WordStart, with_thread_analyzer, words};
 use crate::lang::fold::fold;
 use crate::limits;
 
@@ -29,7 +29,7 @@ pub struct Highlighter<'a> {
 /// Every query word, quoted word and prefix is a *key*; a window's quality is the number
 /// of distinct keys it holds.
 struct Matcher {
-    analyzer: Analyzer,
+    lang: Lang,
     /// Stemmed terms of the bare query words, each with the key of its word.
     terms: FxHashMap<String, u32>,
     /// Keys a window can hold at most.
@@ -71,7 +71,7 @@ impl Matcher {
         word_keys.sort_unstable();
         word_keys.dedup();
         Matcher {
-            analyzer,
+            lang,
             terms,
             reachable: first_word_key + word_keys.len(),
             keys: first_word_key + query.words.len(),
@@ -129,10 +129,12 @@ impl Matcher {
         {
             return Some((query.exact.len() + i) as u32);
         }
-        self.analyzer
-            .terms(word)
-            .iter()
-            .find_map(|t| self.terms.get(t).copied())
+        with_thread_analyzer(self.lang, |analyzer| {
+            analyzer
+                .memo_terms(word)
+                .iter()
+                .find_map(|t| self.terms.get(t).copied())
+        })
     }
 }
 

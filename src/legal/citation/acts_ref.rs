@@ -9,7 +9,8 @@ use regex::Regex;
 
 use super::lexer::{Kind, Special, Tokens};
 use super::lexicon::{self, Anchor};
-use super::words::{ActKind, ActWords, LangSet, Role, Side};
+use super::words::{ActKind, ActWords, Role, Side};
+use crate::lang::LangSet;
 use crate::legal::acts;
 
 /// How many tokens an OJ reference may run from its series to its page

@@ -3,8 +3,8 @@
 //! may run as far as it goes and no further text is read.
 
 use super::lexicon::{self, Anchor, Entry};
-use super::words::{ActWords, LangSet, Role, UnitWords};
-use crate::lang::Lang;
+use super::words::{ActWords, Role, UnitWords};
+use crate::lang::{Lang, LangSet};
 
 /// An act number recognised whole before tokenising (CELEX, ELI, Commission document).
 #[derive(Debug, Clone, PartialEq, Eq)]

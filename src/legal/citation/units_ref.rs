@@ -11,7 +11,8 @@
 
 use super::labels_ref::{self, Admit, Form, Label};
 use super::lexer::{Kind, Tokens};
-use super::words::{LangSet, Level, Role, Side, UnitWords};
+use super::words::{Level, Role, Side, UnitWords};
+use crate::lang::LangSet;
 
 /// How many unit ids one citation may name: lists and ranges multiply
 /// (`points (a) to (c) of Articles 5 to 7`); past this the text is not a citation.
