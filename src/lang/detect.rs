@@ -3,14 +3,19 @@
 //! whatlang, restricted to the EU languages it knows, does most of the work. It knows neither
 //! Irish nor Maltese and confuses Slovenian with Croatian, so those are settled first by
 //! their characteristic letters and function words. Unsure answers are `None` (`und`).
+//!
+//! A paragraph of a document of known language is only confirmed in it: by its function
+//! words when they clearly are that language's, else by whatlang on its first few hundred
+//! characters; only a paragraph neither confirms goes through the full detection.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
+use rustc_hash::FxHashMap;
 use whatlang::{Detector, Script};
 
 use super::analyzers::words;
-use super::{Lang, from_iso639_3};
+use super::{ALL, Lang, LangSet, from_iso639_3};
 
 /// Characters of text looked at: enough for a confident answer, bounded for speed.
 const SAMPLE_CHARS: usize = 8_000;
@@ -57,14 +62,99 @@ pub fn detect(text: &str) -> Option<Lang> {
     (info.confidence() >= MIN_CONFIDENCE || info.is_reliable()).then_some(lang)
 }
 
+/// Irish function words.
+const IRISH: &[&str] = &[
+    "agus", "na", "an", "ar", "le", "leis", "chun", "atá", "bhfuil", "den", "don", "sa", "ag",
+    "go", "nó", "faoi", "ó", "ina", "aon", "seo", "sin", "mar", "níl", "í", "é",
+];
+
+/// Maltese function words.
+const MALTESE: &[&str] = &[
+    "li", "tal", "ta", "fil", "għal", "huwa", "jew", "minn", "dwar", "biex", "mill", "bħala",
+    "lil", "hija", "dan", "din", "kif", "skont", "tat", "tad", "u", "il", "l",
+];
+
+/// The commonest function words of each language, lowercase. A paragraph whose first words
+/// are clearly its document's language is confirmed by them, without whatlang.
+#[rustfmt::skip]
+const FUNCTION_WORDS: [(Lang, &[&str]); 24] = [
+    (Lang::Bg, &["и", "на", "за", "да", "от", "се", "в", "с", "по", "че", "е", "са", "не", "към", "която", "които", "който", "това"]),
+    (Lang::Cs, &["a", "se", "na", "v", "je", "že", "s", "z", "o", "do", "k", "to", "pro", "jako", "které", "který", "nebo", "podle"]),
+    (Lang::Da, &["og", "i", "at", "er", "det", "en", "til", "af", "på", "for", "med", "den", "de", "som", "ikke", "skal", "eller"]),
+    (Lang::De, &["der", "die", "das", "und", "ist", "nicht", "mit", "von", "zu", "den", "für", "auf", "dem", "werden", "eine", "des", "im", "oder"]),
+    (Lang::El, &["και", "το", "της", "την", "των", "του", "η", "ο", "στην", "για", "με", "από", "να", "που", "οι", "τα", "σε", "ή"]),
+    (Lang::En, &["the", "of", "and", "to", "in", "is", "that", "for", "on", "with", "by", "be", "as", "are", "this", "which", "or", "shall"]),
+    (Lang::Es, &["de", "la", "que", "el", "en", "y", "los", "se", "del", "las", "un", "por", "con", "no", "una", "para", "o", "al"]),
+    (Lang::Et, &["ja", "on", "ei", "et", "see", "kui", "mis", "ka", "või", "oma", "selle", "mida", "nii", "kes", "ning", "seda"]),
+    (Lang::Fi, &["ja", "on", "ei", "että", "se", "joka", "tai", "kuin", "ovat", "mukaan", "sekä", "jos", "myös", "tämä", "joiden", "sen"]),
+    (Lang::Fr, &["le", "la", "les", "des", "du", "et", "est", "une", "pour", "dans", "que", "qui", "sur", "par", "au", "aux", "un", "de"]),
+    (Lang::Ga, IRISH),
+    (Lang::Hr, &["i", "je", "u", "na", "za", "se", "da", "su", "koji", "s", "od", "te", "ili", "kao", "iz", "koja", "koje"]),
+    (Lang::Hu, &["a", "az", "és", "hogy", "nem", "is", "egy", "van", "meg", "mint", "csak", "vagy", "el", "de", "által", "szerint"]),
+    (Lang::It, &["di", "e", "il", "la", "che", "in", "per", "del", "della", "un", "è", "non", "sono", "le", "dei", "delle", "una", "con"]),
+    (Lang::Lt, &["ir", "į", "kad", "su", "iš", "tai", "kaip", "yra", "ar", "bet", "jo", "nuo", "dėl", "buvo", "arba", "pagal"]),
+    (Lang::Lv, &["un", "ir", "ar", "par", "uz", "no", "kas", "vai", "lai", "to", "tā", "arī", "kā", "nav", "šo", "saskaņā"]),
+    (Lang::Mt, MALTESE),
+    (Lang::Nl, &["de", "het", "een", "van", "en", "die", "dat", "voor", "met", "zijn", "worden", "op", "niet", "door", "aan", "ook", "wordt", "te"]),
+    (Lang::Pl, &["i", "w", "na", "z", "się", "do", "nie", "że", "o", "jest", "to", "przez", "oraz", "dla", "jak", "lub", "są"]),
+    (Lang::Pt, &["de", "a", "o", "que", "e", "do", "da", "em", "um", "para", "com", "não", "uma", "os", "no", "dos", "das"]),
+    (Lang::Ro, &["și", "şi", "de", "în", "la", "a", "cu", "care", "pe", "din", "să", "nu", "pentru", "este", "o", "un", "sau", "ale"]),
+    (Lang::Sk, &["a", "sa", "na", "v", "je", "že", "s", "z", "o", "do", "k", "to", "pre", "ako", "ktoré", "ktorý", "alebo", "podľa"]),
+    (Lang::Sl, &["in", "je", "v", "na", "za", "se", "da", "so", "ki", "z", "s", "ter", "tudi", "po", "kot", "ali", "lahko"]),
+    (Lang::Sv, &["och", "i", "att", "det", "som", "en", "på", "är", "för", "med", "av", "till", "den", "inte", "har", "ska", "eller"]),
+];
+
+/// Each function word, with the languages it belongs to.
+static FUNCTION_WORD_LANGS: LazyLock<FxHashMap<&'static str, LangSet>> = LazyLock::new(|| {
+    let mut langs: FxHashMap<&'static str, LangSet> = FxHashMap::default();
+    for (lang, words) in FUNCTION_WORDS {
+        for word in words {
+            let set = langs.entry(word).or_insert(LangSet::NONE);
+            *set = set.with(LangSet::of(lang));
+        }
+    }
+    langs
+});
+
+/// Fewest votes of function words a sample needs to be confirmed by them.
+const CONFIRM_MIN_VOTES: f32 = 3.0;
+
 /// Whether the first few hundred characters of `text` read as `lang`: a cheap check that
 /// spares most paragraphs of a document the full [`detect`] (whatlang's cost grows with the
 /// text it reads). A `false` says nothing; it only means the full detection must decide.
 pub fn confirms(text: &str, lang: Lang) -> bool {
-    DETECTOR
-        .detect_lang(first_chars(text, CONFIRM_CHARS))
-        .and_then(|l| from_iso639_3(l.code()))
-        == Some(lang)
+    let sample = first_chars(text, CONFIRM_CHARS);
+    function_words_confirm(sample, lang)
+        || DETECTOR
+            .detect_lang(sample)
+            .and_then(|l| from_iso639_3(l.code()))
+            == Some(lang)
+}
+
+/// Whether the function words of `sample` clearly are `lang`'s. Each word votes for its
+/// languages, a word of several languages splitting its vote (`de` is French, Dutch,
+/// Spanish…); `lang` needs [`CONFIRM_MIN_VOTES`] and twice any other language's votes. A
+/// hash lookup per word, where whatlang scores every trigram against every language.
+fn function_words_confirm(sample: &str, lang: Lang) -> bool {
+    let mut votes = [0f32; ALL.len()];
+    let mut lower = String::new();
+    for word in words(sample) {
+        lower.clear();
+        lower.extend(word.text.chars().flat_map(char::to_lowercase));
+        if let Some(langs) = FUNCTION_WORD_LANGS.get(lower.as_str()) {
+            let share = 1.0 / langs.len() as f32;
+            for voter in langs.iter() {
+                votes[voter.index()] += share;
+            }
+        }
+    }
+    let own = votes[lang.index()];
+    let rival = ALL
+        .iter()
+        .filter(|other| **other != lang)
+        .map(|other| votes[other.index()])
+        .fold(0.0, f32::max);
+    own >= CONFIRM_MIN_VOTES && own >= 2.0 * rival
 }
 
 /// The first `n` characters of `text`.
@@ -97,14 +187,6 @@ fn total_words(counts: &HashMap<String, usize>) -> usize {
 /// Irish by its function words (`agus`, `na`, `an`, `ar`, `le`…) and initial mutations;
 /// Maltese by `ħ`, `ġ`, `ċ`, `ż` and its own function words.
 fn irish_or_maltese(sample: &str, counts: &HashMap<String, usize>) -> Option<Lang> {
-    const IRISH: &[&str] = &[
-        "agus", "na", "an", "ar", "le", "leis", "chun", "atá", "bhfuil", "den", "don", "sa", "ag",
-        "go", "nó", "faoi", "ó", "ina", "aon", "seo", "sin", "mar", "níl", "í", "é",
-    ];
-    const MALTESE: &[&str] = &[
-        "li", "tal", "ta", "fil", "għal", "huwa", "jew", "minn", "dwar", "biex", "mill", "bħala",
-        "lil", "hija", "dan", "din", "kif", "skont", "tat", "tad", "u", "il", "l",
-    ];
     let total = total_words(counts).max(1);
     let maltese_letters = sample
         .chars()
@@ -222,6 +304,45 @@ mod tests {
         assert!(confirms(dutch, Lang::Nl));
         assert!(!confirms(dutch, Lang::De));
         assert!(!confirms(dutch, Lang::En));
+    }
+
+    #[test]
+    fn function_words_confirm_only_a_clear_majority() {
+        let confirmed = [
+            (
+                Lang::En,
+                "The controller shall take appropriate measures to provide any information to the data subject in a concise and transparent form, in particular for any information addressed to a child.",
+            ),
+            (
+                Lang::Fr,
+                "Le responsable du traitement prend des mesures appropriées pour fournir toute information à la personne concernée, en particulier pour toute information destinée spécifiquement à un enfant.",
+            ),
+            (
+                Lang::Nl,
+                "De verwerkingsverantwoordelijke neemt passende maatregelen opdat de betrokkene de informatie ontvangt in een beknopte vorm, met name wanneer de informatie specifiek voor een kind bestemd is.",
+            ),
+            (
+                Lang::De,
+                "Der Verantwortliche trifft geeignete Maßnahmen, um der betroffenen Person alle Informationen in präziser und verständlicher Form zu übermitteln, und das gilt insbesondere für Informationen, die sich an Kinder richten.",
+            ),
+            (
+                Lang::Sk,
+                "Prevádzkovateľ prijme vhodné opatrenia, aby sa dotknutej osobe poskytli všetky informácie v stručnej a jasnej forme, a to najmä ak ide o informácie, ktoré sú určené pre dieťa, alebo ktoré sa týkajú jeho práv.",
+            ),
+        ];
+        for (lang, text) in confirmed {
+            assert!(function_words_confirm(text, lang), "{lang:?}: {text}");
+            for other in [Lang::En, Lang::Fr, Lang::Nl, Lang::De, Lang::Cs] {
+                if other != lang {
+                    assert!(!function_words_confirm(text, other), "{other:?}: {text}");
+                }
+            }
+        }
+        // Too few function words leave it to whatlang.
+        assert!(!function_words_confirm(
+            "Regulation on the market",
+            Lang::En
+        ));
     }
 
     #[test]

@@ -239,6 +239,21 @@ impl LangSet {
         LangSet(self.0 | other.0)
     }
 
+    /// How many languages the set holds.
+    pub fn len(self) -> usize {
+        (self.0 & ((1 << ALL.len()) - 1)).count_ones() as usize
+    }
+
+    /// Whether the set holds no language.
+    pub fn is_empty(self) -> bool {
+        self.len() == 0
+    }
+
+    /// The languages of the set, in [`ALL`] order.
+    pub fn iter(self) -> impl Iterator<Item = Lang> {
+        ALL.into_iter().filter(move |lang| self.contains(*lang))
+    }
+
     /// The one language of the set, if it has exactly one.
     pub fn single(self) -> Option<Lang> {
         (self.0.count_ones() == 1).then(|| Lang::from_index(u64::from(self.0.trailing_zeros())))
