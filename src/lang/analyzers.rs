@@ -258,19 +258,34 @@ impl Analyzer {
     /// The terms of `word`, from the memo when it was met before (stemmed analyzers only:
     /// folding alone is cheaper than a lookup).
     pub fn memo_terms(&mut self, word: &str) -> &[String] {
+        if self.lang.is_none() {
+            return self.folded(word);
+        }
         if let Some(&known) = self.memo.get(word) {
             return self.memo_terms.get(known).map_or(&[], Vec::as_slice);
         }
         let mut terms = std::mem::take(&mut self.scratch);
         terms.clear();
         self.push_terms(word, &mut terms);
-        if self.lang.is_none() || self.memo.len() >= self.memo_cap {
+        if self.memo.len() >= self.memo_cap {
             self.scratch = terms;
             return &self.scratch;
         }
         self.memo.insert(word.into(), self.memo_terms.len());
         self.memo_terms.push(terms);
         self.memo_terms.last().map_or(&[], Vec::as_slice)
+    }
+
+    /// The unstemmed analyzer's one term of `word`, folded into a reused buffer.
+    fn folded(&mut self, word: &str) -> &[String] {
+        if word.len() > MAX_WORD_BYTES {
+            return &[];
+        }
+        self.scratch.resize_with(1, String::new);
+        let term = &mut self.scratch[0];
+        term.clear();
+        term.push_str(&fold(word));
+        &self.scratch
     }
 }
 
