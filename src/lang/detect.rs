@@ -4,9 +4,12 @@
 //! Irish nor Maltese and confuses Slovenian with Croatian, so those are settled first by
 //! their characteristic letters and function words. Unsure answers are `None` (`und`).
 //!
-//! A paragraph of a document of known language is only confirmed in it: by its function
-//! words when they clearly are that language's, else by whatlang on its first few hundred
-//! characters; only a paragraph neither confirms goes through the full detection.
+//! Function words come first, as they cost a hash lookup per word where whatlang scores
+//! every trigram against every language: a text whose function words are one language's
+//! beyond doubt is that language. A paragraph of a document of known language is only
+//! confirmed in it: by its function words when they clearly are that language's, else by
+//! whatlang on its first few hundred characters; only a paragraph neither confirms goes
+//! through the full detection.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -49,6 +52,11 @@ pub fn detect(text: &str) -> Option<Lang> {
     let script = whatlang::detect_script(sample)?;
     if !matches!(script, Script::Latin | Script::Greek | Script::Cyrillic) {
         return None;
+    }
+    if let Some(lang) = function_word_majority(sample)
+        && !matches!(lang, Lang::Ga | Lang::Mt | Lang::Hr | Lang::Sl)
+    {
+        return Some(lang);
     }
     let counts = function_word_counts(sample);
     if let Some(lang) = irish_or_maltese(sample, &counts) {
@@ -119,6 +127,9 @@ static FUNCTION_WORD_LANGS: LazyLock<FxHashMap<&'static str, LangSet>> = LazyLoc
 /// Fewest votes of function words a sample needs to be confirmed by them.
 const CONFIRM_MIN_VOTES: f32 = 3.0;
 
+/// Fewest votes of function words that decide a document's language without whatlang.
+const MAJORITY_MIN_VOTES: f32 = 8.0;
+
 /// Whether the first few hundred characters of `text` read as `lang`: a cheap check that
 /// spares most paragraphs of a document the full [`detect`] (whatlang's cost grows with the
 /// text it reads). A `false` says nothing; it only means the full detection must decide.
@@ -131,11 +142,35 @@ pub fn confirms(text: &str, lang: Lang) -> bool {
             == Some(lang)
 }
 
-/// Whether the function words of `sample` clearly are `lang`'s. Each word votes for its
-/// languages, a word of several languages splitting its vote (`de` is French, Dutch,
-/// Spanish…); `lang` needs [`CONFIRM_MIN_VOTES`] and twice any other language's votes. A
-/// hash lookup per word, where whatlang scores every trigram against every language.
+/// Whether the function words of `sample` clearly are `lang`'s: [`CONFIRM_MIN_VOTES`], and
+/// twice any other language's votes.
 fn function_words_confirm(sample: &str, lang: Lang) -> bool {
+    let votes = function_word_votes(sample);
+    let own = votes[lang.index()];
+    let rival = ALL
+        .iter()
+        .filter(|other| **other != lang)
+        .map(|other| votes[other.index()])
+        .fold(0.0, f32::max);
+    own >= CONFIRM_MIN_VOTES && own >= 2.0 * rival
+}
+
+/// The language whose function words dominate `sample`, if one does beyond doubt:
+/// [`MAJORITY_MIN_VOTES`], and two and a half times the runner-up's votes.
+fn function_word_majority(sample: &str) -> Option<Lang> {
+    let votes = function_word_votes(sample);
+    let mut ranked: Vec<(f32, Lang)> = ALL.iter().map(|l| (votes[l.index()], *l)).collect();
+    ranked.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let (best, lang) = ranked[0];
+    let runner_up = ranked[1].0;
+    (best >= MAJORITY_MIN_VOTES && best >= 2.5 * runner_up).then_some(lang)
+}
+
+/// The function-word votes of each language in `sample`, indexed like [`ALL`]. Each word
+/// votes for its languages, a word of several languages splitting its vote (`de` is French,
+/// Dutch, Spanish…). A hash lookup per word, where whatlang scores every trigram against
+/// every language.
+fn function_word_votes(sample: &str) -> [f32; ALL.len()] {
     let mut votes = [0f32; ALL.len()];
     let mut lower = String::new();
     for word in words(sample) {
@@ -148,13 +183,7 @@ fn function_words_confirm(sample: &str, lang: Lang) -> bool {
             }
         }
     }
-    let own = votes[lang.index()];
-    let rival = ALL
-        .iter()
-        .filter(|other| **other != lang)
-        .map(|other| votes[other.index()])
-        .fold(0.0, f32::max);
-    own >= CONFIRM_MIN_VOTES && own >= 2.0 * rival
+    votes
 }
 
 /// The first `n` characters of `text`.
@@ -343,6 +372,39 @@ mod tests {
             "Regulation on the market",
             Lang::En
         ));
+    }
+
+    #[test]
+    fn a_clear_majority_of_function_words_decides_without_whatlang() {
+        let texts = [
+            (
+                Lang::En,
+                "The controller shall be responsible for, and be able to demonstrate compliance with, the principles. Where processing is to be carried out on behalf of a controller, the controller shall use only processors providing sufficient guarantees to implement appropriate measures in such a manner that processing will meet the requirements of this Regulation and ensure the protection of the rights of the data subject.",
+            ),
+            (
+                Lang::Fr,
+                "Le responsable du traitement est responsable du respect des principes et est en mesure de démontrer que celui-ci est respecté. Lorsqu'un traitement doit être effectué pour le compte d'un responsable du traitement, celui-ci fait uniquement appel à des sous-traitants qui présentent des garanties suffisantes quant à la mise en œuvre de mesures appropriées de manière à ce que le traitement réponde aux exigences du présent règlement et garantisse la protection des droits de la personne concernée.",
+            ),
+            (
+                Lang::Nl,
+                "De verwerkingsverantwoordelijke is verantwoordelijk voor de naleving van de beginselen en kan deze aantonen. Wanneer een verwerking namens een verwerkingsverantwoordelijke wordt verricht, doet deze uitsluitend een beroep op verwerkers die afdoende garanties met betrekking tot het toepassen van passende maatregelen bieden opdat de verwerking aan de vereisten van deze verordening voldoet en de bescherming van de rechten van de betrokkene is gewaarborgd.",
+            ),
+            (
+                Lang::De,
+                "Der Verantwortliche ist für die Einhaltung der Grundsätze verantwortlich und muss dessen Einhaltung nachweisen können. Erfolgt eine Verarbeitung im Auftrag eines Verantwortlichen, so arbeitet dieser nur mit Auftragsverarbeitern, die hinreichend Garantien dafür bieten, dass geeignete Maßnahmen so durchgeführt werden, dass die Verarbeitung im Einklang mit den Anforderungen dieser Verordnung erfolgt und den Schutz der Rechte der betroffenen Person gewährleistet.",
+            ),
+        ];
+        for (lang, text) in texts {
+            assert_eq!(function_word_majority(text), Some(lang), "{text}");
+            assert_eq!(detect(text), Some(lang), "{text}");
+        }
+        // Too few function words, or two languages' in equal measure: whatlang decides.
+        assert_eq!(
+            function_word_majority("Regulation on the market in crypto-assets"),
+            None
+        );
+        let mixed = format!("{} {}", texts[0].1, texts[1].1);
+        assert_eq!(function_word_majority(&mixed), None);
     }
 
     #[test]
