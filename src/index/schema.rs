@@ -84,16 +84,18 @@ pub fn text_field_name(lang: Lang) -> String {
 /// Builds the schema.
 pub fn build() -> Schema {
     let mut builder = Schema::builder();
-    for name in ["rec", "file_key", "version", "unit"] {
+    // Fast (columnar) only where a search reads the column: document ids and publishers
+    // while collecting, unit ids to break ties.
+    for name in ["rec", "file_key", "version", "unit", "lang", "kind", "path"] {
         builder.add_text_field(name, STRING | STORED);
     }
-    for name in ["id", "doc_id", "lang", "kind", "path", "publisher"] {
+    for name in ["id", "doc_id", "publisher"] {
         builder.add_text_field(name, STRING | STORED | FAST);
     }
     builder.add_u64_field("lang_ix", FAST);
     builder.add_u64_field("kind_ix", FAST);
     builder.add_i64_field("date", INDEXED | FAST | STORED);
-    builder.add_u64_field("seq", FAST | STORED);
+    builder.add_u64_field("seq", STORED);
     builder.add_u64_field("units", STORED);
     builder.add_text_field(
         "title",

@@ -116,3 +116,72 @@ fn langs_of(segment: &SegmentReader, fields: &Fields) -> LangSet {
         })
         .fold(LangSet::NONE, |set, lang| set.with(LangSet::of(lang)))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::index::reader::IndexHandle;
+    use crate::index::writer::Writer;
+    use crate::index::{IndexedUnit, VersionDoc};
+    use crate::model::Kind;
+
+    fn version(doc_id: &str, lang: Lang, text: &str) -> VersionDoc {
+        VersionDoc {
+            file_key: format!("{doc_id}.txt"),
+            version: format!("{doc_id}.txt#0"),
+            path: format!("{doc_id}.txt"),
+            hash: doc_id.to_string(),
+            identity: String::new(),
+            doc_id: doc_id.to_string(),
+            lang,
+            kind: Kind::Other,
+            title: doc_id.to_string(),
+            date: None,
+            publisher: None,
+            base: None,
+            units: vec![IndexedUnit {
+                unit: None,
+                lang,
+                heading: None,
+                heading_indexed: false,
+                text: text.to_string(),
+                cites: Vec::new(),
+                defines: Vec::new(),
+            }],
+        }
+    }
+
+    #[test]
+    fn a_word_keeps_only_the_stems_its_language_fields_hold() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut writer = Writer::open(dir.path(), false, 1).unwrap();
+        writer
+            .add(&version("en", Lang::En, "A child's consent to processing"))
+            .unwrap();
+        writer
+            .add(&version("fr", Lang::Fr, "Le consentement des enfants"))
+            .unwrap();
+        writer.commit().unwrap();
+        drop(writer);
+        let snapshot = IndexHandle::open(dir.path(), false)
+            .unwrap()
+            .snapshot()
+            .unwrap();
+        assert_eq!(snapshot.langs.as_ref(), [Lang::En, Lang::Fr]);
+        let stems = |lang: Lang, word: &str| {
+            let field = snapshot.fields.text_of(lang);
+            let held = snapshot.terms.stems(&snapshot.searcher, field, lang, word);
+            held.iter()
+                .filter_map(|t| t.value().as_str().map(String::from))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(stems(Lang::En, "child"), ["child"]);
+        assert_eq!(stems(Lang::Fr, "enfant"), ["enfant"]);
+        // Absent from the field: no term query at all.
+        assert!(stems(Lang::Fr, "child").is_empty());
+        assert!(stems(Lang::En, "enfant").is_empty());
+        assert!(stems(Lang::De, "kind").is_empty());
+        // Asked again, the memo answers the same.
+        assert_eq!(stems(Lang::En, "child"), ["child"]);
+    }
+}
