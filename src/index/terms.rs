@@ -19,12 +19,15 @@ use crate::lang::{ALL, Lang, LangSet};
 /// Most words remembered per commit (the memo starts afresh when full).
 const MEMO_WORDS: usize = 100_000;
 
+/// Per language and word, the terms of the word the language's field holds.
+type WordTerms = FxHashMap<(Lang, Box<str>), Arc<[Term]>>;
+
 /// The language fields of one commit and the query words met in them.
 pub struct TextTerms {
     /// Per segment, the languages whose text field holds terms there.
     segment_langs: Vec<LangSet>,
-    /// Per language and word, the terms of the word the language's field holds.
-    memo: Mutex<FxHashMap<(Lang, Box<str>), Arc<[Term]>>>,
+    /// The query words met so far.
+    memo: Mutex<WordTerms>,
 }
 
 impl TextTerms {

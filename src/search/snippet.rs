@@ -118,16 +118,18 @@ impl Matcher {
     }
 
     fn analyse(&self, query: &Highlight, word: &str) -> Option<u32> {
-        let folded = fold(word);
-        if let Some(i) = query.exact.iter().position(|e| *e == folded) {
-            return Some(i as u32);
-        }
-        if let Some(i) = query
-            .prefixes
-            .iter()
-            .position(|p| folded.starts_with(p.as_str()))
-        {
-            return Some((query.exact.len() + i) as u32);
+        if !query.exact.is_empty() || !query.prefixes.is_empty() {
+            let folded = fold(word);
+            if let Some(i) = query.exact.iter().position(|e| *e == folded) {
+                return Some(i as u32);
+            }
+            if let Some(i) = query
+                .prefixes
+                .iter()
+                .position(|p| folded.starts_with(p.as_str()))
+            {
+                return Some((query.exact.len() + i) as u32);
+            }
         }
         with_thread_analyzer(self.lang, |analyzer| {
             analyzer
