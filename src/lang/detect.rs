@@ -133,19 +133,24 @@ const MAJORITY_MIN_VOTES: f32 = 8.0;
 /// Whether the first few hundred characters of `text` read as `lang`: a cheap check that
 /// spares most paragraphs of a document the full [`detect`] (whatlang's cost grows with the
 /// text it reads). A `false` says nothing; it only means the full detection must decide.
+///
+/// A sample with hardly any function words of any language (a list of place names, a table
+/// row) is not prose: there is no language to tell, whatlang's answer on it is a guess, and
+/// it keeps `lang`.
 pub fn confirms(text: &str, lang: Lang) -> bool {
     let sample = first_chars(text, CONFIRM_CHARS);
-    function_words_confirm(sample, lang)
+    let votes = function_word_votes(sample);
+    votes.iter().sum::<f32>() < CONFIRM_MIN_VOTES
+        || function_words_confirm(&votes, lang)
         || DETECTOR
             .detect_lang(sample)
             .and_then(|l| from_iso639_3(l.code()))
             == Some(lang)
 }
 
-/// Whether the function words of `sample` clearly are `lang`'s: [`CONFIRM_MIN_VOTES`], and
-/// twice any other language's votes.
-fn function_words_confirm(sample: &str, lang: Lang) -> bool {
-    let votes = function_word_votes(sample);
+/// Whether function-word `votes` clearly are `lang`'s: [`CONFIRM_MIN_VOTES`], and twice any
+/// other language's.
+fn function_words_confirm(votes: &[f32; ALL.len()], lang: Lang) -> bool {
     let own = votes[lang.index()];
     let rival = ALL
         .iter()
@@ -360,18 +365,30 @@ mod tests {
             ),
         ];
         for (lang, text) in confirmed {
-            assert!(function_words_confirm(text, lang), "{lang:?}: {text}");
+            let votes = function_word_votes(text);
+            assert!(function_words_confirm(&votes, lang), "{lang:?}: {text}");
             for other in [Lang::En, Lang::Fr, Lang::Nl, Lang::De, Lang::Cs] {
                 if other != lang {
-                    assert!(!function_words_confirm(text, other), "{other:?}: {text}");
+                    assert!(!function_words_confirm(&votes, other), "{other:?}: {text}");
                 }
             }
         }
-        // Too few function words leave it to whatlang.
-        assert!(!function_words_confirm(
-            "Regulation on the market",
-            Lang::En
-        ));
+        // Too few function words do not confirm.
+        let few = function_word_votes("Regulation on the market");
+        assert!(!function_words_confirm(&few, Lang::En));
+    }
+
+    #[test]
+    fn a_paragraph_that_is_not_prose_keeps_its_documents_language() {
+        let places = "Dvořisko; Hemže; Choceň; Kosořín; Loučky; Nořín; Zálší u Chocně; Zářecká Lhota; Sorø; Kalundborg; Viana do Castelo; Barcelos; Esposende";
+        let symbols =
+            r"\leftarrow \longleftarrow \uparrow \Leftarrow \rightarrow \downarrow \Rightarrow";
+        for lang in [Lang::Nl, Lang::De, Lang::Cs] {
+            assert!(confirms(places, lang));
+            assert!(confirms(symbols, lang));
+        }
+        let french = "Le responsable du traitement prend des mesures appropriées pour fournir toute information à la personne concernée, en particulier pour toute information destinée à un enfant.";
+        assert!(!confirms(french, Lang::En));
     }
 
     #[test]
