@@ -84,9 +84,13 @@ pub fn text_field_name(lang: Lang) -> String {
 /// Builds the schema.
 pub fn build() -> Schema {
     let mut builder = Schema::builder();
-    // Fast (columnar) only where a search reads the column: document ids and publishers
-    // while collecting, unit ids to break ties.
-    for name in ["rec", "file_key", "version", "unit", "lang", "kind", "path"] {
+    // Indexed only where a query or a deletion looks values up; fast (columnar) only where
+    // a search reads the column: document ids and publishers while collecting, unit ids to
+    // break ties.
+    for name in ["unit", "path"] {
+        builder.add_text_field(name, STORED);
+    }
+    for name in ["rec", "file_key", "version", "lang", "kind"] {
         builder.add_text_field(name, STRING | STORED);
     }
     for name in ["id", "doc_id", "publisher"] {

@@ -151,7 +151,12 @@ fn pinned(snapshot: &Snapshot, request: &SearchRequest) -> Result<Vec<Candidate>
         facets: false,
         ..request.clone()
     };
-    let query = with_filters(snapshot, &unit_request, query::any_of(terms.collect()));
+    let query = with_filters(
+        snapshot,
+        &unit_request,
+        query::any_of(terms.collect()),
+        Scope::Units,
+    );
     let found = snapshot
         .searcher
         .search(query.as_ref(), &MatchCollector::new(snapshot, Group::Unit))?;
@@ -219,7 +224,12 @@ pub fn find(
         langs: &langs,
     };
     let main = builder.build(node)?;
-    find_query(snapshot, request, main, node.highlight())
+    let scope = if node.matches_text_only() {
+        Scope::Text
+    } else {
+        Scope::Units
+    };
+    find_in(snapshot, request, main, scope, node.highlight())
 }
 
 /// Runs a ready tantivy query with the request's filters; `highlight` marks snippets.
@@ -229,7 +239,26 @@ pub fn find_query(
     main: Box<dyn Query>,
     highlight: query::Highlight,
 ) -> Result<Matches, SearchError> {
-    let filtered = with_filters(snapshot, request, main);
+    find_in(snapshot, request, main, Scope::Units, highlight)
+}
+
+/// What a query may match besides units, and so whether it must be restricted to them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Scope {
+    /// Only text: it matches units alone.
+    Text,
+    /// Anything: it is restricted to units.
+    Units,
+}
+
+fn find_in(
+    snapshot: &Snapshot,
+    request: &SearchRequest,
+    main: Box<dyn Query>,
+    scope: Scope,
+    highlight: query::Highlight,
+) -> Result<Matches, SearchError> {
+    let filtered = with_filters(snapshot, request, main, scope);
     let collector = MatchCollector::new(snapshot, request.group);
     let mut candidates = snapshot
         .searcher
@@ -250,12 +279,13 @@ fn with_filters(
     snapshot: &Snapshot,
     request: &SearchRequest,
     main: Box<dyn Query>,
+    scope: Scope,
 ) -> Box<dyn Query> {
     let fields = &snapshot.fields;
-    let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![
-        (Occur::Must, main),
-        (Occur::Must, query::term(fields.rec, REC_UNIT)),
-    ];
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, main)];
+    if scope == Scope::Units {
+        clauses.push((Occur::Must, query::term(fields.rec, REC_UNIT)));
+    }
     if !request.langs.is_empty() {
         let terms = request
             .langs

@@ -516,6 +516,20 @@ pub struct Highlight {
 }
 
 impl Node {
+    /// Whether only text can match the node: then it only matches units (version records
+    /// have no text), and restricting it to units is a needless intersection.
+    pub fn matches_text_only(&self) -> bool {
+        match self {
+            Node::Word(word) => words(word).next().is_some(),
+            Node::Prefix(..) | Node::Phrase(..) => true,
+            Node::Filter(..) | Node::Not(_) => false,
+            Node::And(nodes) => nodes
+                .iter()
+                .any(|n| !matches!(n, Node::Not(_)) && n.matches_text_only()),
+            Node::Or(nodes) => nodes.iter().all(Node::matches_text_only),
+        }
+    }
+
     /// The words to highlight in hits.
     pub fn highlight(&self) -> Highlight {
         let mut highlight = Highlight::default();
@@ -853,6 +867,18 @@ mod tests {
             .collect::<Vec<_>>()
             .join(" OR ");
         assert!(err(&prefixes).message.starts_with("more than 16 prefixes"));
+    }
+
+    #[test]
+    fn only_text_clauses_match_text_only() {
+        let text_only = |q: &str| parse(q).unwrap().matches_text_only();
+        assert!(text_only("consent child"));
+        assert!(text_only("\"personal data\" OR priv*"));
+        assert!(text_only("consent -child lang:fr"));
+        assert!(!text_only("lang:fr"));
+        assert!(!text_only("consent OR lang:fr"));
+        assert!(!text_only("-child"));
+        assert!(!text_only("—"));
     }
 
     #[test]
