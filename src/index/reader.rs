@@ -12,7 +12,6 @@ use super::schema::Fields;
 use super::state::Payload;
 use super::terms::TextTerms;
 use super::writer::open_existing;
-use crate::lang::Lang;
 
 /// An open index.
 pub struct IndexHandle {
@@ -28,7 +27,6 @@ pub struct IndexHandle {
 #[derive(Clone)]
 struct CommitInfo {
     payload: Arc<Payload>,
-    langs: Arc<[Lang]>,
     terms: Arc<TextTerms>,
     cache: Arc<ColumnCache>,
 }
@@ -40,11 +38,9 @@ impl CommitInfo {
         searcher: &Searcher,
         fields: &Fields,
     ) -> Result<CommitInfo, IndexError> {
-        let terms = TextTerms::read(searcher, fields);
         Ok(CommitInfo {
             payload: Arc::new(read_payload(index, dir)?),
-            langs: terms.langs().into(),
-            terms: Arc::new(terms),
+            terms: Arc::new(TextTerms::read(searcher, fields)),
             cache: Arc::new(ColumnCache::new(searcher.segment_readers().len())),
         })
     }
@@ -57,10 +53,8 @@ pub struct Snapshot {
     pub searcher: Searcher,
     /// The commit payload (primaries, fingerprint, counts).
     pub payload: Arc<Payload>,
-    /// The languages (and `und`) whose text field holds any term: searching the other fields
-    /// could find nothing and costs a term lookup per word.
-    pub langs: Arc<[Lang]>,
-    /// The stemmed terms the language fields hold, found once per commit and word.
+    /// The languages the text fields hold, and the stemmed terms they hold of each query
+    /// word, found once per commit and word.
     pub terms: Arc<TextTerms>,
     /// Field handles.
     pub fields: Fields,
@@ -128,7 +122,6 @@ impl IndexHandle {
         Ok(Snapshot {
             searcher,
             payload: Arc::clone(&cached.1.payload),
-            langs: Arc::clone(&cached.1.langs),
             terms: Arc::clone(&cached.1.terms),
             fields: self.fields.clone(),
             cache: Arc::clone(&cached.1.cache),

@@ -10,7 +10,7 @@ use std::sync::{Arc, Mutex};
 
 use rustc_hash::FxHashMap;
 use tantivy::schema::Field;
-use tantivy::{Searcher, SegmentReader, Term};
+use tantivy::{InvertedIndexReader, Searcher, SegmentReader, Term};
 
 use super::schema::Fields;
 use crate::lang::analyzers::Analyzer;
@@ -26,6 +26,8 @@ type WordTerms = FxHashMap<(Lang, Box<str>), Arc<[Term]>>;
 pub struct TextTerms {
     /// Per segment, the languages whose text field holds terms there.
     segment_langs: Vec<LangSet>,
+    /// The languages some segment holds, in [`ALL`] order.
+    langs: Vec<Lang>,
     /// The query words met so far.
     memo: Mutex<WordTerms>,
 }
@@ -34,23 +36,27 @@ impl TextTerms {
     /// Reads which languages each segment of `searcher` holds: a lookup per language in
     /// each segment's `lang` dictionary.
     pub fn read(searcher: &Searcher, fields: &Fields) -> TextTerms {
-        let segment_langs = searcher
+        let segment_langs: Vec<LangSet> = searcher
             .segment_readers()
             .iter()
             .map(|segment| langs_of(segment, fields))
             .collect();
+        let langs = ALL
+            .iter()
+            .copied()
+            .filter(|lang| segment_langs.iter().any(|set| set.contains(*lang)))
+            .collect();
         TextTerms {
             segment_langs,
+            langs,
             memo: Mutex::new(FxHashMap::default()),
         }
     }
 
-    /// The languages some segment holds.
-    pub fn langs(&self) -> Vec<Lang> {
-        ALL.iter()
-            .copied()
-            .filter(|lang| self.segment_langs.iter().any(|set| set.contains(*lang)))
-            .collect()
+    /// The languages (and `und`) whose text field holds any term: searching the other
+    /// fields could find nothing.
+    pub fn langs(&self) -> &[Lang] {
+        &self.langs
     }
 
     /// The terms of `word` in `lang` that its text `field` holds in some segment of
@@ -90,13 +96,18 @@ impl TextTerms {
             .zip(&self.segment_langs)
             .filter(|(_, langs)| langs.contains(lang))
             .any(|(segment, _)| match segment.inverted_index(term.field()) {
-                Ok(inverted) => inverted
-                    .terms()
-                    .get(term.serialized_value_bytes())
-                    .map_or(true, |info| info.is_some()),
+                Ok(inverted) => may_hold(&inverted, term.serialized_value_bytes()),
                 Err(_) => true,
             })
     }
+}
+
+/// Whether a field's dictionary holds `key` (a dictionary that cannot tell may).
+fn may_hold(inverted: &InvertedIndexReader, key: &[u8]) -> bool {
+    inverted
+        .terms()
+        .get(key)
+        .map_or(true, |info| info.is_some())
 }
 
 /// The languages some unit of `segment` is in (every language when the segment cannot
@@ -111,12 +122,7 @@ fn langs_of(segment: &SegmentReader, fields: &Fields) -> LangSet {
     };
     ALL.iter()
         .copied()
-        .filter(|lang| {
-            inverted
-                .terms()
-                .get(lang.code().as_bytes())
-                .map_or(true, |info| info.is_some())
-        })
+        .filter(|lang| may_hold(&inverted, lang.code().as_bytes()))
         .fold(LangSet::NONE, |set, lang| set.with(LangSet::of(lang)))
 }
 
@@ -170,7 +176,7 @@ mod tests {
             .unwrap()
             .snapshot()
             .unwrap();
-        assert_eq!(snapshot.langs.as_ref(), [Lang::En, Lang::Fr]);
+        assert_eq!(snapshot.terms.langs(), [Lang::En, Lang::Fr]);
         let stems = |lang: Lang, word: &str| {
             let field = snapshot.fields.text_of(lang);
             let held = snapshot.terms.stems(&snapshot.searcher, field, lang, word);

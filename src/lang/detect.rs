@@ -18,6 +18,7 @@ use rustc_hash::FxHashMap;
 use whatlang::{Detector, Script};
 
 use super::analyzers::words;
+use super::fold::lowercase;
 use super::{ALL, Lang, LangSet, from_iso639_3};
 
 /// Characters of text looked at: enough for a confident answer, bounded for speed.
@@ -177,11 +178,8 @@ fn function_word_majority(sample: &str) -> Option<Lang> {
 /// every language.
 fn function_word_votes(sample: &str) -> [f32; ALL.len()] {
     let mut votes = [0f32; ALL.len()];
-    let mut lower = String::new();
     for word in words(sample) {
-        lower.clear();
-        lower.extend(word.text.chars().flat_map(char::to_lowercase));
-        if let Some(langs) = FUNCTION_WORD_LANGS.get(lower.as_str()) {
+        if let Some(langs) = FUNCTION_WORD_LANGS.get(lowercase(word.text).as_ref()) {
             let share = 1.0 / langs.len() as f32;
             for voter in langs.iter() {
                 votes[voter.index()] += share;

@@ -217,7 +217,7 @@ pub fn find(
 ) -> Result<Matches, SearchError> {
     let langs: Vec<Lang> = query::searched_langs(&request.langs)
         .into_iter()
-        .filter(|lang| snapshot.langs.contains(lang))
+        .filter(|lang| snapshot.terms.langs().contains(lang))
         .collect();
     let builder = Builder {
         snapshot,

@@ -627,18 +627,16 @@ impl Builder<'_> {
             let held = snapshot.terms.stems(&snapshot.searcher, field, lang, word);
             terms.extend(held.iter().cloned());
         }
-        let mut scored = terms
-            .into_iter()
-            .map(|term| Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs)));
-        match (scored.next(), scored.len()) {
-            (None, _) => Box::new(EmptyQuery),
-            (Some(only), 0) => only,
-            (Some(first), _) => {
-                let clauses = std::iter::once(first)
-                    .chain(scored)
-                    .map(|query| (Occur::Should, query as Box<dyn Query>));
-                Box::new(BooleanQuery::new(clauses.collect()))
-            }
+        let scored = |term| TermQuery::new(term, IndexRecordOption::WithFreqs);
+        match terms.len() {
+            0 => Box::new(EmptyQuery),
+            1 => Box::new(scored(terms.swap_remove(0))),
+            _ => Box::new(BooleanQuery::new(
+                terms
+                    .into_iter()
+                    .map(|term| (Occur::Should, Box::new(scored(term)) as Box<dyn Query>))
+                    .collect(),
+            )),
         }
     }
 

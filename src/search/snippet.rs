@@ -3,7 +3,8 @@
 //!
 //! Matching uses the same analyzers as indexing, so a highlighted word is exactly a word
 //! that made the unit match: `children` lights up for the query `child`, `données` for
-//! `donnees`. Each distinct word is analysed once per query (a memo), and the scan stops
+//! `donnees`. Each distinct word is matched once per query (a memo), its stems coming from
+//! the thread's analyzer, which remembers them from one search to the next; the scan stops
 //! once a window holds every query word and the snippet around it is complete, so long
 //! units cost little more than short ones.
 
