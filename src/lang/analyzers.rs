@@ -70,17 +70,26 @@ pub struct Words<'a> {
 }
 
 impl Words<'_> {
-    /// The length in bytes of the character at byte `at` when it belongs to a word, with
-    /// ASCII (most of the text in most languages) settled without decoding.
-    fn word_char_len(&self, at: usize) -> (bool, usize) {
-        match self.text.as_bytes().get(at) {
-            None => (false, 0),
-            Some(byte) if byte.is_ascii() => (byte.is_ascii_alphanumeric(), 1),
-            Some(_) => match self.text.get(at..).and_then(|rest| rest.chars().next()) {
-                Some(c) => (is_word_char(c), c.len_utf8()),
-                None => (false, 1),
-            },
+    /// The byte offset of the first character at or after `at` that is (`word` true) or
+    /// is not (`word` false) a word character; runs of ASCII, most of the text in most
+    /// languages, are crossed a byte at a time without decoding.
+    fn seek(&self, mut at: usize, word: bool) -> usize {
+        let bytes = self.text.as_bytes();
+        while let Some(&byte) = bytes.get(at) {
+            if byte.is_ascii() {
+                if byte.is_ascii_alphanumeric() == word {
+                    return at;
+                }
+                at += 1;
+                continue;
+            }
+            match self.text.get(at..).and_then(|rest| rest.chars().next()) {
+                Some(c) if is_word_char(c) == word => return at,
+                Some(c) => at += c.len_utf8(),
+                None => at += 1,
+            }
         }
+        bytes.len()
     }
 }
 
@@ -88,25 +97,13 @@ impl<'a> Iterator for Words<'a> {
     type Item = Word<'a>;
 
     fn next(&mut self) -> Option<Word<'a>> {
-        let len = self.text.len();
-        let mut start = self.at;
-        while start < len {
-            match self.word_char_len(start) {
-                (true, _) => break,
-                (false, step) => start += step,
-            }
-        }
-        let mut end = start;
-        while end < len {
-            match self.word_char_len(end) {
-                (true, step) => end += step,
-                (false, _) => break,
-            }
-        }
-        self.at = end;
-        if start >= len {
+        let start = self.seek(self.at, true);
+        if start >= self.text.len() {
+            self.at = start;
             return None;
         }
+        let end = self.seek(start, false);
+        self.at = end;
         let text = self.text.get(start..end)?;
         Some(Word { start, end, text })
     }

@@ -140,8 +140,8 @@ const MAJORITY_MIN_VOTES: f32 = 8.0;
 /// it keeps `lang`.
 pub fn confirms(text: &str, lang: Lang) -> bool {
     let sample = first_chars(text, CONFIRM_CHARS);
-    let votes = function_word_votes(sample);
-    votes.iter().sum::<f32>() < CONFIRM_MIN_VOTES
+    let votes = function_word_votes(sample, lang);
+    votes.all.iter().sum::<f32>() < CONFIRM_MIN_VOTES
         || function_words_confirm(&votes, lang)
         || DETECTOR
             .detect_lang(sample)
@@ -149,14 +149,15 @@ pub fn confirms(text: &str, lang: Lang) -> bool {
             == Some(lang)
 }
 
-/// Whether function-word `votes` clearly are `lang`'s: [`CONFIRM_MIN_VOTES`], and twice any
-/// other language's.
-fn function_words_confirm(votes: &[f32; ALL.len()], lang: Lang) -> bool {
-    let own = votes[lang.index()];
+/// Whether function-word `votes` clearly are `lang`'s: [`CONFIRM_MIN_VOTES`], and twice
+/// what any other language has from words `lang` does not use (Dutch `de` and `van` are
+/// Hungarian words too, but no evidence against Dutch).
+fn function_words_confirm(votes: &Votes, lang: Lang) -> bool {
+    let own = votes.all[lang.index()];
     let rival = ALL
         .iter()
         .filter(|other| **other != lang)
-        .map(|other| votes[other.index()])
+        .map(|other| votes.foreign[other.index()])
         .fold(0.0, f32::max);
     own >= CONFIRM_MIN_VOTES && own >= 2.0 * rival
 }
@@ -164,7 +165,7 @@ fn function_words_confirm(votes: &[f32; ALL.len()], lang: Lang) -> bool {
 /// The language whose function words dominate `sample`, if one does beyond doubt:
 /// [`MAJORITY_MIN_VOTES`], and two and a half times the runner-up's votes.
 fn function_word_majority(sample: &str) -> Option<Lang> {
-    let votes = function_word_votes(sample);
+    let votes = function_word_votes(sample, Lang::Und).all;
     let mut ranked: Vec<(f32, Lang)> = ALL.iter().map(|l| (votes[l.index()], *l)).collect();
     ranked.sort_by(|a, b| b.0.total_cmp(&a.0));
     let (best, lang) = ranked[0];
@@ -172,17 +173,32 @@ fn function_word_majority(sample: &str) -> Option<Lang> {
     (best >= MAJORITY_MIN_VOTES && best >= 2.5 * runner_up).then_some(lang)
 }
 
-/// The function-word votes of each language in `sample`, indexed like [`ALL`]. Each word
+/// The function-word votes of each language in a sample, indexed like [`ALL`].
+struct Votes {
+    /// Every function word's votes.
+    all: [f32; ALL.len()],
+    /// The votes of the words one language (the one asked about) does not use.
+    foreign: [f32; ALL.len()],
+}
+
+/// The function-word votes of `sample`, the foreign ones as seen from `lang`. Each word
 /// votes for its languages, a word of several languages splitting its vote (`de` is French,
 /// Dutch, Spanish…). A hash lookup per word, where whatlang scores every trigram against
 /// every language.
-fn function_word_votes(sample: &str) -> [f32; ALL.len()] {
-    let mut votes = [0f32; ALL.len()];
+fn function_word_votes(sample: &str, lang: Lang) -> Votes {
+    let mut votes = Votes {
+        all: [0.0; ALL.len()],
+        foreign: [0.0; ALL.len()],
+    };
     for word in words(sample) {
         if let Some(langs) = FUNCTION_WORD_LANGS.get(lowercase(word.text).as_ref()) {
             let share = 1.0 / langs.len() as f32;
+            let foreign = !langs.contains(lang);
             for voter in langs.iter() {
-                votes[voter.index()] += share;
+                votes.all[voter.index()] += share;
+                if foreign {
+                    votes.foreign[voter.index()] += share;
+                }
             }
         }
     }
@@ -363,17 +379,34 @@ mod tests {
             ),
         ];
         for (lang, text) in confirmed {
-            let votes = function_word_votes(text);
-            assert!(function_words_confirm(&votes, lang), "{lang:?}: {text}");
+            assert!(
+                function_words_confirm(&function_word_votes(text, lang), lang),
+                "{lang:?}: {text}"
+            );
             for other in [Lang::En, Lang::Fr, Lang::Nl, Lang::De, Lang::Cs] {
                 if other != lang {
+                    let votes = function_word_votes(text, other);
                     assert!(!function_words_confirm(&votes, other), "{other:?}: {text}");
                 }
             }
         }
         // Too few function words do not confirm.
-        let few = function_word_votes("Regulation on the market");
+        let few = function_word_votes("Regulation on the market", Lang::En);
         assert!(!function_words_confirm(&few, Lang::En));
+    }
+
+    #[test]
+    fn words_a_language_shares_are_no_evidence_against_it() {
+        // `de`, `van`, `a` are Hungarian words too: only words Dutch does not use count
+        // against Dutch.
+        let dutch = "Besluit van de Raad van 22 januari 2019 inzake de ondertekening van de overeenkomst met de Republiek";
+        let votes = function_word_votes(dutch, Lang::Nl);
+        assert!(votes.all[Lang::Hu.index()] * 2.0 > votes.all[Lang::Nl.index()]);
+        assert!(function_words_confirm(&votes, Lang::Nl));
+        assert!(!function_words_confirm(
+            &function_word_votes(dutch, Lang::Hu),
+            Lang::Hu
+        ));
     }
 
     #[test]
