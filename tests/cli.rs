@@ -147,6 +147,37 @@ fn phrases_prefixes_fields_and_booleans() {
 }
 
 #[test]
+fn title_queries_match_the_units_of_the_versions_so_titled() {
+    let (_corpus, index) = small_index();
+    let found = |q: &str| search_json(index.path(), &[q, "--group", "unit", "--limit", "100"]);
+    let hits = |response: &Value| response["hits"].as_array().cloned().unwrap_or_default();
+    // Every unit of the statement, and nothing else.
+    let statement = found("title:\"welcome the logbook\"");
+    assert!(statement["total"].as_u64().unwrap_or(0) >= 2, "{statement}");
+    for hit in hits(&statement) {
+        assert_eq!(hit["title"], "Keepers welcome the logbook rules", "{hit}");
+    }
+    assert_eq!(found("title:\"logbook welcome\"")["total"], 0);
+    // A title is a version's: the French title finds the French units of the act only.
+    let french = found("title:règlement");
+    assert!(french["total"].as_u64().unwrap_or(0) >= 2, "{french}");
+    for hit in hits(&french) {
+        assert_eq!(
+            (&hit["doc_id"], &hit["lang"]),
+            (&"32099R0001".into(), &"fr".into())
+        );
+    }
+    // Combined with words and other filters.
+    assert!(
+        found("storms AND title:keepers")["total"]
+            .as_u64()
+            .unwrap_or(0)
+            >= 1
+    );
+    assert_eq!(found("title:keepers AND lang:fr")["total"], 0);
+}
+
+#[test]
 fn every_output_format() {
     let (_corpus, index) = small_index();
     let (code, jsonl, _) = run(
@@ -604,4 +635,26 @@ this line is not JSON
         "the folder's kind"
     );
     assert_eq!(response["facets"]["publisher"]["Harbour Board"], 2);
+}
+
+#[test]
+fn an_endless_catalogue_title_is_cut() {
+    let catalogue = format!(
+        "{{\"path\": \"memo.txt\", \"title\": \"Keeper {}\", \"publisher\": \"{}\"}}\n",
+        "é".repeat(100_000),
+        "Harbour ".repeat(20_000)
+    );
+    let corpus = corpus_of(&[
+        ("memo.txt", b"The lighthouse keeper wrote a memo.\n"),
+        ("polidex.catalog.jsonl", catalogue.as_bytes()),
+    ]);
+    let index = tempfile::tempdir().expect("temp dir");
+    index_into(corpus.path(), index.path());
+    let response = search_json(index.path(), &["title:keeper"]);
+    let title = response["hits"][0]["title"].as_str().unwrap_or("");
+    assert!(
+        title.starts_with("Keeper éé") && title.ends_with('…'),
+        "{title:.40}"
+    );
+    assert_eq!(title.chars().count(), 501);
 }

@@ -1,16 +1,18 @@
 //! What every search of a commit reads from the fast fields, read at most once per commit
-//! and shared: each segment's columns, and the strings of its `doc_id` and `publisher`
-//! columns by ord.
+//! and shared: each segment's columns, and the strings of its `doc_id`, `publisher`,
+//! `title` and `path` columns by ord; and [`StrValues`], for one-off reads of a string
+//! column by document.
 //!
 //! Opening a column parses its header (and a string column's dictionary index), and looking
 //! a string up costs a block decompression; done for every query and every document it
 //! matched, the two were a fifth of a search. Everything is filled on first use, so opening
 //! an index reads nothing.
 
+use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
 
-use tantivy::SegmentReader;
 use tantivy::columnar::{Column, StrColumn};
+use tantivy::{DocAddress, Searcher, SegmentReader};
 
 /// A string column whose values are cached.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -19,6 +21,10 @@ pub enum NameColumn {
     DocId = 0,
     /// The publisher of a unit's document.
     Publisher = 1,
+    /// The title of a unit's version.
+    Title = 2,
+    /// The path of a unit's file.
+    Path = 3,
 }
 
 /// The fast-field columns a search collects from, for one segment.
@@ -34,19 +40,23 @@ pub struct Columns {
     pub langs: Column<u64>,
     /// Index of the unit's kind.
     pub kinds: Column<u64>,
+    /// Title of each unit's version.
+    pub titles: StrColumn,
+    /// Path of each unit's file.
+    pub paths: StrColumn,
 }
 
 impl Columns {
     fn open(reader: &SegmentReader) -> tantivy::Result<Columns> {
         let fast = reader.fast_fields();
-        let missing =
-            |name: &str| tantivy::TantivyError::SchemaError(format!("fast field {name} missing"));
         Ok(Columns {
-            doc_ids: fast.str("doc_id")?.ok_or_else(|| missing("doc_id"))?,
-            publishers: fast.str("publisher")?.ok_or_else(|| missing("publisher"))?,
+            doc_ids: str_column(reader, "doc_id")?,
+            publishers: str_column(reader, "publisher")?,
             dates: fast.i64("date")?,
             langs: fast.u64("lang_ix")?,
             kinds: fast.u64("kind_ix")?,
+            titles: str_column(reader, "title")?,
+            paths: str_column(reader, "path")?,
         })
     }
 }
@@ -63,7 +73,7 @@ type Slots = Box<[OnceLock<Arc<str>>]>;
 #[derive(Default)]
 struct SegmentColumns {
     opened: OnceLock<Columns>,
-    columns: [OnceLock<Slots>; 2],
+    columns: [OnceLock<Slots>; 4],
 }
 
 impl ColumnCache {
@@ -111,8 +121,57 @@ impl ColumnCache {
 }
 
 fn read(column: &StrColumn, ord: u64) -> Arc<str> {
-    let mut name = String::new();
-    // An ord the dictionary cannot resolve reads as empty, like a missing value.
-    let _ = column.ord_to_str(ord, &mut name);
-    Arc::from(name)
+    Arc::from(value_of(column, Some(ord)))
+}
+
+/// The string of `ord` in `column`; empty when `ord` is `None` or the dictionary cannot
+/// resolve it, like a missing value.
+fn value_of(column: &StrColumn, ord: Option<u64>) -> String {
+    let mut value = String::new();
+    if let Some(ord) = ord {
+        let _ = column.ord_to_str(ord, &mut value);
+    }
+    value
+}
+
+/// The string column `name` of a segment.
+fn str_column(reader: &SegmentReader, name: &str) -> tantivy::Result<StrColumn> {
+    reader
+        .fast_fields()
+        .str(name)?
+        .ok_or_else(|| tantivy::TantivyError::SchemaError(format!("fast field {name} missing")))
+}
+
+/// One string column read document by document across a searcher's segments, each
+/// segment's column opened once: for listings and lookups, which read few documents of a
+/// commit once, where searches use the shared [`ColumnCache`].
+pub struct StrValues<'a> {
+    searcher: &'a Searcher,
+    name: &'static str,
+    opened: HashMap<u32, StrColumn>,
+}
+
+impl<'a> StrValues<'a> {
+    /// A reader of the string column `name` of `searcher`'s segments.
+    pub fn new(searcher: &'a Searcher, name: &'static str) -> StrValues<'a> {
+        StrValues {
+            searcher,
+            name,
+            opened: HashMap::new(),
+        }
+    }
+
+    /// The value of the document at `address` (empty when it has none).
+    pub fn get(&mut self, address: DocAddress) -> tantivy::Result<String> {
+        let segment = address.segment_ord;
+        let column = match self.opened.get(&segment) {
+            Some(column) => column,
+            None => {
+                let reader = self.searcher.segment_reader(segment);
+                let column = str_column(reader, self.name)?;
+                self.opened.entry(segment).or_insert(column)
+            }
+        };
+        Ok(value_of(column, column.ords().first(address.doc_id)))
+    }
 }

@@ -8,6 +8,11 @@
 //!
 //! Each unit's text is indexed in the field of its language (`text_fr` with French stemming)
 //! and in `text_exact` (unstemmed, folded, with positions) for quoted phrases.
+//!
+//! What belongs to a version rather than to a unit is stored once: a version's title words
+//! are indexed on its record alone (`title:` queries go through the record to its units),
+//! and the title and path every hit shows are fast (columnar) values, one dictionary entry
+//! per version, not a copy in every unit's stored document.
 
 use tantivy::schema::{
     FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
@@ -40,11 +45,13 @@ pub struct Fields {
     pub kind: Field,
     /// Kind as its position in `model::KINDS` (fast, for facets).
     pub kind_ix: Field,
-    /// Document title (folded words, for `title:` queries).
+    /// Document title, as shown (fast).
     pub title: Field,
+    /// Version records: the title's folded words, for `title:` queries.
+    pub title_words: Field,
     /// Document date as `YYYYMMDD`, 0 when unknown.
     pub date: Field,
-    /// Path relative to the indexed root.
+    /// Path relative to the indexed root (fast).
     pub path: Field,
     /// Publisher or source.
     pub publisher: Field,
@@ -86,14 +93,15 @@ pub fn build() -> Schema {
     let mut builder = Schema::builder();
     // Indexed only where a query or a deletion looks values up; fast (columnar) only where
     // a search reads the column: document ids and publishers while collecting, unit ids to
-    // break ties.
-    for name in ["unit", "path"] {
-        builder.add_text_field(name, STORED);
+    // break ties, versions to go from a title to its units, titles and paths for hits.
+    builder.add_text_field("unit", STORED);
+    for name in ["title", "path"] {
+        builder.add_text_field(name, FAST);
     }
-    for name in ["rec", "file_key", "version", "lang", "kind"] {
+    for name in ["rec", "file_key", "lang", "kind"] {
         builder.add_text_field(name, STRING | STORED);
     }
-    for name in ["id", "doc_id", "publisher"] {
+    for name in ["id", "doc_id", "publisher", "version"] {
         builder.add_text_field(name, STRING | STORED | FAST);
     }
     builder.add_u64_field("lang_ix", FAST);
@@ -102,8 +110,8 @@ pub fn build() -> Schema {
     builder.add_u64_field("seq", STORED);
     builder.add_u64_field("units", STORED);
     builder.add_text_field(
-        "title",
-        folded_text(IndexRecordOption::WithFreqsAndPositions) | STORED,
+        "title_words",
+        folded_text(IndexRecordOption::WithFreqsAndPositions),
     );
     builder.add_text_field("text", STORED);
     builder.add_text_field("heading", STORED);
@@ -167,6 +175,7 @@ impl Fields {
             kind: field("kind")?,
             kind_ix: field("kind_ix")?,
             title: field("title")?,
+            title_words: field("title_words")?,
             date: field("date")?,
             path: field("path")?,
             publisher: field("publisher")?,

@@ -16,6 +16,7 @@ use tantivy::query::TermQuery;
 use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{Index, IndexWriter, ReloadPolicy, TantivyDocument, TantivyError, Term};
 
+use super::columns::StrValues;
 use super::schema::{self, Fields, REC_UNIT, REC_VERSION};
 use super::state::{self, Payload, VersionRecord};
 use super::{IndexError, IndexedUnit, VersionDoc};
@@ -176,6 +177,7 @@ impl Writer {
         let mut d = self.common_fields(doc);
         d.add_text(f.rec, REC_VERSION);
         d.add_text(f.id, &doc.doc_id);
+        d.add_text(f.title_words, &doc.title);
         d.add_text(f.lang, doc.lang.code());
         d.add_u64(f.lang_ix, doc.lang.index() as u64);
         d.add_text(f.hash, &doc.hash);
@@ -339,17 +341,19 @@ fn load_records(
         IndexRecordOption::Basic,
     );
     let addresses = searcher.search(&query, &DocSetCollector)?;
+    let mut paths = StrValues::new(&searcher, "path");
     let mut records = BTreeMap::new();
     for address in addresses {
         let doc: TantivyDocument = searcher.doc(address)?;
-        if let Some(record) = read_record(&doc, fields) {
+        let path = paths.get(address)?;
+        if let Some(record) = read_record(&doc, path, fields) {
             records.insert(record.version.clone(), record);
         }
     }
     Ok(records)
 }
 
-fn read_record(doc: &TantivyDocument, f: &Fields) -> Option<VersionRecord> {
+fn read_record(doc: &TantivyDocument, path: String, f: &Fields) -> Option<VersionRecord> {
     let text = |field| {
         doc.get_first(field)
             .and_then(|v| v.as_str())
@@ -358,7 +362,7 @@ fn read_record(doc: &TantivyDocument, f: &Fields) -> Option<VersionRecord> {
     Some(VersionRecord {
         version: text(f.version)?,
         file_key: text(f.file_key)?,
-        path: text(f.path)?,
+        path,
         hash: text(f.hash)?,
         identity: text(f.identity).unwrap_or_default(),
         doc_id: text(f.doc_id)?,

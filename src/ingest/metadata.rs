@@ -209,7 +209,7 @@ fn apply_catalog(doc: &mut DocMeta, entry: &CatalogEntry) {
         }
     }
     if let Some(title) = &entry.title {
-        doc.title = title.clone();
+        doc.title = truncate_chars(title, MAX_NAME_CHARS);
     }
     if let Some(kind) = entry.kind {
         doc.kind = kind;
@@ -220,8 +220,8 @@ fn apply_catalog(doc: &mut DocMeta, entry: &CatalogEntry) {
     if let Some(lang) = entry.lang.as_deref().and_then(|l| l.parse().ok()) {
         doc.lang = lang;
     }
-    if entry.publisher.is_some() {
-        doc.publisher = entry.publisher.clone();
+    if let Some(publisher) = &entry.publisher {
+        doc.publisher = Some(truncate_chars(publisher, MAX_NAME_CHARS));
     }
 }
 
@@ -340,6 +340,9 @@ pub fn text_sample(blocks: &[Block]) -> String {
     sample
 }
 
+/// Longest title or publisher kept, in characters; the rest is cut at `…`.
+const MAX_NAME_CHARS: usize = 500;
+
 fn resolve_title(extracted: &Extracted, title_blocks: &str, rel: &str, legal: bool) -> String {
     let from_meta = extracted
         .meta
@@ -357,7 +360,7 @@ fn resolve_title(extracted: &Extracted, title_blocks: &str, rel: &str, legal: bo
         .flatten()
         .next()
         .or_else(|| first_heading(&extracted.blocks))
-        .map(|t| truncate_chars(&t, 500))
+        .map(|t| truncate_chars(&t, MAX_NAME_CHARS))
         .unwrap_or_else(|| rel.rsplit('/').next().unwrap_or(rel).to_string())
 }
 

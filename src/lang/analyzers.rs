@@ -111,14 +111,15 @@ impl<'a> Iterator for Words<'a> {
 
 /// Letters, digits and combining marks. The blocks most EU text uses beyond ASCII are
 /// settled without a table search: Latin-1 (`«`, `°`, no-break space; its few letters and
-/// digits), Latin Extended letters (all but `×` and `÷`), General Punctuation (quotes,
-/// dashes, spaces) and currency signs.
+/// digits), Latin Extended letters (all but `×` and `÷`), the Greek alphabet, Cyrillic (all
+/// but the thousands sign `҂`), General Punctuation (quotes, dashes, spaces) and currency
+/// signs.
 fn is_word_char(c: char) -> bool {
     match c {
         '\0'..='\x7f' => c.is_ascii_alphanumeric(),
         '\u{80}'..='\u{bf}' => matches!(c, 'ª' | '²' | '³' | 'µ' | '¹' | 'º' | '¼'..='¾'),
-        '×' | '÷' => false,
-        '\u{c0}'..='\u{24f}' => true,
+        '×' | '÷' | '\u{482}' => false,
+        '\u{c0}'..='\u{24f}' | 'Α'..='Ρ' | 'Σ'..='ώ' | '\u{400}'..='\u{4ff}' => true,
         '\u{2000}'..='\u{206f}' | '\u{20a0}'..='\u{20cf}' => false,
         _ => c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c),
     }

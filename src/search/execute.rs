@@ -357,7 +357,8 @@ pub fn for_each_hit(
     Ok(())
 }
 
-/// A hit from the stored fields of a unit.
+/// A hit from the stored fields of a unit, with its version's title and path from the
+/// fast columns.
 pub fn read_hit(
     snapshot: &Snapshot,
     address: DocAddress,
@@ -376,22 +377,41 @@ pub fn read_hit(
     let unit = text(f.unit);
     let body = doc.get_first(f.text).and_then(|v| v.as_str()).unwrap_or("");
     let snippet = highlighter.snippet(body, lang);
+    let (title, path) = version_names(snapshot, address)?;
     Ok(Hit {
         id: text(f.id),
         doc_id: text(f.doc_id),
         unit: (!unit.is_empty()).then_some(unit),
         lang: lang.code().to_string(),
         kind: text(f.kind).parse().unwrap_or(Kind::Other),
-        title: text(f.title),
+        title: title.to_string(),
         date: doc
             .get_first(f.date)
             .and_then(|v| v.as_i64())
             .and_then(Date::from_number),
-        path: text(f.path),
+        path: path.to_string(),
         score,
         snippet: snippet.text,
         highlights: snippet.highlights,
     })
+}
+
+/// The title and path of the version a unit belongs to, through the commit's cache.
+fn version_names(
+    snapshot: &Snapshot,
+    address: DocAddress,
+) -> Result<(Arc<str>, Arc<str>), SearchError> {
+    let segment = address.segment_ord as usize;
+    let reader = snapshot.searcher.segment_reader(address.segment_ord);
+    let columns = snapshot.cache.columns(segment, reader)?;
+    let name = |which, column: &StrColumn| {
+        let ord = column.ords().first(address.doc_id);
+        snapshot.cache.get(segment, which, column, ord)
+    };
+    Ok((
+        name(NameColumn::Title, &columns.titles),
+        name(NameColumn::Path, &columns.paths),
+    ))
 }
 
 // ----- collection -------------------------------------------------------------------------

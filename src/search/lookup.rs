@@ -11,6 +11,7 @@ use super::SearchError;
 use super::citations;
 use super::execute::{self, Group, SearchRequest};
 use super::query;
+use crate::index::columns::StrValues;
 use crate::index::reader::Snapshot;
 use crate::index::schema::{REC_UNIT, REC_VERSION};
 use crate::ingest::metadata;
@@ -212,26 +213,26 @@ fn versions_of(snapshot: &Snapshot, doc: &str) -> Result<Vec<VersionInfo>, Searc
         (Occur::Must, query::term(f.rec, REC_VERSION)),
         (Occur::Must, query::term(f.doc_id, doc)),
     ]);
-    let mut versions: Vec<VersionInfo> = stored(snapshot, &query)?
-        .into_iter()
-        .map(|d| {
-            let text = |field| {
-                d.get_first(field)
-                    .and_then(|v| v.as_str())
-                    .unwrap_or("")
-                    .to_string()
-            };
-            let version = text(f.version);
-            let primary = !snapshot.payload.hidden.contains(&version);
-            VersionInfo {
-                lang: text(f.lang).parse().unwrap_or(Lang::Und),
-                path: text(f.path),
-                title: text(f.title),
-                version,
-                primary,
-            }
-        })
-        .collect();
+    let mut titles = StrValues::new(&snapshot.searcher, "title");
+    let mut paths = StrValues::new(&snapshot.searcher, "path");
+    let mut versions = Vec::new();
+    for (address, d) in stored(snapshot, &query)? {
+        let text = |field| {
+            d.get_first(field)
+                .and_then(|v| v.as_str())
+                .unwrap_or("")
+                .to_string()
+        };
+        let version = text(f.version);
+        let primary = !snapshot.payload.hidden.contains(&version);
+        versions.push(VersionInfo {
+            lang: text(f.lang).parse().unwrap_or(Lang::Und),
+            path: paths.get(address)?,
+            title: titles.get(address)?,
+            version,
+            primary,
+        });
+    }
     versions.sort_by(|a, b| (a.lang, &a.path).cmp(&(b.lang, &b.path)));
     Ok(versions)
 }
@@ -253,7 +254,7 @@ fn units_of(snapshot: &Snapshot, version: &str) -> Result<Vec<StoredUnit>, Searc
     ]);
     let mut units: Vec<StoredUnit> = stored(snapshot, &query)?
         .into_iter()
-        .map(|d| {
+        .map(|(_, d)| {
             let text = |field| {
                 d.get_first(field)
                     .and_then(|v| v.as_str())
@@ -274,14 +275,17 @@ fn units_of(snapshot: &Snapshot, version: &str) -> Result<Vec<StoredUnit>, Searc
 /// Most stored documents one lookup reads.
 const MAX_LOOKUP_DOCS: usize = 200_000;
 
-fn stored(snapshot: &Snapshot, query: &dyn Query) -> Result<Vec<TantivyDocument>, SearchError> {
+fn stored(
+    snapshot: &Snapshot,
+    query: &dyn Query,
+) -> Result<Vec<(DocAddress, TantivyDocument)>, SearchError> {
     let addresses = snapshot.searcher.search(query, &DocSetCollector)?;
     let mut addresses: Vec<DocAddress> = addresses.into_iter().collect();
     addresses.sort();
     addresses.truncate(MAX_LOOKUP_DOCS);
     addresses
         .into_iter()
-        .map(|a| snapshot.searcher.doc(a).map_err(SearchError::from))
+        .map(|a| Ok((a, snapshot.searcher.doc(a)?)))
         .collect()
 }
 
@@ -355,7 +359,7 @@ pub fn define(
         .join(" ");
     let mut definitions: Vec<Definition> = stored(snapshot, &BooleanQuery::new(clauses))?
         .into_iter()
-        .flat_map(|d| definitions_in(&d, f, &wanted))
+        .flat_map(|(_, d)| definitions_in(&d, f, &wanted))
         .collect();
     definitions.sort_by(|a, b| {
         (exactness(&a.term, &wanted), &a.lang, &a.id).cmp(&(
@@ -500,6 +504,8 @@ pub fn export(
         .into_iter()
         .collect();
     addresses.sort();
+    let mut titles = StrValues::new(&snapshot.searcher, "title");
+    let mut paths = StrValues::new(&snapshot.searcher, "path");
     for address in &addresses {
         let doc: TantivyDocument = snapshot.searcher.doc(*address)?;
         let text = |field| {
@@ -519,8 +525,8 @@ pub fn export(
                 .get_first(f.date)
                 .and_then(|v| v.as_i64())
                 .and_then(Date::from_number),
-            title: text(f.title),
-            path: text(f.path),
+            title: titles.get(*address)?,
+            path: paths.get(*address)?,
             heading: doc
                 .get_first(f.heading)
                 .and_then(|v| v.as_str())

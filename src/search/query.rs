@@ -13,14 +13,16 @@ use std::collections::BTreeSet;
 use std::ops::Bound;
 
 use tantivy::Term;
+use tantivy::collector::DocSetCollector;
 use tantivy::query::{
     AllQuery, BooleanQuery, ConstScoreQuery, EmptyQuery, Occur, PhraseQuery, Query, RangeQuery,
     TermQuery, TermSetQuery,
 };
 use tantivy::schema::IndexRecordOption;
 
+use crate::index::columns::StrValues;
 use crate::index::reader::Snapshot;
-use crate::index::schema::Fields;
+use crate::index::schema::{Fields, REC_VERSION};
 use crate::lang::analyzers::words;
 use crate::lang::fold::fold;
 use crate::lang::{ALL, Lang};
@@ -574,6 +576,9 @@ impl Builder<'_> {
             Node::Word(word) => Ok(self.word(word)),
             Node::Prefix(prefix, position) => self.prefix(prefix, *position),
             Node::Phrase(text, slop) => Ok(self.phrase(self.fields().text_exact, text, *slop)),
+            Node::Filter(FilterField::Title, Value::Text(text), position) => {
+                self.title(text, *position)
+            }
             Node::Filter(field, value, _) => Ok(self.filter(*field, value)),
             Node::And(nodes) => self.and(nodes),
             Node::Or(nodes) => {
@@ -696,6 +701,32 @@ impl Builder<'_> {
         Ok(Box::new(TermSetQuery::new(terms)))
     }
 
+    /// The units of the versions whose title holds the words of `text` in that order: a
+    /// title is indexed once, on its version's record, whose `version` value its units
+    /// share.
+    fn title(&self, text: &str, position: usize) -> Result<Box<dyn Query>, QueryError> {
+        let f = self.fields();
+        let records = BooleanQuery::new(vec![
+            (Occur::Must, term(f.rec, REC_VERSION)),
+            (Occur::Must, self.phrase(f.title_words, text, 0)),
+        ]);
+        let searcher = &self.snapshot.searcher;
+        let failed = |e: tantivy::TantivyError| QueryError {
+            message: format!("title: {e}"),
+            position,
+        };
+        let found = searcher
+            .search(&records, &DocSetCollector)
+            .map_err(failed)?;
+        let mut versions = StrValues::new(searcher, "version");
+        let mut terms = Vec::with_capacity(found.len());
+        for address in found {
+            let version = versions.get(address).map_err(failed)?;
+            terms.push(Term::from_field_text(f.version, &version));
+        }
+        Ok(any_of(terms))
+    }
+
     fn filter(&self, field: FilterField, value: &Value) -> Box<dyn Query> {
         let f = self.fields();
         match (field, value) {
@@ -707,7 +738,6 @@ impl Builder<'_> {
             (FilterField::Lang, Value::Text(code)) => term(f.lang, code),
             (FilterField::Kind, Value::Text(kind)) => term(f.kind, kind),
             (FilterField::DocId, Value::Text(id)) => term(f.doc_id, &normalize_doc_id(id)),
-            (FilterField::Title, Value::Text(text)) => self.phrase(f.title, text, 0),
             _ => Box::new(EmptyQuery),
         }
     }
