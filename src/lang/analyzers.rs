@@ -109,6 +109,69 @@ impl<'a> Iterator for Words<'a> {
     }
 }
 
+/// The words of `text` whose first byte is marked in `first_bytes`, as [`words`] finds them,
+/// reached by scanning bytes rather than word by word: a snippet looks for a few query words
+/// among many, and most words cannot be one of them.
+pub fn words_starting_with<'a>(
+    text: &'a str,
+    first_bytes: &'a [bool; 256],
+) -> WordsStartingWith<'a> {
+    WordsStartingWith {
+        words: Words { text, at: 0 },
+        first_bytes,
+    }
+}
+
+/// The words of a text that start with marked bytes (see [`words_starting_with`]).
+pub struct WordsStartingWith<'a> {
+    words: Words<'a>,
+    first_bytes: &'a [bool; 256],
+}
+
+impl<'a> Iterator for WordsStartingWith<'a> {
+    type Item = Word<'a>;
+
+    fn next(&mut self) -> Option<Word<'a>> {
+        let text = self.words.text;
+        let bytes = text.as_bytes();
+        let from = self.words.at;
+        // A word can only start at a marked byte after a byte that is not an ASCII letter
+        // or digit; beyond ASCII, the characters around it are decoded to be sure.
+        let mut before = from.checked_sub(1).and_then(|i| bytes.get(i)).copied();
+        for (at, &byte) in bytes
+            .get(from..)?
+            .iter()
+            .enumerate()
+            .map(|(i, b)| (from + i, b))
+        {
+            let maybe_start = self.first_bytes[byte as usize]
+                && !before.is_some_and(|b| b.is_ascii_alphanumeric());
+            before = Some(byte);
+            if !maybe_start {
+                continue;
+            }
+            let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else {
+                continue;
+            };
+            let after_word = text
+                .get(..at)
+                .and_then(|head| head.chars().next_back())
+                .is_some_and(is_word_char);
+            if is_word_char(c) && !after_word {
+                let end = self.words.seek(at, false);
+                self.words.at = end;
+                return Some(Word {
+                    start: at,
+                    end,
+                    text: text.get(at..end)?,
+                });
+            }
+        }
+        self.words.at = bytes.len();
+        None
+    }
+}
+
 /// Letters, digits and combining marks. The blocks most EU text uses beyond ASCII are
 /// settled without a table search: Latin-1 (`«`, `°`, no-break space; its few letters and
 /// digits), Latin Extended letters (all but `×` and `÷`), the Greek alphabet, Cyrillic (all
@@ -399,6 +462,28 @@ impl TokenStream for AnalyzerStream<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Jumping to marked first bytes finds exactly the words that start with one.
+        #[test]
+        fn words_starting_with_finds_the_words_starting_so(
+            text in "[a-dA-D0-9 ,.'’éÉçœαβЖж\u{301}\u{a0}-]{0,60}",
+            marked in "[a-dA-D0-9 ,.'-]{0,6}",
+            beyond_ascii in any::<bool>(),
+        ) {
+            let mut first_bytes = [false; 256];
+            for byte in marked.bytes() {
+                first_bytes[byte as usize] = true;
+            }
+            first_bytes[0x80..].fill(beyond_ascii);
+            let expected: Vec<Word<'_>> = words(&text)
+                .filter(|w| first_bytes[w.text.as_bytes()[0] as usize])
+                .collect();
+            let found: Vec<Word<'_>> = words_starting_with(&text, &first_bytes).collect();
+            prop_assert_eq!(found, expected);
+        }
+    }
 
     fn texts(analyzer: &Analyzer, text: &str) -> Vec<String> {
         analyzer.tokens(text).into_iter().map(|t| t.text).collect()

@@ -4,15 +4,18 @@
 //! Matching uses the same analyzers as indexing, so a highlighted word is exactly a word
 //! that made the unit match: `children` lights up for the query `child`, `données` for
 //! `donnees`. Each distinct word is matched once per query (a memo), its stems coming from
-//! the thread's analyzer, which remembers them from one search to the next; the scan stops
-//! once a window holds every query word and the snippet around it is complete, so long
-//! units cost little more than short ones.
+//! the thread's analyzer, which remembers them from one search to the next. The scan jumps
+//! from one word that may match (by its first letter) to the next, and stops once a window
+//! holds every query word and the snippet around it is complete, so long units cost little
+//! more than short ones.
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::query::Highlight;
 use crate::lang::Lang;
-use crate::lang::analyzers::{Analyzer, WordStart, with_thread_analyzer, words};
+use crate::lang::analyzers::{
+    Analyzer, Word, WordStart, with_thread_analyzer, words, words_starting_with,
+};
 use crate::lang::fold::fold;
 use crate::limits;
 
@@ -41,6 +44,10 @@ struct Matcher {
     /// drops (words starting with it may match whatever their first letter); `None` where
     /// stemming may change any word's start, so every word is analysed.
     initials: Option<(FxHashSet<char>, Option<&'static str>)>,
+    /// With `initials`, the bytes a word that may match can start with: the initials in
+    /// either case, the dropped prefix's first letter, and any byte beyond ASCII (`É` folds
+    /// to `e`). The scan jumps from one such word to the next.
+    first_bytes: Option<Box<[bool; 256]>>,
     /// Non-ASCII letters met, each with the first letter of its folded form.
     folded_letters: FxHashMap<char, char>,
     /// Words as written, each with its key or `None`.
@@ -65,9 +72,23 @@ impl Matcher {
                     .iter()
                     .chain(&query.prefixes)
                     .chain(terms.keys());
-                Some((starts.filter_map(|s| s.chars().next()).collect(), dropped))
+                let letters: FxHashSet<char> = starts.filter_map(|s| s.chars().next()).collect();
+                Some((letters, dropped))
             }
         };
+        let first_bytes = initials.as_ref().map(|(letters, dropped)| {
+            let mut bytes = Box::new([false; 256]);
+            let starts = letters
+                .iter()
+                .copied()
+                .chain(dropped.and_then(|d| d.chars().next()));
+            for c in starts.filter(char::is_ascii) {
+                bytes[c.to_ascii_lowercase() as usize] = true;
+                bytes[c.to_ascii_uppercase() as usize] = true;
+            }
+            bytes[0x80..].fill(true);
+            bytes
+        });
         let mut word_keys: Vec<u32> = terms.values().copied().collect();
         word_keys.sort_unstable();
         word_keys.dedup();
@@ -77,6 +98,7 @@ impl Matcher {
             reachable: first_word_key + word_keys.len(),
             keys: first_word_key + query.words.len(),
             initials,
+            first_bytes,
             folded_letters: FxHashMap::default(),
             memo: FxHashMap::default(),
         }
@@ -222,6 +244,29 @@ impl Scan {
     /// once `SNIPPET_SCAN_BYTES` of text are read and some word matched (like a search
     /// engine's "max analysed chars", this bounds the time a huge unit costs).
     fn run(text: &str, query: &Highlight, matcher: &mut Matcher) -> Scan {
+        match matcher.first_bytes.take() {
+            Some(first_bytes) => {
+                let scan = Scan::over(
+                    words_starting_with(text, &first_bytes),
+                    text,
+                    query,
+                    matcher,
+                );
+                matcher.first_bytes = Some(first_bytes);
+                scan
+            }
+            None => Scan::over(words(text), text, query, matcher),
+        }
+    }
+
+    /// [`Scan::run`] over the words of `text` that may match (all, or those `candidates`
+    /// yields).
+    fn over<'a>(
+        candidates: impl Iterator<Item = Word<'a>>,
+        text: &'a str,
+        query: &Highlight,
+        matcher: &mut Matcher,
+    ) -> Scan {
         let short =
             text.len() <= limits::SNIPPET_CHARS || text.chars().count() <= limits::SNIPPET_CHARS;
         let mut window = Window::new(matcher.keys);
@@ -230,7 +275,12 @@ impl Scan {
         // The snippet's bounds, once the best window is settled; matches are then collected
         // up to its end only.
         let mut settled: Option<(usize, usize)> = short.then_some((0, text.len()));
-        for word in words(text) {
+        for word in candidates {
+            // The words skipped on the way here may have crossed the scan's limit.
+            if settled.is_none() && !matches.is_empty() && word.start >= limits::SNIPPET_SCAN_BYTES
+            {
+                settled = Some(window.snippet_bounds(text, &matches));
+            }
             if settled.is_some_and(|(_, end)| word.start >= end) {
                 break;
             }
