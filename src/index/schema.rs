@@ -14,12 +14,15 @@
 //! and the title and path every hit shows are fast (columnar) values, one dictionary entry
 //! per version, not a copy in every unit's stored document.
 
+use tantivy::TantivyDocument;
 use tantivy::schema::{
-    FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
+    FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing,
+    TextOptions, Value,
 };
 
 use crate::lang::analyzers::{EXACT, stemmed_name};
 use crate::lang::{ALL, Lang};
+use crate::model::Date;
 
 /// `rec` value of unit documents.
 pub const REC_UNIT: &str = "unit";
@@ -144,6 +147,18 @@ fn folded_text(record: IndexRecordOption) -> TextOptions {
         .set_tokenizer(EXACT)
         .set_index_option(record);
     TextOptions::default().set_indexing_options(indexing)
+}
+
+/// The first stored text of `field` in `doc`.
+pub fn stored_text(doc: &TantivyDocument, field: Field) -> Option<&str> {
+    doc.get_first(field).and_then(|v| v.as_str())
+}
+
+/// The stored date (`YYYYMMDD`) of `doc`, if it has a valid one.
+pub fn stored_date(doc: &TantivyDocument, field: Field) -> Option<Date> {
+    doc.get_first(field)
+        .and_then(|v| v.as_i64())
+        .and_then(Date::from_number)
 }
 
 /// The error for an index whose schema is not this polidex's.

@@ -17,7 +17,7 @@ use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{Index, IndexWriter, ReloadPolicy, TantivyDocument, TantivyError, Term};
 
 use super::columns::StrValues;
-use super::schema::{self, Fields, REC_UNIT, REC_VERSION};
+use super::schema::{self, Fields, REC_UNIT, REC_VERSION, stored_date, stored_text};
 use super::state::{self, Payload, VersionRecord};
 use super::{IndexError, IndexedUnit, VersionDoc};
 use crate::lang::{Lang, analyzers};
@@ -354,11 +354,7 @@ fn load_records(
 }
 
 fn read_record(doc: &TantivyDocument, path: String, f: &Fields) -> Option<VersionRecord> {
-    let text = |field| {
-        doc.get_first(field)
-            .and_then(|v| v.as_str())
-            .map(str::to_string)
-    };
+    let text = |field| stored_text(doc, field).map(str::to_string);
     Some(VersionRecord {
         version: text(f.version)?,
         file_key: text(f.file_key)?,
@@ -372,10 +368,7 @@ fn read_record(doc: &TantivyDocument, path: String, f: &Fields) -> Option<Versio
         kind: text(f.kind)
             .and_then(|k| k.parse().ok())
             .unwrap_or(Kind::Other),
-        date: doc
-            .get_first(f.date)
-            .and_then(|v| v.as_i64())
-            .and_then(Date::from_number),
+        date: stored_date(doc, f.date),
         units: doc.get_first(f.units).and_then(|v| v.as_u64()).unwrap_or(0),
     })
 }

@@ -15,7 +15,6 @@ use rustc_hash::FxHashMap;
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::{Column, StrColumn};
 use tantivy::query::{BooleanQuery, Occur, Query};
-use tantivy::schema::Value as _;
 use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader, TantivyDocument, Term};
 
 use super::SearchError;
@@ -24,7 +23,7 @@ use super::query::{self, Builder, Node};
 use super::snippet::Highlighter;
 use crate::index::columns::{ColumnCache, NameColumn};
 use crate::index::reader::Snapshot;
-use crate::index::schema::REC_UNIT;
+use crate::index::schema::{REC_UNIT, stored_date, stored_text};
 use crate::lang::{ALL, Lang};
 use crate::limits;
 use crate::model::{Date, DateSpan, Facets, Hit, Kind, SearchResponse};
@@ -367,15 +366,10 @@ pub fn read_hit(
 ) -> Result<Hit, SearchError> {
     let doc: TantivyDocument = snapshot.searcher.doc(address).map_err(SearchError::from)?;
     let f = &snapshot.fields;
-    let text = |field| {
-        doc.get_first(field)
-            .and_then(|v| v.as_str())
-            .unwrap_or("")
-            .to_string()
-    };
+    let text = |field| stored_text(&doc, field).unwrap_or("").to_string();
     let lang = text(f.lang).parse::<Lang>().unwrap_or(Lang::Und);
     let unit = text(f.unit);
-    let body = doc.get_first(f.text).and_then(|v| v.as_str()).unwrap_or("");
+    let body = stored_text(&doc, f.text).unwrap_or("");
     let snippet = highlighter.snippet(body, lang);
     let (title, path) = version_names(snapshot, address)?;
     Ok(Hit {
@@ -385,10 +379,7 @@ pub fn read_hit(
         lang: lang.code().to_string(),
         kind: text(f.kind).parse().unwrap_or(Kind::Other),
         title: title.to_string(),
-        date: doc
-            .get_first(f.date)
-            .and_then(|v| v.as_i64())
-            .and_then(Date::from_number),
+        date: stored_date(&doc, f.date),
         path: path.to_string(),
         score,
         snippet: snippet.text,

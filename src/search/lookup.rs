@@ -13,13 +13,13 @@ use super::execute::{self, Group, SearchRequest};
 use super::query;
 use crate::index::columns::StrValues;
 use crate::index::reader::Snapshot;
-use crate::index::schema::{REC_UNIT, REC_VERSION};
+use crate::index::schema::{REC_UNIT, REC_VERSION, stored_date, stored_text};
 use crate::ingest::metadata;
 use crate::lang::Lang;
 use crate::legal::citation::{Context, find_citations};
 use crate::limits;
 use crate::model::{
-    Citation, Date, Definition, ExportedUnit, Kind, SearchResponse, ShowResponse, ShownUnit,
+    Citation, Definition, ExportedUnit, Kind, SearchResponse, ShowResponse, ShownUnit,
     ShownVersion, Stats,
 };
 
@@ -217,12 +217,7 @@ fn versions_of(snapshot: &Snapshot, doc: &str) -> Result<Vec<VersionInfo>, Searc
     let mut paths = StrValues::new(&snapshot.searcher, "path");
     let mut versions = Vec::new();
     for (address, d) in stored(snapshot, &query)? {
-        let text = |field| {
-            d.get_first(field)
-                .and_then(|v| v.as_str())
-                .unwrap_or("")
-                .to_string()
-        };
+        let text = |field| stored_text(&d, field).unwrap_or("").to_string();
         let version = text(f.version);
         let primary = !snapshot.payload.hidden.contains(&version);
         versions.push(VersionInfo {
@@ -255,11 +250,7 @@ fn units_of(snapshot: &Snapshot, version: &str) -> Result<Vec<StoredUnit>, Searc
     let mut units: Vec<StoredUnit> = stored(snapshot, &query)?
         .into_iter()
         .map(|(_, d)| {
-            let text = |field| {
-                d.get_first(field)
-                    .and_then(|v| v.as_str())
-                    .map(str::to_string)
-            };
+            let text = |field| stored_text(&d, field).map(str::to_string);
             StoredUnit {
                 unit: text(f.unit).unwrap_or_default(),
                 heading: text(f.heading),
@@ -386,12 +377,7 @@ fn definitions_in(
     f: &crate::index::schema::Fields,
     wanted: &str,
 ) -> Vec<Definition> {
-    let text = |field| {
-        doc.get_first(field)
-            .and_then(|v| v.as_str())
-            .unwrap_or("")
-            .to_string()
-    };
+    let text = |field| stored_text(doc, field).unwrap_or("").to_string();
     doc.get_all(f.defines)
         .filter_map(|v| v.as_str())
         .filter(|t| crate::lang::fold::fold(t).contains(wanted))
@@ -508,12 +494,7 @@ pub fn export(
     let mut paths = StrValues::new(&snapshot.searcher, "path");
     for address in &addresses {
         let doc: TantivyDocument = snapshot.searcher.doc(*address)?;
-        let text = |field| {
-            doc.get_first(field)
-                .and_then(|v| v.as_str())
-                .unwrap_or("")
-                .to_string()
-        };
+        let text = |field| stored_text(&doc, field).unwrap_or("").to_string();
         let unit = text(f.unit);
         let exported = ExportedUnit {
             id: text(f.id),
@@ -521,16 +502,10 @@ pub fn export(
             unit: (!unit.is_empty()).then_some(unit),
             lang: text(f.lang),
             kind: text(f.kind).parse().unwrap_or(Kind::Other),
-            date: doc
-                .get_first(f.date)
-                .and_then(|v| v.as_i64())
-                .and_then(Date::from_number),
+            date: stored_date(&doc, f.date),
             title: titles.get(*address)?,
             path: paths.get(*address)?,
-            heading: doc
-                .get_first(f.heading)
-                .and_then(|v| v.as_str())
-                .map(str::to_string),
+            heading: stored_text(&doc, f.heading).map(str::to_string),
             text: text(f.text),
         };
         each(exported).map_err(|e| SearchError::Output(e.to_string()))?;

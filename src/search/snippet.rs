@@ -9,6 +9,8 @@
 //! holds every query word and the snippet around it is complete, so long units cost little
 //! more than short ones.
 
+use std::sync::Arc;
+
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::query::Highlight;
@@ -47,7 +49,7 @@ struct Matcher {
     /// With `initials`, the bytes a word that may match can start with: the initials in
     /// either case, the dropped prefix's first letter, and any byte beyond ASCII (`É` folds
     /// to `e`). The scan jumps from one such word to the next.
-    first_bytes: Option<Box<[bool; 256]>>,
+    first_bytes: Option<Arc<[bool; 256]>>,
     /// Non-ASCII letters met, each with the first letter of its folded form.
     folded_letters: FxHashMap<char, char>,
     /// Words as written, each with its key or `None`.
@@ -77,7 +79,7 @@ impl Matcher {
             }
         };
         let first_bytes = initials.as_ref().map(|(letters, dropped)| {
-            let mut bytes = Box::new([false; 256]);
+            let mut bytes = [false; 256];
             let starts = letters
                 .iter()
                 .copied()
@@ -87,7 +89,7 @@ impl Matcher {
                 bytes[c.to_ascii_uppercase() as usize] = true;
             }
             bytes[0x80..].fill(true);
-            bytes
+            Arc::new(bytes)
         });
         let mut word_keys: Vec<u32> = terms.values().copied().collect();
         word_keys.sort_unstable();
@@ -244,17 +246,8 @@ impl Scan {
     /// once `SNIPPET_SCAN_BYTES` of text are read and some word matched (like a search
     /// engine's "max analysed chars", this bounds the time a huge unit costs).
     fn run(text: &str, query: &Highlight, matcher: &mut Matcher) -> Scan {
-        match matcher.first_bytes.take() {
-            Some(first_bytes) => {
-                let scan = Scan::over(
-                    words_starting_with(text, &first_bytes),
-                    text,
-                    query,
-                    matcher,
-                );
-                matcher.first_bytes = Some(first_bytes);
-                scan
-            }
+        match matcher.first_bytes.clone() {
+            Some(first) => Scan::over(words_starting_with(text, &first), text, query, matcher),
             None => Scan::over(words(text), text, query, matcher),
         }
     }
