@@ -249,13 +249,16 @@ fn kind_of_celex(celex: &str) -> Kind {
     }
 }
 
+/// The text of the title blocks, each line once: a consolidated act repeats its title lines
+/// in a header and in the body.
 fn title_blocks(blocks: &[Block]) -> String {
-    blocks
-        .iter()
-        .filter(|b| b.role == Role::Title)
-        .map(|b| b.text.as_str())
-        .collect::<Vec<_>>()
-        .join(" ")
+    let mut lines: Vec<&str> = Vec::new();
+    for block in blocks.iter().filter(|b| b.role == Role::Title) {
+        if !lines.contains(&block.text.as_str()) {
+            lines.push(&block.text);
+        }
+    }
+    lines.join(" ")
 }
 
 /// The act's own number at the start of its title: `REGULATION (EU) 2016/679 OF …`, not
@@ -489,6 +492,22 @@ mod tests {
         for bad in ["toc-24lang", "2016R0679", "32016R679"] {
             assert!(!is_celex(bad), "{bad}");
         }
+    }
+
+    #[test]
+    fn title_lines_repeated_by_a_consolidated_act_count_once() {
+        let lines = [
+            "REGULATION (EU) 2099/1",
+            "of 3 January 2099",
+            "on lighthouse logs",
+        ];
+        let mut blocks: Vec<Block> = lines.iter().map(|l| Block::new(*l, Role::Title)).collect();
+        blocks.push(Block::new("Article 1", Role::Heading));
+        blocks.extend(lines.iter().map(|l| Block::new(*l, Role::Title)));
+        assert_eq!(
+            title_blocks(&blocks),
+            "REGULATION (EU) 2099/1 of 3 January 2099 on lighthouse logs"
+        );
     }
 
     #[test]
