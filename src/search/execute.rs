@@ -21,7 +21,7 @@ use super::SearchError;
 use super::citations;
 use super::query::{self, Builder, Node};
 use super::snippet::Highlighter;
-use crate::index::columns::{ColumnCache, NameColumn};
+use crate::index::columns::{ColumnCache, NameColumn, StrValues};
 use crate::index::reader::Snapshot;
 use crate::index::schema::{REC_UNIT, stored_date, stored_text};
 use crate::lang::{ALL, Lang};
@@ -159,9 +159,10 @@ fn pinned(snapshot: &Snapshot, request: &SearchRequest) -> Result<Vec<Candidate>
     let found = snapshot
         .searcher
         .search(query.as_ref(), &MatchCollector::new(snapshot, Group::Unit))?;
+    let mut unit_ids = StrValues::new(&snapshot.searcher, "id");
     let mut keyed: Vec<(String, Candidate)> = found
         .into_iter()
-        .map(|c| Ok((id_of(snapshot, c.address)?, c)))
+        .map(|c| Ok((unit_ids.get(c.address)?, c)))
         .collect::<Result<_, SearchError>>()?;
     keyed.sort_by(|a, b| (&a.0, a.1.address).cmp(&(&b.0, b.1.address)));
     let mut pinned = Vec::new();
@@ -580,6 +581,7 @@ fn break_ties(
     candidates: &mut [Candidate],
     sort: Sort,
 ) -> Result<(), SearchError> {
+    let mut unit_ids = StrValues::new(&snapshot.searcher, "id");
     let mut start = 0;
     while start < candidates.len() {
         let mut end = start + 1;
@@ -593,7 +595,7 @@ fn break_ties(
             let run = &mut candidates[start..end];
             let mut keyed: Vec<(String, Candidate)> = run
                 .iter()
-                .map(|c| Ok((id_of(snapshot, c.address)?, c.clone())))
+                .map(|c| Ok((unit_ids.get(c.address)?, c.clone())))
                 .collect::<Result<_, SearchError>>()?;
             keyed.sort_by(|a, b| a.0.cmp(&b.0));
             for (slot, (_, candidate)) in run.iter_mut().zip(keyed) {
@@ -603,18 +605,6 @@ fn break_ties(
         start = end;
     }
     Ok(())
-}
-
-fn id_of(snapshot: &Snapshot, address: DocAddress) -> Result<String, SearchError> {
-    let reader = snapshot.searcher.segment_reader(address.segment_ord);
-    let column = reader.fast_fields().str("id").map_err(SearchError::from)?;
-    let mut id = String::new();
-    if let Some(column) = column
-        && let Some(ord) = column.ords().first(address.doc_id)
-    {
-        let _ = column.ord_to_str(ord, &mut id);
-    }
-    Ok(id)
 }
 
 // ----- facets -----------------------------------------------------------------------------
