@@ -17,7 +17,7 @@ use std::sync::LazyLock;
 use rustc_hash::FxHashMap;
 use whatlang::{Detector, Script};
 
-use super::analyzers::words;
+use super::analyzers::{Word, words};
 use super::fold::lowercase;
 use super::{ALL, Lang, LangSet, from_iso639_3};
 
@@ -96,15 +96,15 @@ const FUNCTION_WORDS: [(Lang, &[&str]); 24] = [
     (Lang::Es, &["de", "la", "que", "el", "en", "y", "los", "se", "del", "las", "un", "por", "con", "no", "una", "para", "o", "al"]),
     (Lang::Et, &["ja", "on", "ei", "et", "see", "kui", "mis", "ka", "või", "oma", "selle", "mida", "nii", "kes", "ning", "seda"]),
     (Lang::Fi, &["ja", "on", "ei", "että", "se", "joka", "tai", "kuin", "ovat", "mukaan", "sekä", "jos", "myös", "tämä", "joiden", "sen"]),
-    (Lang::Fr, &["le", "la", "les", "des", "du", "et", "est", "une", "pour", "dans", "que", "qui", "sur", "par", "au", "aux", "un", "de"]),
+    (Lang::Fr, &["le", "la", "les", "des", "du", "et", "est", "une", "pour", "dans", "que", "qui", "sur", "par", "au", "aux", "un", "de", "à", "en", "ou", "ce", "l", "d", "qu", "n"]),
     (Lang::Ga, IRISH),
     (Lang::Hr, &["i", "je", "u", "na", "za", "se", "da", "su", "koji", "s", "od", "te", "ili", "kao", "iz", "koja", "koje"]),
     (Lang::Hu, &["a", "az", "és", "hogy", "nem", "is", "egy", "van", "meg", "mint", "csak", "vagy", "el", "de", "által", "szerint"]),
-    (Lang::It, &["di", "e", "il", "la", "che", "in", "per", "del", "della", "un", "è", "non", "sono", "le", "dei", "delle", "una", "con"]),
+    (Lang::It, &["di", "e", "il", "la", "che", "in", "per", "del", "della", "un", "è", "non", "sono", "le", "dei", "delle", "una", "con", "l"]),
     (Lang::Lt, &["ir", "į", "kad", "su", "iš", "tai", "kaip", "yra", "ar", "bet", "jo", "nuo", "dėl", "buvo", "arba", "pagal"]),
     (Lang::Lv, &["un", "ir", "ar", "par", "uz", "no", "kas", "vai", "lai", "to", "tā", "arī", "kā", "nav", "šo", "saskaņā"]),
     (Lang::Mt, MALTESE),
-    (Lang::Nl, &["de", "het", "een", "van", "en", "die", "dat", "voor", "met", "zijn", "worden", "op", "niet", "door", "aan", "ook", "wordt", "te"]),
+    (Lang::Nl, &["de", "het", "een", "van", "en", "die", "dat", "voor", "met", "zijn", "worden", "op", "niet", "door", "aan", "ook", "wordt", "te", "in", "dit", "deze", "bij", "naar", "tot", "uit", "als", "om", "er", "is", "of"]),
     (Lang::Pl, &["i", "w", "na", "z", "się", "do", "nie", "że", "o", "jest", "to", "przez", "oraz", "dla", "jak", "lub", "są"]),
     (Lang::Pt, &["de", "a", "o", "que", "e", "do", "da", "em", "um", "para", "com", "não", "uma", "os", "no", "dos", "das"]),
     (Lang::Ro, &["și", "şi", "de", "în", "la", "a", "cu", "care", "pe", "din", "să", "nu", "pentru", "este", "o", "un", "sau", "ale"]),
@@ -149,9 +149,10 @@ pub fn confirms(text: &str, lang: Lang) -> bool {
             == Some(lang)
 }
 
-/// Whether function-word `votes` clearly are `lang`'s: [`CONFIRM_MIN_VOTES`], and twice
-/// what any other language has from words `lang` does not use (Dutch `de` and `van` are
-/// Hungarian words too, but no evidence against Dutch).
+/// Whether function-word `votes` clearly are `lang`'s: twice what any other language has
+/// from words `lang` does not use (Dutch `de` and `van` are Hungarian words too, but no
+/// evidence against Dutch), and [`CONFIRM_MIN_VOTES`] unless no word is foreign to `lang`
+/// (Dutch shares most of its commonest words, so their split votes add up slowly).
 fn function_words_confirm(votes: &Votes, lang: Lang) -> bool {
     let own = votes.all[lang.index()];
     let rival = ALL
@@ -159,7 +160,7 @@ fn function_words_confirm(votes: &Votes, lang: Lang) -> bool {
         .filter(|other| **other != lang)
         .map(|other| votes.foreign[other.index()])
         .fold(0.0, f32::max);
-    own >= CONFIRM_MIN_VOTES && own >= 2.0 * rival
+    (own >= CONFIRM_MIN_VOTES || rival == 0.0) && own >= 2.0 * rival
 }
 
 /// The language whose function words dominate `sample`, if one does beyond doubt:
@@ -190,7 +191,7 @@ fn function_word_votes(sample: &str, lang: Lang) -> Votes {
         all: [0.0; ALL.len()],
         foreign: [0.0; ALL.len()],
     };
-    for word in words(sample) {
+    for word in words(sample).filter(|word| !is_list_label(sample, word)) {
         if let Some(langs) = FUNCTION_WORD_LANGS.get(lowercase(word.text).as_ref()) {
             let share = 1.0 / langs.len() as f32;
             let foreign = !langs.contains(lang);
@@ -203,6 +204,12 @@ fn function_word_votes(sample: &str, lang: Lang) -> Votes {
         }
     }
     votes
+}
+
+/// Whether `word` labels a point of a list (`a)`, `d)`, `iv)`): a letter there is no word
+/// of any language.
+fn is_list_label(sample: &str, word: &Word<'_>) -> bool {
+    sample.as_bytes().get(word.end) == Some(&b')')
 }
 
 /// The first `n` characters of `text`.
@@ -390,9 +397,35 @@ mod tests {
                 }
             }
         }
-        // Too few function words do not confirm.
-        let few = function_word_votes("Regulation on the market", Lang::En);
+        // Too few function words of its own, against a foreign one, do not confirm.
+        let few = function_word_votes("Regulation on the market und", Lang::En);
         assert!(!function_words_confirm(&few, Lang::En));
+    }
+
+    #[test]
+    fn a_paragraph_without_foreign_function_words_is_confirmed() {
+        // Every function word here is Dutch, though shared with other languages.
+        let dutch = "Energie-efficiënte ruimte- en waterverwarmingstoestellen en warmtepompen die op de lijst staan";
+        let votes = function_word_votes(dutch, Lang::Nl);
+        assert!(votes.all[Lang::Nl.index()] < CONFIRM_MIN_VOTES);
+        assert!(function_words_confirm(&votes, Lang::Nl));
+        let as_english = function_word_votes(dutch, Lang::En);
+        assert!(!function_words_confirm(&as_english, Lang::En));
+    }
+
+    #[test]
+    fn elisions_and_list_labels_are_no_foreign_words() {
+        // `l'`, `d'` are French (not only Maltese `l`); `d)` labels a point.
+        let french = "d) l'organe d'exécution évalue l'éligibilité de chaque projet à l'article 5";
+        assert!(function_words_confirm(
+            &function_word_votes(french, Lang::Fr),
+            Lang::Fr
+        ));
+        let dutch = "d) informeert hij, indien het vermoeden is onderbouwd of niet kan worden weggenomen, de autoriteit";
+        assert!(function_words_confirm(
+            &function_word_votes(dutch, Lang::Nl),
+            Lang::Nl
+        ));
     }
 
     #[test]
