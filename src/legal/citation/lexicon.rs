@@ -2,15 +2,17 @@
 //! text, and the roles of the small words read around them.
 //!
 //! Anchors (unit words, act words, popular names, OJ names, `COM`, `eli/`, `CELEX`) are
-//! searched with one Aho-Corasick automaton over plain literals, longest first (built directly,
-//! not through a regex, which would parse and translate a pattern of thousands of literals). Case-insensitivity comes from listing each form in
-//! lowercase, capitalised and uppercase; abbreviations (`DO`, `GDPR`) are matched as written.
-//! Word boundaries are checked by hand, so the automaton stays literal-only.
+//! matched with one Aho-Corasick automaton over plain literals, longest first (built directly,
+//! not through a regex, which would parse and translate a pattern of thousands of literals),
+//! run anchored at the positions an anchor may start at. Case-insensitivity comes from
+//! listing each form in lowercase, capitalised and uppercase; abbreviations (`DO`, `GDPR`)
+//! are matched as written. Word boundaries are checked by hand, so the automaton stays
+//! literal-only.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 
 use super::words::{self, ActWords, Role, Side, SmallWords, UnitWords};
 use crate::lang::Lang;
@@ -58,7 +60,10 @@ pub struct AnchorAt {
 }
 
 struct Lexicon {
+    /// Every literal, matched anchored at one position (the longest that starts there).
     anchors: AhoCorasick,
+    /// The bytes a literal starts with.
+    first_bytes: [bool; 256],
     by_literal: HashMap<String, Vec<Entry>>,
     small: HashMap<String, Vec<(Option<Lang>, Role)>>,
 }
@@ -127,8 +132,15 @@ fn build() -> Lexicon {
     for entries in by_literal.values_mut() {
         entries.sort_by_key(|e| !e.stem);
     }
+    let mut first_bytes = [false; 256];
+    for literal in by_literal.keys() {
+        if let Some(&first) = literal.as_bytes().first() {
+            first_bytes[usize::from(first)] = true;
+        }
+    }
     Lexicon {
         anchors: alternation(by_literal.keys()),
+        first_bytes,
         by_literal,
         small: small_words(),
     }
@@ -213,13 +225,14 @@ fn fold_greek_accents(text: &str) -> String {
         .collect()
 }
 
-/// One regex of plain literals, longest first so that leftmost-first finds the longest.
-/// An automaton finding the leftmost literal, the longest where several start there.
+/// An automaton finding the longest literal that starts at a given position: the literals
+/// go in longest first, so leftmost-first prefers the longest.
 fn alternation<'a>(literals: impl Iterator<Item = &'a String>) -> AhoCorasick {
     let mut sorted: Vec<&String> = literals.collect();
     sorted.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
     AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostFirst)
+        .start_kind(StartKind::Anchored)
         .kind(Some(AhoCorasickKind::ContiguousNFA))
         .build(sorted)
         .expect("a literal automaton within aho-corasick's limits")
@@ -238,27 +251,54 @@ fn small_words() -> HashMap<String, Vec<(Option<Lang>, Role)>> {
 }
 
 /// Every anchor in `text`, in order, not overlapping.
+///
+/// Only a position an anchor may start at is tried (a literal's first byte, after a word
+/// boundary, or `eli/` anywhere), with one anchored match there: the longest literal
+/// starting at the leftmost such position, as an unanchored leftmost-first search would
+/// find, without running the automaton through the middle of every word.
 pub fn find_anchors(text: &str) -> Vec<AnchorAt> {
     let lexicon = &*LEXICON;
     let mut found = Vec::new();
     let mut at = 0;
-    while let Some(m) = lexicon.anchors.find(Input::new(text).span(at..text.len())) {
-        let Some(entries) = text
-            .get(m.start()..m.end())
-            .and_then(|literal| lexicon.by_literal.get(literal))
-        else {
-            at = next_char(text, m.start());
-            continue;
-        };
-        match bounded(text, m.start(), m.end(), entries) {
+    while let Some(start) = lexicon.next_start(text, at) {
+        match lexicon.anchor_at(text, start) {
             Some(anchor) => {
                 at = anchor.end;
                 found.push(anchor);
             }
-            None => at = next_char(text, m.start()),
+            None => at = next_char(text, start),
         }
     }
     found
+}
+
+impl Lexicon {
+    /// The first position from `at` on where [`bounded`] may accept an anchor.
+    fn next_start(&self, text: &str, at: usize) -> Option<usize> {
+        let bytes = text.as_bytes();
+        (at..bytes.len()).find(|&p| {
+            self.first_bytes[usize::from(bytes[p])]
+                && text.is_char_boundary(p)
+                && (starts_after_boundary(text, p) || bytes[p..].starts_with(b"eli/"))
+        })
+    }
+
+    /// The anchor the longest literal starting at `start` makes, if any.
+    fn anchor_at(&'static self, text: &str, start: usize) -> Option<AnchorAt> {
+        let input = Input::new(text)
+            .span(start..text.len())
+            .anchored(Anchored::Yes);
+        let m = self.anchors.find(input)?;
+        let entries = self.by_literal.get(text.get(m.start()..m.end())?)?;
+        bounded(text, m.start(), m.end(), entries)
+    }
+}
+
+/// Whether the character before byte `at` lets an anchor start there: none, or one that is
+/// neither part of a word nor of a URL, an e-mail address or a hashtag.
+fn starts_after_boundary(text: &str, at: usize) -> bool {
+    let before = text.get(..at).and_then(|s| s.chars().next_back());
+    !before.is_some_and(|c| c.is_alphanumeric() || matches!(c, '/' | '@' | '#' | '_' | '.'))
 }
 
 fn next_char(text: &str, at: usize) -> usize {
@@ -270,12 +310,9 @@ fn next_char(text: &str, at: usize) -> usize {
 /// The anchor a literal match makes once word boundaries are checked: a whole word, or the
 /// whole word a stem starts; `None` inside a word, a URL or a hashtag.
 fn bounded(text: &str, start: usize, end: usize, entries: &'static [Entry]) -> Option<AnchorAt> {
-    let before = text.get(..start).and_then(|s| s.chars().next_back());
     let after = text.get(end..).and_then(|s| s.chars().next());
     let is_eli = entries.iter().any(|e| matches!(e.anchor, Anchor::Eli));
-    if !is_eli
-        && before.is_some_and(|c| c.is_alphanumeric() || matches!(c, '/' | '@' | '#' | '_' | '.'))
-    {
+    if !is_eli && !starts_after_boundary(text, start) {
         return None;
     }
     let literal_ends_in_letter = text
@@ -331,4 +368,90 @@ pub fn small_roles(word: &str) -> &'static [(Option<Lang>, Role)] {
         .small
         .get(fold(word).as_ref())
         .map_or(&[], Vec::as_slice)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The anchors of `text` found the slow way: at each character in turn, the longest
+    /// literal starting there, kept if its boundaries allow it.
+    fn anchors_by_trying_every_position(text: &str) -> Vec<(usize, usize)> {
+        let lexicon = &*LEXICON;
+        let longest = lexicon
+            .by_literal
+            .keys()
+            .map(String::len)
+            .max()
+            .unwrap_or(0);
+        let mut found = Vec::new();
+        let mut at = 0;
+        while at < text.len() {
+            let literal_end = (at + 1..=text.len().min(at + longest)).rev().find(|&end| {
+                text.get(at..end)
+                    .is_some_and(|l| lexicon.by_literal.contains_key(l))
+            });
+            let anchor = literal_end
+                .and_then(|end| bounded(text, at, end, &lexicon.by_literal[&text[at..end]]));
+            match anchor {
+                Some(anchor) => {
+                    found.push((anchor.start, anchor.end));
+                    at = anchor.end;
+                }
+                None => at = next_char(text, at),
+            }
+        }
+        found
+    }
+
+    const PIECES: &[&str] = &[
+        "Article",
+        "article",
+        "Artikel",
+        "art",
+        "Art.",
+        "Regulation",
+        "Verordening",
+        "règlement",
+        "GDPR",
+        "DSA",
+        "COM",
+        "CELEX",
+        "eli/",
+        "eli/reg/2016/679",
+        "OJ",
+        "L",
+        "1",
+        "2016/679",
+        " ",
+        "  ",
+        "/",
+        ".",
+        "#",
+        "@",
+        "_",
+        "(",
+        ")",
+        ",",
+        "é",
+        "x",
+        "ab",
+        "s",
+        "Δ",
+        "Ά",
+        "ß",
+    ];
+
+    proptest! {
+        #[test]
+        fn anchors_are_the_longest_literals_at_the_leftmost_allowed_positions(
+            pieces in prop::collection::vec(prop::sample::select(PIECES), 0..40)
+        ) {
+            let text = pieces.concat();
+            let found: Vec<(usize, usize)> =
+                find_anchors(&text).iter().map(|a| (a.start, a.end)).collect();
+            prop_assert_eq!(found, anchors_by_trying_every_position(&text));
+        }
+    }
 }
