@@ -67,32 +67,75 @@ const MIN_BINARY_SAMPLE: usize = 64;
 /// and zero-width spaces) collapsed to one space, trimmed.
 pub fn normalize(text: &str) -> String {
     // Most text is already NFC; checking is several times cheaper than recomposing.
-    if is_nfc_quick(text.chars()) == IsNormalized::Yes {
-        collapse_spaces(text.chars(), text.len())
+    if text.is_ascii() || is_nfc_quick(text.chars()) == IsNormalized::Yes {
+        collapse_spaces_in(text)
     } else {
-        collapse_spaces(text.nfc(), text.len())
+        let mut out = Collapsed::with_capacity(text.len());
+        text.nfc().for_each(|c| out.push(c));
+        out.text
     }
 }
 
-/// Drops control and invisible characters and collapses whitespace runs to one space.
-fn collapse_spaces(chars: impl Iterator<Item = char>, capacity: usize) -> String {
-    let mut out = String::with_capacity(capacity);
-    let mut pending_space = false;
-    for c in chars {
-        if is_space(c) {
-            pending_space = !out.is_empty();
+/// [`Collapsed`] text of `text`, copying each run of printable ASCII at once.
+fn collapse_spaces_in(text: &str) -> String {
+    let mut out = Collapsed::with_capacity(text.len());
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        let run = bytes[at..]
+            .iter()
+            .position(|b| !b.is_ascii_graphic())
+            .unwrap_or(bytes.len() - at);
+        if run > 0 {
+            out.push_str(&text[at..at + run]);
+            at += run;
             continue;
         }
-        if c.is_control() || is_invisible(c) {
-            continue;
-        }
-        if pending_space {
-            out.push(' ');
-            pending_space = false;
-        }
+        let Some(c) = text[at..].chars().next() else {
+            break;
+        };
         out.push(c);
+        at += c.len_utf8();
     }
-    out
+    out.text
+}
+
+/// Text being built without control and invisible characters, its whitespace runs
+/// collapsed to one space, trimmed.
+struct Collapsed {
+    text: String,
+    pending_space: bool,
+}
+
+impl Collapsed {
+    fn with_capacity(capacity: usize) -> Collapsed {
+        Collapsed {
+            text: String::with_capacity(capacity),
+            pending_space: false,
+        }
+    }
+
+    fn push(&mut self, c: char) {
+        if is_space(c) {
+            self.pending_space = !self.text.is_empty();
+        } else if !c.is_control() && !is_invisible(c) {
+            self.space_if_pending();
+            self.text.push(c);
+        }
+    }
+
+    /// Appends `run`, which holds no space, control or invisible character.
+    fn push_str(&mut self, run: &str) {
+        self.space_if_pending();
+        self.text.push_str(run);
+    }
+
+    fn space_if_pending(&mut self) {
+        if self.pending_space {
+            self.text.push(' ');
+            self.pending_space = false;
+        }
+    }
 }
 
 /// [`normalize`] after NFKC: ligatures (`ﬁ`) and compatibility forms become plain letters.
@@ -117,6 +160,22 @@ fn is_invisible(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn normalize_keeps_every_visible_character_and_one_space_per_run(
+            text in "[a-z .,\t\n\u{0}-\u{1f}\u{7f}\u{a0}\u{ad}\u{200b}\u{202a}é\u{301}ß€ ]{0,60}"
+        ) {
+            let composed: String = text.nfc().collect();
+            let words: Vec<String> = composed
+                .split(is_space)
+                .map(|w| w.chars().filter(|c| !c.is_control() && !is_invisible(*c)).collect::<String>())
+                .filter(|w: &String| !w.is_empty())
+                .collect();
+            prop_assert_eq!(normalize(&text), words.join(" "));
+        }
+    }
 
     #[test]
     fn decomposed_text_is_composed_and_spaces_collapse() {
