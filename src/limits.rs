@@ -13,6 +13,9 @@ pub const MAX_FILE_BYTES: u64 = 160 * 1024 * 1024;
 /// Largest metadata catalogue (`polidex.catalog.jsonl`) read; a bigger one is reported.
 pub const MAX_CATALOG_BYTES: u64 = 64 * 1024 * 1024;
 
+/// Largest version record (`meta.json` beside a crawled act) read; a larger one is ignored.
+pub const MAX_RECORD_BYTES: u64 = 4 * 1024 * 1024;
+
 /// Files above this size are extracted one at a time, so two huge files never share memory.
 pub const BIG_FILE_BYTES: u64 = 16 * 1024 * 1024;
 

@@ -638,6 +638,59 @@ this line is not JSON
 }
 
 #[test]
+fn a_version_record_beside_a_crawled_act_gives_its_metadata_and_is_not_indexed() {
+    // A EUR-Lex crawl: the page says neither the act nor its language (its `<title>` and
+    // `lang` are the interface's); `meta.json` beside it does.
+    let page = br#"<html lang="en"><head><title>Implementing regulation - 2017/1486 - EN - EUR-Lex</title></head>
+<body><p>La Commission adopte des portefeuilles de reference pour le phare de la mer.</p></body></html>"#;
+    let record = br#"{
+  "work_identifier": "http://publications.europa.eu/resource/celex/32017R1486",
+  "publisher_version_identifier": "http://publications.europa.eu/resource/celex/32017R1486",
+  "publication_date": "2017-07-10",
+  "expressions": [
+    {"language": "fr", "title": "Reglement d'execution (UE) 2017/1486 de la Commission du 10 juillet 2017",
+     "observations": [{"file": "fr.html"}]}
+  ]
+}"#;
+    let corpus = corpus_of(&[
+        ("works/32017r1486/versions/2017-07-10--2b3c/fr.html", page),
+        (
+            "works/32017r1486/versions/2017-07-10--2b3c/meta.json",
+            record,
+        ),
+    ]);
+    let index = tempfile::tempdir().expect("temp dir");
+    let output = polidex()
+        .arg("index")
+        .arg(corpus.path())
+        .arg("--index")
+        .arg(index.path())
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    assert!(
+        stdout.contains("skipped 1, failed 0") && !stderr.contains("meta.json"),
+        "the record is no failed document: {stdout} {stderr}"
+    );
+    let response = search_json(index.path(), &["phare"]);
+    assert_eq!(response["total"], 1, "only the page is indexed");
+    let hit = &response["hits"][0];
+    assert_eq!(hit["doc_id"], "32017R1486");
+    assert_eq!(hit["kind"], "legislation");
+    assert_eq!(hit["lang"], "fr");
+    assert_eq!(hit["date"], "2017-07-10");
+    assert!(
+        hit["title"]
+            .as_str()
+            .is_some_and(|t| t.starts_with("Reglement d'execution (UE) 2017/1486")),
+        "{}",
+        hit["title"]
+    );
+}
+
+#[test]
 fn an_endless_catalogue_title_is_cut() {
     let catalogue = format!(
         "{{\"path\": \"memo.txt\", \"title\": \"Keeper {}\", \"publisher\": \"{}\"}}\n",

@@ -7,13 +7,14 @@
 //! without extension, and without the language tag when the same work exists in several
 //! languages (`statements/en_x.md` + `statements/nl_x.md` → `statements/x`).
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use regex::Regex;
 
 use super::catalog::CatalogEntry;
-use super::extract::{Block, Extracted, Role};
+use super::extract::{Block, Extracted, Metadata, Role};
 use super::walk::FileEntry;
 use crate::lang::{Lang, detect};
 use crate::legal::citation::{Context, find_citations};
@@ -152,8 +153,9 @@ pub fn resolve(
     path_id: &str,
     index: usize,
     catalog: Option<&CatalogEntry>,
+    record: Option<&Metadata>,
 ) -> DocMeta {
-    let meta = &extracted.meta;
+    let meta = &with_record(&extracted.meta, record);
     let title_text = title_blocks(&extracted.blocks);
     let celex = meta
         .celex
@@ -169,7 +171,7 @@ pub fn resolve(
         (None, _) if index > 0 => format!("{path_id}/{}", index + 1),
         (None, _) => path_id.to_string(),
     };
-    let lang = resolve_lang(extracted, &file.rel);
+    let lang = resolve_lang(meta, &extracted.blocks, &file.rel);
     let legal = celex.is_some() || looks_like_act(&extracted.blocks);
     let kind = celex
         .as_deref()
@@ -180,9 +182,10 @@ pub fn resolve(
         .date
         .or_else(|| vocab::date_in_text(&title_text))
         .or_else(|| meta.title.as_deref().and_then(vocab::date_in_text))
+        .or_else(|| record.and_then(|r| r.date))
         .or_else(|| cover_date(&extracted.blocks))
         .or_else(|| date_in_file_name(&file.rel));
-    let title = resolve_title(extracted, &title_text, &file.rel, legal);
+    let title = resolve_title(meta, &extracted.blocks, &title_text, &file.rel, legal);
     let mut doc = DocMeta {
         doc_id,
         celex: celex.clone(),
@@ -198,6 +201,29 @@ pub fn resolve(
         apply_catalog(&mut doc, entry);
     }
     doc
+}
+
+/// The file's own metadata with a version record's: the record fills the act where the
+/// file does not declare it, and its official title and language replace the file's (a
+/// EUR-Lex page's `<title>` and `lang` are those of its interface). Its date only comes
+/// after the dates in the text (see [`resolve`]): it is the consolidation's, where the text
+/// dates the act.
+fn with_record<'a>(own: &'a Metadata, record: Option<&Metadata>) -> Cow<'a, Metadata> {
+    let Some(record) = record else {
+        return Cow::Borrowed(own);
+    };
+    let celex = own.celex.clone().filter(|c| is_celex(c));
+    Cow::Owned(Metadata {
+        title: record.title.clone().or_else(|| own.title.clone()),
+        lang: record.lang.or(own.lang),
+        consolidated: if celex.is_some() {
+            own.consolidated
+        } else {
+            record.consolidated
+        },
+        celex: celex.or_else(|| record.celex.clone()),
+        ..own.clone()
+    })
 }
 
 fn apply_catalog(doc: &mut DocMeta, entry: &CatalogEntry) {
@@ -320,13 +346,11 @@ fn toc_article(text: &str) -> Option<vocab::Heading<'_>> {
     vocab::article_heading(inner.get(inner.rfind('(')? + 1..)?)
 }
 
-fn resolve_lang(extracted: &Extracted, rel: &str) -> Lang {
+fn resolve_lang(meta: &Metadata, blocks: &[Block], rel: &str) -> Lang {
     let name = rel.rsplit('/').next().unwrap_or(rel);
-    extracted
-        .meta
-        .lang
+    meta.lang
         .or_else(|| file_name_lang(name))
-        .or_else(|| detect::detect(&text_sample(&extracted.blocks)))
+        .or_else(|| detect::detect(&text_sample(blocks)))
         .unwrap_or(Lang::Und)
 }
 
@@ -346,12 +370,14 @@ pub fn text_sample(blocks: &[Block]) -> String {
 /// Longest title or publisher kept, in characters; the rest is cut at `…`.
 const MAX_NAME_CHARS: usize = 500;
 
-fn resolve_title(extracted: &Extracted, title_blocks: &str, rel: &str, legal: bool) -> String {
-    let from_meta = extracted
-        .meta
-        .title
-        .clone()
-        .filter(|t| !t.trim().is_empty());
+fn resolve_title(
+    meta: &Metadata,
+    blocks: &[Block],
+    title_blocks: &str,
+    rel: &str,
+    legal: bool,
+) -> String {
+    let from_meta = meta.title.clone().filter(|t| !t.trim().is_empty());
     let from_blocks = (!title_blocks.is_empty()).then(|| title_blocks.to_string());
     let candidates = if legal {
         [from_blocks, from_meta]
@@ -362,7 +388,7 @@ fn resolve_title(extracted: &Extracted, title_blocks: &str, rel: &str, legal: bo
         .into_iter()
         .flatten()
         .next()
-        .or_else(|| first_heading(&extracted.blocks))
+        .or_else(|| first_heading(blocks))
         .map(|t| truncate_chars(&t, MAX_NAME_CHARS))
         .unwrap_or_else(|| rel.rsplit('/').next().unwrap_or(rel).to_string())
 }

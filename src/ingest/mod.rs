@@ -11,6 +11,7 @@ pub mod extract;
 pub mod format;
 pub mod isolate;
 pub mod metadata;
+pub mod record;
 pub mod walk;
 
 use std::collections::{HashMap, HashSet};
@@ -20,7 +21,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use catalog::{Catalog, CatalogEntry};
-use extract::{ExtractError, Extracted};
+use extract::{ExtractError, Extracted, Metadata};
 use walk::{FileEntry, WalkOptions};
 
 use crate::index::writer::Writer;
@@ -282,15 +283,16 @@ fn process_file(plan: &Plan<'_>, file: &FileEntry) -> Outcome {
     let key = file.key();
     let entry = plan.catalog.lookup(&file.abs);
     let entry = entry.as_ref();
-    if entry.and_then(|e| e.skip).unwrap_or(false) {
+    if entry.and_then(|e| e.skip).unwrap_or(false) || record::is_record(&file.abs) {
         return Outcome::Skipped;
     }
+    let record = record::metadata_for(&file.abs);
     let path_id = plan
         .path_ids
         .get(&key)
         .cloned()
         .unwrap_or_else(|| file.rel.clone());
-    let identity = identity(&path_id, entry);
+    let identity = identity(&path_id, entry, record.as_ref());
     let failed = |reason: String| Outcome::Failed {
         path: file.rel.clone(),
         reason,
@@ -325,6 +327,7 @@ fn process_file(plan: &Plan<'_>, file: &FileEntry) -> Outcome {
         identity: &identity,
         path_id: &path_id,
         catalog: entry,
+        record: record.as_ref(),
     };
     let versions = documents
         .iter()
@@ -339,11 +342,17 @@ fn process_file(plan: &Plan<'_>, file: &FileEntry) -> Outcome {
 }
 
 /// What besides the content decides how a file is indexed.
-fn identity(path_id: &str, entry: Option<&CatalogEntry>) -> String {
+fn identity(path_id: &str, entry: Option<&CatalogEntry>, record: Option<&Metadata>) -> String {
     let catalog = entry
         .and_then(|e| serde_json::to_string(e).ok())
         .unwrap_or_default();
-    format!("{}\t{path_id}\t{catalog}", env!("CARGO_PKG_VERSION"))
+    let record = record
+        .and_then(|r| serde_json::to_string(r).ok())
+        .unwrap_or_default();
+    format!(
+        "{}\t{path_id}\t{catalog}\t{record}",
+        env!("CARGO_PKG_VERSION")
+    )
 }
 
 fn extract_file(
@@ -369,6 +378,8 @@ struct Source<'a> {
     identity: &'a str,
     path_id: &'a str,
     catalog: Option<&'a CatalogEntry>,
+    /// What the version record beside the file says of it.
+    record: Option<&'a Metadata>,
 }
 
 /// One extracted document → one version ready to index.
@@ -394,6 +405,7 @@ fn build_version(source: &Source<'_>, index: usize, extracted: &Extracted) -> Ve
         source.path_id,
         index,
         source.catalog,
+        source.record,
     );
     let units = segment(&extracted.blocks, meta.legal);
     let units = units.into_iter().map(|u| indexed_unit(u, &meta)).collect();
