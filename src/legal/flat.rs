@@ -68,11 +68,12 @@ fn strip_oj_header(text: &str) -> &str {
     }
 }
 
-/// The institution line: the first run of at least four capitalised words ending with a
-/// comma, within reach of the start.
+/// The institution line: the first run of at least three capitalised words ending with a
+/// comma (`DE EUROPESE COMMISSIE,`, `THE EUROPEAN PARLIAMENT AND THE COUNCIL OF THE EUROPEAN
+/// UNION,`), within reach of the start.
 fn institution_line(text: &str) -> Option<std::ops::Range<usize>> {
     static CAPS_RUN: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?:\b[\p{Lu}\-’']{2,}\s+){3,}[\p{Lu}\-’']{2,},").expect("literal regex")
+        Regex::new(r"(?:\b[\p{Lu}\-’']{2,}\s+){2,}[\p{Lu}\-’']{2,},").expect("literal regex")
     });
     let window = text
         .get(..floor_boundary(text, MAX_TITLE_BYTES + 400))
@@ -488,6 +489,21 @@ mod tests {
                 "art_2.pnt_2"
             ]
         );
+    }
+
+    #[test]
+    fn a_commission_act_has_a_three_word_institution_line() {
+        let flat = "L_2017009NL.01000401.xml 13.1.2017 NL Publicatieblad van de Europese Unie L 9/4 \
+            UITVOERINGSVERORDENING (EU) 2017/68 VAN DE COMMISSIE van 9 januari 2017 tot wijziging van Verordening (EG) nr. 121/2008 \
+            DE EUROPESE COMMISSIE, Gezien het Verdrag betreffende de werking van de Europese Unie, \
+            Overwegende hetgeen volgt: (1) De indeling van goederen. HEEFT DE VOLGENDE VERORDENING VASTGESTELD: \
+            Artikel 1 Bijlage I wordt gewijzigd. Artikel 2 Deze verordening treedt in werking.";
+        let blocks = unflatten(flat);
+        let t = texts(&blocks);
+        assert_eq!(t[0].0, Role::Title);
+        assert!(t[0].1.starts_with("UITVOERINGSVERORDENING (EU) 2017/68"));
+        assert_eq!(t[1].1, "DE EUROPESE COMMISSIE,");
+        assert!(t.contains(&(Role::ArticleHeading, "Artikel 2")), "{t:?}");
     }
 
     #[test]

@@ -16,7 +16,8 @@ use super::{Block, ExtractError, Extracted, Metadata};
 use crate::lang::Lang;
 use crate::model::DateSpan;
 
-/// A record longer than this with no line break is a flattened act, not a short note.
+/// A record longer than this with no line break is a flattened act, not a short note; one
+/// that starts with an OJ file name is an act however short.
 const FLATTENED_MIN_CHARS: usize = 2_000;
 
 /// Extracts every record of a crawl file.
@@ -65,7 +66,9 @@ fn record(value: &Value) -> Option<Extracted> {
             .find_map(|n| value.get(*n).and_then(Value::as_str))
     };
     let content = field(&["content", "text", "body"])?;
-    let flattened = !content.contains('\n') && content.chars().count() > FLATTENED_MIN_CHARS;
+    let from_oj = oj_file_lang(content);
+    let flattened = !content.contains('\n')
+        && (from_oj.is_some() || content.chars().count() > FLATTENED_MIN_CHARS);
     let blocks: Vec<Block> = if flattened {
         vec![Block::body(normalize(content))]
     } else {
@@ -85,7 +88,7 @@ fn record(value: &Value) -> Option<Extracted> {
             .map(|s| s.first),
         lang: field(&["lang", "language"])
             .and_then(Lang::from_metadata)
-            .or_else(|| oj_file_lang(content)),
+            .or(from_oj),
         publisher: field(&["publisher", "source", "site"]).map(normalize),
         url,
         ..Metadata::default()
@@ -133,6 +136,18 @@ mod tests {
         assert_eq!(out[0].meta.lang, Some(Lang::Nl));
         assert_eq!(out[0].meta.url, None);
         assert_eq!(out[0].meta.publisher.as_deref(), Some("EUR LEX"));
+    }
+
+    #[test]
+    fn a_short_crawled_act_is_flattened_too() {
+        let content = "L_2018083NL.01001501.xml 27.3.2018 NL Publicatieblad van de Europese Unie L 83/15 \
+            BESLUIT (EU) 2018/509 VAN DE EUROPESE RAAD van 22 maart 2018 betreffende de benoeming \
+            DE EUROPESE RAAD, Gezien het Verdrag, HEEFT HET VOLGENDE BESLUIT VASTGESTELD: Artikel 1 Benoemd.";
+        let json = serde_json::json!({"content": content});
+        let out = extract(json.to_string().as_bytes()).unwrap();
+        assert!(out[0].flattened);
+        let note = serde_json::json!({"content": "A short note without line breaks."});
+        assert!(!extract(note.to_string().as_bytes()).unwrap()[0].flattened);
     }
 
     #[test]
