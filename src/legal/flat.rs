@@ -98,7 +98,7 @@ fn split_enacting(text: &str) -> (&str, Option<&str>, &str) {
     static FORMULA: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?:\b[\p{Lu}\-’']{2,}[\s,]+){2,}[\p{Lu}\-’']{2,}\s?:").expect("literal regex")
     });
-    match FORMULA.find(text) {
+    match FORMULA.find(text).or_else(|| one_word_formula(text)) {
         Some(m) => (
             text.get(..m.start()).unwrap_or(""),
             Some(m.as_str().trim()),
@@ -106,6 +106,17 @@ fn split_enacting(text: &str) -> (&str, Option<&str>, &str) {
         ),
         None => (text, None, ""),
     }
+}
+
+/// A formula of one word (`BESLUIT:`, `DÉCIDE :`, `BESCHLIESST:`, a Commission decision's),
+/// told from any other capitalised word by the article heading right after it.
+fn one_word_formula(text: &str) -> Option<regex::Match<'_>> {
+    static ONE_WORD: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\b\p{Lu}{4,}\s?:").expect("literal regex"));
+    ONE_WORD.find_iter(text).find(|m| {
+        let rest = text.get(m.end()..).unwrap_or("").trim_start();
+        vocab::article_heading(prefix(rest, 80)).is_some()
+    })
 }
 
 /// Citations (cut at `, ` + capital), the `Whereas:` line, and recitals in sequence.
@@ -504,6 +515,29 @@ mod tests {
         assert!(t[0].1.starts_with("UITVOERINGSVERORDENING (EU) 2017/68"));
         assert_eq!(t[1].1, "DE EUROPESE COMMISSIE,");
         assert!(t.contains(&(Role::ArticleHeading, "Artikel 2")), "{t:?}");
+    }
+
+    #[test]
+    fn a_one_word_enacting_formula_before_article_1_is_found() {
+        let flat = "CI2021457NL.01000101.xml 11.11.2021 NL Publicatieblad van de Europese Unie CI 457/1 \
+            BESLUIT VAN DE COMMISSIE van 27 oktober 2021 tot oprichting van de deskundigengroep (2021/C 457 I/01) \
+            DE EUROPESE COMMISSIE, Gezien het Verdrag betreffende de werking van de Europese Unie, \
+            Overwegende hetgeen volgt: (1) Een groep moet worden opgericht. (2) Zie BIJLAGE: tabel. BESLUIT: \
+            Artikel 1 Onderwerp De groep wordt opgericht. Artikel 2 Taken De groep adviseert.";
+        let t = texts(&unflatten(flat))
+            .into_iter()
+            .map(|(r, x)| (r, x.to_string()))
+            .collect::<Vec<_>>();
+        assert!(
+            t.contains(&(Role::Enacting, "BESLUIT:".to_string())),
+            "{t:?}"
+        );
+        assert!(
+            t.contains(&(Role::ArticleHeading, "Artikel 2".to_string())),
+            "{t:?}"
+        );
+        let units = super::super::units::segment(&unflatten(flat), true);
+        assert!(units.iter().any(|u| u.id.as_deref() == Some("art_2")));
     }
 
     #[test]
