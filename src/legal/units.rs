@@ -80,16 +80,7 @@ fn split_long(text: &str) -> Vec<&str> {
     let mut pieces = Vec::new();
     let mut rest = text;
     while rest.len() > limits::MAX_UNIT_CHARS {
-        let mut cut = limits::MAX_UNIT_CHARS;
-        while !rest.is_char_boundary(cut) {
-            cut -= 1;
-        }
-        let at_space = rest
-            .get(..cut)
-            .and_then(|head| head.rfind(' '))
-            .filter(|i| *i > cut / 2);
-        let cut = at_space.unwrap_or(cut);
-        let (head, tail) = rest.split_at(cut);
+        let (head, tail) = rest.split_at(space_before(rest, limits::MAX_UNIT_CHARS));
         pieces.push(head.trim());
         rest = tail.trim_start();
     }
@@ -97,6 +88,22 @@ fn split_long(text: &str) -> Vec<&str> {
         pieces.push(rest);
     }
     pieces
+}
+
+/// Where to cut `text` to keep at most `max` bytes: at its last space in the second half,
+/// else at the character boundary.
+fn space_before(text: &str, max: usize) -> usize {
+    if text.len() <= max {
+        return text.len();
+    }
+    let mut cut = max;
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    text.get(..cut)
+        .and_then(|head| head.rfind(' '))
+        .filter(|i| *i > cut / 2)
+        .unwrap_or(cut)
 }
 
 fn append(target: &mut String, text: &str) {
@@ -262,10 +269,13 @@ impl Segmenter {
         }
     }
 
+    /// Signatures and footnotes stay with the document; longer end matter (a financial
+    /// statement, an annex a flattened act runs into its signatures) becomes `p_n`.
     fn add_end_matter(&mut self, text: &str, role: Role) {
         self.part = Part::End;
         self.lists.clear();
-        if role == Role::Final || text.chars().count() < 200 {
+        let fits = self.units[0].text.len() + text.len() < limits::MAX_UNIT_CHARS;
+        if fits && (role == Role::Final || text.chars().count() < 200) {
             return append(&mut self.units[0].text, text);
         }
         self.add_loose(text);
@@ -616,12 +626,33 @@ impl Segmenter {
         self.append_current(text);
     }
 
+    /// Appends `text` to the current unit; what would take it past [`limits::MAX_UNIT_CHARS`]
+    /// (a flattened annex can be one block of half a megabyte) goes on in loose `p_n` units,
+    /// so no unit grows without bound and no text is lost.
     fn append_current(&mut self, text: &str) {
         if text.is_empty() {
             return;
         }
-        if let Some(unit) = self.units.get_mut(self.current) {
-            append(&mut unit.text, text);
+        let Some(unit) = self.units.get_mut(self.current) else {
+            return;
+        };
+        let room = limits::MAX_UNIT_CHARS.saturating_sub(unit.text.len() + 1);
+        if text.len() <= room {
+            return append(&mut unit.text, text);
+        }
+        let (head, rest) = text.split_at(space_before(text, room));
+        if !head.trim().is_empty() {
+            append(&mut unit.text, head.trim_end());
+        }
+        let heading = self.division_heading();
+        for piece in split_long(rest.trim_start()) {
+            self.loose += 1;
+            self.units.push(Unit {
+                id: Some(format!("p_{}", self.loose)),
+                heading: heading.clone(),
+                text: piece.to_string(),
+            });
+            self.current = self.units.len() - 1;
         }
     }
 
@@ -1071,6 +1102,26 @@ mod tests {
         let units = segment(&[b(&long)], false);
         assert!(units.len() >= 3);
         assert!(units.iter().all(|u| u.text.len() <= limits::MAX_UNIT_CHARS));
+    }
+
+    #[test]
+    fn an_over_long_annex_goes_on_in_loose_units_and_keeps_its_text() {
+        let table = "0154010 Blauwe bessen 0,01 ".repeat(limits::MAX_UNIT_CHARS / 8);
+        let mut blocks = gdpr_like("Article", ["1. A", "2. B"], ["(a) x", "(b) y"], ["a", "b"]);
+        blocks.push(Block::new("ANNEX", Role::AnnexHeading));
+        blocks.push(b(table.trim()));
+        let units = segment(&blocks, true);
+        assert!(units.iter().all(|u| u.text.len() <= limits::MAX_UNIT_CHARS));
+        let annex = units.iter().position(|u| u.id.as_deref() == Some("anx"));
+        let annex = annex.expect("the annex unit");
+        let rest: Vec<&Unit> = units[annex..].iter().collect();
+        assert!(
+            rest[1..]
+                .iter()
+                .all(|u| u.id.as_deref().is_some_and(|id| id.starts_with("p_")))
+        );
+        let kept: usize = rest.iter().map(|u| u.text.split(' ').count()).sum();
+        assert_eq!(kept, table.trim().split(' ').count(), "no word is lost");
     }
 
     #[test]
