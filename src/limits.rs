@@ -23,6 +23,11 @@ pub const BIG_FILE_BYTES: u64 = 16 * 1024 * 1024;
 /// boundaries into several units so that no single tantivy document grows unbounded.
 pub const MAX_UNIT_CHARS: usize = 64 * 1024;
 
+/// Bytes past which an article, point or annex goes on in loose units (`p_n`) of at most
+/// this size: a flattened annex table is one block, and one unit of it would be too long to
+/// rank or to show a snippet of.
+pub const LONG_UNIT_BYTES: usize = 16 * 1024;
+
 /// Most units one file may produce; the rest of the file is reported as truncated.
 pub const MAX_UNITS_PER_FILE: usize = 200_000;
 

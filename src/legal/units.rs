@@ -77,10 +77,15 @@ fn document_unit() -> Unit {
 
 /// Cuts text longer than the unit cap at spaces.
 fn split_long(text: &str) -> Vec<&str> {
+    split_at_most(text, limits::MAX_UNIT_CHARS)
+}
+
+/// Cuts text into pieces of at most `max` bytes, at spaces where it can.
+fn split_at_most(text: &str, max: usize) -> Vec<&str> {
     let mut pieces = Vec::new();
     let mut rest = text;
-    while rest.len() > limits::MAX_UNIT_CHARS {
-        let (head, tail) = rest.split_at(space_before(rest, limits::MAX_UNIT_CHARS));
+    while rest.len() > max {
+        let (head, tail) = rest.split_at(space_before(rest, max));
         pieces.push(head.trim());
         rest = tail.trim_start();
     }
@@ -626,7 +631,7 @@ impl Segmenter {
         self.append_current(text);
     }
 
-    /// Appends `text` to the current unit; what would take it past [`limits::MAX_UNIT_CHARS`]
+    /// Appends `text` to the current unit; what would take it past [`limits::LONG_UNIT_BYTES`]
     /// (a flattened annex can be one block of half a megabyte) goes on in loose `p_n` units,
     /// so no unit grows without bound and no text is lost.
     fn append_current(&mut self, text: &str) {
@@ -636,7 +641,7 @@ impl Segmenter {
         let Some(unit) = self.units.get_mut(self.current) else {
             return;
         };
-        let room = limits::MAX_UNIT_CHARS.saturating_sub(unit.text.len() + 1);
+        let room = limits::LONG_UNIT_BYTES.saturating_sub(unit.text.len() + 1);
         if text.len() <= room {
             return append(&mut unit.text, text);
         }
@@ -645,7 +650,7 @@ impl Segmenter {
             append(&mut unit.text, head.trim_end());
         }
         let heading = self.division_heading();
-        for piece in split_long(rest.trim_start()) {
+        for piece in split_at_most(rest.trim_start(), limits::LONG_UNIT_BYTES) {
             self.loose += 1;
             self.units.push(Unit {
                 id: Some(format!("p_{}", self.loose)),
@@ -1111,7 +1116,11 @@ mod tests {
         blocks.push(Block::new("ANNEX", Role::AnnexHeading));
         blocks.push(b(table.trim()));
         let units = segment(&blocks, true);
-        assert!(units.iter().all(|u| u.text.len() <= limits::MAX_UNIT_CHARS));
+        assert!(
+            units
+                .iter()
+                .all(|u| u.text.len() <= limits::LONG_UNIT_BYTES)
+        );
         let annex = units.iter().position(|u| u.id.as_deref() == Some("anx"));
         let annex = annex.expect("the annex unit");
         let rest: Vec<&Unit> = units[annex..].iter().collect();
