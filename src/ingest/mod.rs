@@ -346,8 +346,10 @@ fn identity(path_id: &str, entry: Option<&CatalogEntry>, record: Option<&Metadat
     let catalog = entry
         .and_then(|e| serde_json::to_string(e).ok())
         .unwrap_or_default();
+    // A record's title may be long: its digest stands for it.
     let record = record
-        .and_then(|r| serde_json::to_string(r).ok())
+        .and_then(|r| serde_json::to_vec(r).ok())
+        .map(|json| blake3::hash(&json).to_hex().to_string())
         .unwrap_or_default();
     format!(
         "{}\t{path_id}\t{catalog}\t{record}",
