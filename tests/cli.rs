@@ -5,7 +5,7 @@ mod fixtures;
 mod util;
 
 use serde_json::Value;
-use util::{corpus_of, index_into, polidex, run, search_json};
+use util::{corpus_of, index_into, index_output, polidex, run, search_json};
 
 /// A fresh index of the small corpus.
 fn small_index() -> (tempfile::TempDir, tempfile::TempDir) {
@@ -603,13 +603,7 @@ this line is not JSON
         ),
     ]);
     let index = tempfile::tempdir().expect("temp dir");
-    let output = polidex()
-        .arg("index")
-        .arg(corpus.path())
-        .arg("--index")
-        .arg(index.path())
-        .output()
-        .expect("runs");
+    let output = index_output(corpus.path(), index.path());
     assert_eq!(output.status.code(), Some(0));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
@@ -660,13 +654,7 @@ fn a_version_record_beside_a_crawled_act_gives_its_metadata_and_is_not_indexed()
         ),
     ]);
     let index = tempfile::tempdir().expect("temp dir");
-    let output = polidex()
-        .arg("index")
-        .arg(corpus.path())
-        .arg("--index")
-        .arg(index.path())
-        .output()
-        .expect("runs");
+    let output = index_output(corpus.path(), index.path());
     let stderr = String::from_utf8_lossy(&output.stderr);
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert_eq!(output.status.code(), Some(0), "{stderr}");

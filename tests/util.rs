@@ -37,13 +37,23 @@ pub fn polidex() -> Command {
 
 /// Indexes `corpus` into `index` and asserts the run succeeded.
 pub fn index_into(corpus: &Path, index: &Path) {
+    let output = index_output(corpus, index);
+    assert!(
+        output.status.success(),
+        "indexing failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+/// Indexes `corpus` into `index`; the run's exit status and output, whatever they are.
+pub fn index_output(corpus: &Path, index: &Path) -> std::process::Output {
     polidex()
         .arg("index")
         .arg(corpus)
         .arg("--index")
         .arg(index)
-        .assert()
-        .success();
+        .output()
+        .expect("polidex runs")
 }
 
 /// An index of the whole reference corpus, built once per test binary.
