@@ -52,7 +52,7 @@ fn strip_oj_header(text: &str) -> &str {
     static FILE_NAME: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"^\s*\S+\.xml\s").expect("literal regex"));
     static TITLE_START: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\b\p{Lu}{3,}(?:[\s,]+(?:\(\p{Lu}+(?:,\s*\p{Lu}+)*\)|\p{Lu}{2,}|\d+/\d+|NR\.|No|Nr\.))*").expect("literal regex")
+        Regex::new(r"\b\p{Lu}{3,}(?:[\s,]+(?:\(\p{Lu}\p{L}*(?:,\s*\p{Lu}\p{L}*)*\)|\p{Lu}{2,}|\d+/\d+|NR\.|No|Nr\.))*").expect("literal regex")
     });
     if !FILE_NAME.is_match(text) {
         return text;
@@ -515,6 +515,23 @@ mod tests {
         assert!(t[0].1.starts_with("UITVOERINGSVERORDENING (EU) 2017/68"));
         assert_eq!(t[1].1, "DE EUROPESE COMMISSIE,");
         assert!(t.contains(&(Role::ArticleHeading, "Artikel 2")), "{t:?}");
+    }
+
+    #[test]
+    fn a_title_naming_euratom_keeps_its_first_word() {
+        let flat = "L_2019304NL.01000101.xml 26.11.2019 NL Publicatieblad van de Europese Unie L 304/1 \
+            BESLUIT (EU, Euratom) 2019/1945 VAN DE RAAD van 19 november 2018 houdende goedkeuring \
+            DE RAAD VAN DE EUROPESE UNIE, Gezien het Verdrag, HEEFT HET VOLGENDE BESLUIT VASTGESTELD: \
+            Enig artikel De sluiting wordt goedgekeurd.";
+        let blocks = unflatten(flat);
+        assert_eq!(blocks[0].role, Role::Title);
+        assert!(
+            blocks[0]
+                .text
+                .starts_with("BESLUIT (EU, Euratom) 2019/1945 VAN DE RAAD"),
+            "{:?}",
+            blocks[0]
+        );
     }
 
     #[test]
