@@ -59,8 +59,32 @@ const ARTICLE_WORDS_AFTER: &[&str] = &[
     "straipsnis", // lt
 ];
 
-/// French numbers its first article in words: `Article premier`, `Article 1er`.
-const FIRST_ARTICLE: &[&str] = &["premier", "1er"];
+/// French numbers its first article in words: `Article premier`, `Article 1er`; an act of
+/// one article calls it `Article unique`, `Artículo único`, `Articolo unico`, `Articol unic`.
+const FIRST_ARTICLE: &[&str] = &["premier", "1er", "unique", "único", "unico", "unic"];
+
+/// The word before the article word of an act's sole article: `Sole Article`, `Enig artikel`,
+/// `Einziger Artikel`, `Μόνο άρθρο`; its id is `art_1`.
+const SOLE: &[&str] = &[
+    "Sole",        // en
+    "Single",      // en
+    "Enig",        // nl
+    "Einziger",    // de
+    "Enda",        // sv
+    "Eneste",      // da
+    "Ainoa",       // fi
+    "Ainus",       // et
+    "Jedyny",      // pl
+    "Jediný",      // cs, sk
+    "Jedini",      // hr
+    "Edini",       // sl
+    "Единствен",   // bg
+    "Μόνο",        // el
+    "Μοναδικό",    // el
+    "Vienīgais",   // lv
+    "Vienintelis", // lt
+    "Egyetlen",    // hu
+];
 
 /// Latin ordinals that mark inserted articles where English adds a letter: French, Italian,
 /// Spanish and Dutch `Article 3 bis` is English `Article 3a`, `3 ter` is `3b`, and so on.
@@ -523,6 +547,16 @@ fn compile(pattern: &str) -> Regex {
 static ARTICLE_WORD: LazyLock<Regex> =
     LazyLock::new(|| compile(&format!(r"^(?i:{})\s+", alternation(ARTICLE_WORDS))));
 
+/// `Sole Article`, `Enig artikel`: the sole article of an act.
+static SOLE_ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
+    let words = ARTICLE_WORDS.iter().chain(ARTICLE_WORDS_AFTER).copied();
+    compile(&format!(
+        r"^(?i:{})\s+(?i:{})",
+        alternation(SOLE),
+        alternation(&words.collect::<Vec<_>>())
+    ))
+});
+
 /// `6`, `6a`, `6α`, `6.º-A`, `premier`: group `l` is the letter of an inserted article.
 /// Portuguese `6.º` is also found as `6.o`, where a converter lost the ordinal sign.
 static ARTICLE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
@@ -633,6 +667,13 @@ pub fn article_heading(text: &str) -> Option<Heading<'_>> {
     }
     if !first.is_uppercase() {
         return None;
+    }
+    if let Some(sole) = SOLE_ARTICLE.find(text) {
+        let after = text.get(sole.end()..)?;
+        return ends_word(after).then(|| Heading {
+            number: "1".to_string(),
+            rest: heading_rest(after),
+        });
     }
     let word = ARTICLE_WORD.find(text)?;
     let (number, after) = article_number(text.get(word.end()..)?)?;
@@ -926,6 +967,29 @@ mod tests {
         for text in ARTICLE_6 {
             assert_eq!(article(text), Some(("6".to_string(), "")), "{text}");
         }
+    }
+
+    #[test]
+    fn a_sole_article_is_article_1() {
+        for text in [
+            "Sole Article",
+            "SOLE ARTICLE",
+            "Enig artikel",
+            "Einziger Artikel",
+            "Article unique",
+            "Artículo único",
+            "Articolo unico",
+            "Μόνο άρθρο",
+            "Egyetlen cikk",
+        ] {
+            assert_eq!(article(text), Some(("1".to_string(), "")), "{text}");
+        }
+        assert_eq!(
+            article("Enig artikel De sluiting wordt goedgekeurd."),
+            Some(("1".to_string(), "De sluiting wordt goedgekeurd."))
+        );
+        assert_eq!(article("Sole Articles"), None);
+        assert_eq!(article("Single market"), None);
     }
 
     #[test]
