@@ -55,7 +55,7 @@ fn paragraphs(blocks: &[Block]) -> Vec<Unit> {
         if block.role == Role::Title {
             continue;
         }
-        for piece in split_long(&block.text) {
+        for piece in split_at_most(&block.text, limits::MAX_UNIT_CHARS) {
             number += 1;
             units.push(Unit {
                 id: Some(format!("p_{number}")),
@@ -73,11 +73,6 @@ fn document_unit() -> Unit {
         heading: None,
         text: String::new(),
     }
-}
-
-/// Cuts text longer than the unit cap at spaces.
-fn split_long(text: &str) -> Vec<&str> {
-    split_at_most(text, limits::MAX_UNIT_CHARS)
 }
 
 /// Cuts text into pieces of at most `max` bytes, at spaces where it can.
@@ -267,7 +262,12 @@ impl Segmenter {
         if text.chars().count() < 80 && self.loose == 0 {
             return append(&mut self.units[0].text, text);
         }
-        for piece in split_long(text) {
+        self.push_loose(text, limits::MAX_UNIT_CHARS);
+    }
+
+    /// `text` as the next loose units `p_n`, in pieces of at most `max` bytes.
+    fn push_loose(&mut self, text: &str, max: usize) {
+        for piece in split_at_most(text, max) {
             self.loose += 1;
             let id = format!("p_{}", self.loose);
             self.push_unit(id, self.division_heading(), piece);
@@ -649,16 +649,7 @@ impl Segmenter {
         if !head.trim().is_empty() {
             append(&mut unit.text, head.trim_end());
         }
-        let heading = self.division_heading();
-        for piece in split_at_most(rest.trim_start(), limits::LONG_UNIT_BYTES) {
-            self.loose += 1;
-            self.units.push(Unit {
-                id: Some(format!("p_{}", self.loose)),
-                heading: heading.clone(),
-                text: piece.to_string(),
-            });
-            self.current = self.units.len() - 1;
-        }
+        self.push_loose(rest.trim_start(), limits::LONG_UNIT_BYTES);
     }
 
     fn finish(mut self) -> Vec<Unit> {

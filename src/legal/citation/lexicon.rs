@@ -70,6 +70,9 @@ struct Lexicon {
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(build);
 
+/// The literal of an ELI URI's anchor, the one anchor that may start inside a word.
+const ELI: &str = "eli/";
+
 fn build() -> Lexicon {
     let mut by_literal: HashMap<String, Vec<Entry>> = HashMap::new();
     let mut add =
@@ -114,7 +117,7 @@ fn build() -> Lexicon {
         );
     }
     add(
-        "eli/".to_string(),
+        ELI.to_string(),
         Entry {
             anchor: Anchor::Eli,
             stem: false,
@@ -279,7 +282,7 @@ impl Lexicon {
         (at..bytes.len()).find(|&p| {
             self.first_bytes[usize::from(bytes[p])]
                 && text.is_char_boundary(p)
-                && (starts_after_boundary(text, p) || bytes[p..].starts_with(b"eli/"))
+                && (starts_after_boundary(text, p) || bytes[p..].starts_with(ELI.as_bytes()))
         })
     }
 
