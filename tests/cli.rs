@@ -251,6 +251,38 @@ fn exit_codes_follow_grep() {
 }
 
 #[test]
+fn a_reader_that_goes_away_ends_every_command_quietly() {
+    let (_corpus, index) = small_index();
+    let dir = index.path().to_str().unwrap_or_default();
+    let commands: [&[&str]; 5] = [
+        &["search", "keeper"],
+        &["show", "32099R0001"],
+        &["stats"],
+        &["cite", "Article 6(1)(a) of Regulation (EU) 2016/679"],
+        &["export"],
+    ];
+    for command in commands {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_polidex"))
+            .env_remove("POLIDEX_INDEX")
+            .args(command)
+            .args(["--index", dir])
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("polidex starts");
+        // Closing the pipe before polidex has opened its index: its first write fails.
+        drop(child.stdout.take());
+        let output = child.wait_with_output().expect("polidex ends");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(!stderr.contains("panicked"), "{command:?}: {stderr}");
+        assert!(
+            output.status.code().is_some_and(|c| c < 2),
+            "{command:?}: {stderr}"
+        );
+    }
+}
+
+#[test]
 fn a_missing_or_corrupt_index_is_a_one_line_error() {
     let empty = tempfile::tempdir().expect("temp dir");
     let (code, _, stderr) = run(&empty.path().join("nope"), &["search", "x"]);

@@ -5,6 +5,7 @@ use std::io::Read;
 use anyhow::Result;
 use clap::Args;
 
+use super::output::print_out;
 use super::{IndexDir, ObjectFormat};
 use crate::index::reader::IndexHandle;
 use crate::legal::citation::{Context, find_citations};
@@ -37,9 +38,11 @@ pub fn run(args: CiteArgs) -> Result<bool> {
     };
     for citation in &citations {
         match args.format {
-            ObjectFormat::Json => println!("{}", serde_json::to_string(citation)?),
-            ObjectFormat::Text => println!(
-                "{}\t{}\t{}",
+            ObjectFormat::Json => {
+                print_out(format_args!("{}\n", serde_json::to_string(citation)?))?
+            }
+            ObjectFormat::Text => print_out(format_args!(
+                "{}\t{}\t{}\n",
                 citation.id,
                 if citation.in_index {
                     "indexed"
@@ -47,7 +50,7 @@ pub fn run(args: CiteArgs) -> Result<bool> {
                     "not indexed"
                 },
                 citation.text
-            ),
+            ))?,
         }
     }
     Ok(!citations.is_empty())

@@ -3,6 +3,7 @@
 use anyhow::Result;
 use clap::Args;
 
+use super::output::print_out;
 use super::{IndexDir, ObjectFormat, parse_lang};
 use crate::index::reader::IndexHandle;
 use crate::lang::Lang;
@@ -37,11 +38,13 @@ pub fn run(args: DefineArgs) -> Result<bool> {
     )?;
     for definition in &definitions {
         match args.format {
-            ObjectFormat::Json => println!("{}", serde_json::to_string(definition)?),
-            ObjectFormat::Text => println!(
-                "{} [{}] {}\n    {}\n",
+            ObjectFormat::Json => {
+                print_out(format_args!("{}\n", serde_json::to_string(definition)?))?
+            }
+            ObjectFormat::Text => print_out(format_args!(
+                "{} [{}] {}\n    {}\n\n",
                 definition.id, definition.lang, definition.term, definition.text
-            ),
+            ))?,
         }
     }
     Ok(!definitions.is_empty())

@@ -8,6 +8,7 @@ use clap::Args;
 use indicatif::{ProgressBar, ProgressStyle};
 
 use super::IndexDir;
+use super::output::print_out;
 use crate::ingest::{self, Event, IngestOptions, Report};
 
 /// Arguments of `index`.
@@ -45,7 +46,7 @@ pub fn run(args: IndexArgs) -> Result<bool> {
     let bar = progress_bar();
     let report = ingest::run(&options, &mut |event| show_event(&bar, event))?;
     bar.finish_and_clear();
-    println!("{}", summary(&report));
+    print_out(format_args!("{}\n", summary(&report)))?;
     Ok(true)
 }
 

@@ -12,6 +12,14 @@ pub const CSV_HEADER: [&str; 12] = [
     "snippet",
 ];
 
+/// Writes to standard output: a reader that went away (`polidex show … | head`) is an error
+/// `main` ends on quietly, never a panic as with `println!`.
+pub fn print_out(text: std::fmt::Arguments<'_>) -> io::Result<()> {
+    let mut out = io::stdout().lock();
+    out.write_fmt(text)?;
+    out.flush()
+}
+
 /// Writes a whole response in `format`.
 pub fn write_response(
     out: &mut dyn Write,

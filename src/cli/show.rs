@@ -5,6 +5,7 @@ use std::io::IsTerminal;
 use anyhow::Result;
 use clap::Args;
 
+use super::output::print_out;
 use super::{IndexDir, ObjectFormat, parse_lang};
 use crate::index::reader::IndexHandle;
 use crate::lang::Lang;
@@ -43,8 +44,8 @@ pub fn run(args: ShowArgs) -> Result<bool> {
     };
     let shown = lookup::show(&handle.snapshot()?, &args.id, &choice)?;
     match args.format {
-        ObjectFormat::Json => println!("{}", serde_json::to_string(&shown)?),
-        ObjectFormat::Text => print!("{}", as_text(&shown, terminal_width())),
+        ObjectFormat::Json => print_out(format_args!("{}\n", serde_json::to_string(&shown)?))?,
+        ObjectFormat::Text => print_out(format_args!("{}", as_text(&shown, terminal_width())))?,
     }
     Ok(true)
 }

@@ -3,6 +3,7 @@
 use anyhow::Result;
 use clap::Args;
 
+use super::output::print_out;
 use super::{IndexDir, ObjectFormat};
 use crate::index::reader::IndexHandle;
 use crate::model::Stats;
@@ -23,8 +24,8 @@ pub fn run(args: StatsArgs) -> Result<bool> {
     let handle = IndexHandle::open(&args.index.dir, false)?;
     let stats = lookup::stats(&handle.snapshot()?);
     match args.format {
-        ObjectFormat::Json => println!("{}", serde_json::to_string(&stats)?),
-        ObjectFormat::Text => print!("{}", as_text(&stats)),
+        ObjectFormat::Json => print_out(format_args!("{}\n", serde_json::to_string(&stats)?))?,
+        ObjectFormat::Text => print_out(format_args!("{}", as_text(&stats)))?,
     }
     Ok(stats.documents > 0)
 }
