@@ -16,6 +16,7 @@ use rustc_hash::FxHashMap;
 use tantivy::tokenizer::{TextAnalyzer, Token, TokenStream, Tokenizer, TokenizerManager};
 
 use super::fold::{fold, lowercase};
+use super::starts::{FirstBytes, Starts};
 use super::stem::LangStemmer;
 use super::{ALL, Lang};
 
@@ -109,23 +110,20 @@ impl<'a> Iterator for Words<'a> {
     }
 }
 
-/// The words of `text` whose first byte is marked in `first_bytes`, as [`words`] finds them,
-/// reached by scanning bytes rather than word by word: a snippet looks for a few query words
-/// among many, and most words cannot be one of them.
-pub fn words_starting_with<'a>(
-    text: &'a str,
-    first_bytes: &'a [bool; 256],
-) -> WordsStartingWith<'a> {
+/// The words of `text` whose first byte is marked in `first`, as [`words`] finds them,
+/// reached by scanning blocks of bytes rather than word by word: a snippet looks for a few
+/// query words among many, and most words cannot be one of them.
+pub fn words_starting_with<'a>(text: &'a str, first: &'a FirstBytes) -> WordsStartingWith<'a> {
     WordsStartingWith {
         words: Words { text, at: 0 },
-        first_bytes,
+        starts: Starts::new(text, first),
     }
 }
 
 /// The words of a text that start with marked bytes (see [`words_starting_with`]).
 pub struct WordsStartingWith<'a> {
     words: Words<'a>,
-    first_bytes: &'a [bool; 256],
+    starts: Starts<'a>,
 }
 
 impl<'a> Iterator for WordsStartingWith<'a> {
@@ -133,23 +131,10 @@ impl<'a> Iterator for WordsStartingWith<'a> {
 
     fn next(&mut self) -> Option<Word<'a>> {
         let text = self.words.text;
-        let bytes = text.as_bytes();
-        let from = self.words.at;
-        // A word can only start at a marked byte after a byte that is not an ASCII letter
-        // or digit; beyond ASCII, the characters around it are decoded to be sure.
-        let mut before = from.checked_sub(1).and_then(|i| bytes.get(i)).copied();
-        for (at, &byte) in bytes
-            .get(from..)?
-            .iter()
-            .enumerate()
-            .map(|(i, b)| (from + i, b))
-        {
-            let maybe_start = self.first_bytes[byte as usize]
-                && !before.is_some_and(|b| b.is_ascii_alphanumeric());
-            before = Some(byte);
-            if !maybe_start {
-                continue;
-            }
+        // A candidate follows no ASCII letter or digit; beyond ASCII, the characters
+        // around it are decoded to be sure it starts a word.
+        while let Some(at) = self.starts.next_from(self.words.at) {
+            self.words.at = at + 1;
             let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else {
                 continue;
             };
@@ -167,7 +152,7 @@ impl<'a> Iterator for WordsStartingWith<'a> {
                 });
             }
         }
-        self.words.at = bytes.len();
+        self.words.at = text.len();
         None
     }
 }
@@ -465,22 +450,26 @@ mod tests {
     use proptest::prelude::*;
 
     proptest! {
-        /// Jumping to marked first bytes finds exactly the words that start with one.
+        /// Jumping to marked first bytes finds exactly the words that start with one, in
+        /// either case, across blocks and with too many marked bytes to compare block-wise.
         #[test]
         fn words_starting_with_finds_the_words_starting_so(
-            text in "[a-dA-D0-9 ,.'’éÉçœαβЖж\u{301}\u{a0}-]{0,60}",
-            marked in "[a-dA-D0-9 ,.'-]{0,6}",
+            text in "[a-dA-D0-9 ,.'’éÉçœαβЖж\u{301}\u{a0}-]{0,90}",
+            marked in "[a-dA-D0-9]{0,16}",
             beyond_ascii in any::<bool>(),
         ) {
-            let mut first_bytes = [false; 256];
-            for byte in marked.bytes() {
-                first_bytes[byte as usize] = true;
-            }
-            first_bytes[0x80..].fill(beyond_ascii);
+            let first = FirstBytes::new(marked.bytes(), beyond_ascii);
+            let is_marked = |byte: u8| {
+                if byte.is_ascii() {
+                    marked.bytes().any(|m| m.eq_ignore_ascii_case(&byte))
+                } else {
+                    beyond_ascii
+                }
+            };
             let expected: Vec<Word<'_>> = words(&text)
-                .filter(|w| first_bytes[w.text.as_bytes()[0] as usize])
+                .filter(|w| is_marked(w.text.as_bytes()[0]))
                 .collect();
-            let found: Vec<Word<'_>> = words_starting_with(&text, &first_bytes).collect();
+            let found: Vec<Word<'_>> = words_starting_with(&text, &first).collect();
             prop_assert_eq!(found, expected);
         }
     }

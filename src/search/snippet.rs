@@ -19,6 +19,7 @@ use crate::lang::analyzers::{
     Analyzer, Word, WordStart, with_thread_analyzer, words, words_starting_with,
 };
 use crate::lang::fold::fold;
+use crate::lang::starts::FirstBytes;
 use crate::limits;
 
 /// Most distinct words remembered per language and query (bounds the memo's memory).
@@ -49,7 +50,7 @@ struct Matcher {
     /// With `initials`, the bytes a word that may match can start with: the initials in
     /// either case, the dropped prefix's first letter, and any byte beyond ASCII (`É` folds
     /// to `e`). The scan jumps from one such word to the next.
-    first_bytes: Option<Arc<[bool; 256]>>,
+    first_bytes: Option<Arc<FirstBytes>>,
     /// Non-ASCII letters met, each with the first letter of its folded form.
     folded_letters: FxHashMap<char, char>,
     /// Words as written, each with its key or `None`.
@@ -79,17 +80,13 @@ impl Matcher {
             }
         };
         let first_bytes = initials.as_ref().map(|(letters, dropped)| {
-            let mut bytes = [false; 256];
             let starts = letters
                 .iter()
                 .copied()
-                .chain(dropped.and_then(|d| d.chars().next()));
-            for c in starts.filter(char::is_ascii) {
-                bytes[c.to_ascii_lowercase() as usize] = true;
-                bytes[c.to_ascii_uppercase() as usize] = true;
-            }
-            bytes[0x80..].fill(true);
-            Arc::new(bytes)
+                .chain(dropped.and_then(|d| d.chars().next()))
+                .filter(char::is_ascii)
+                .map(|c| c as u8);
+            Arc::new(FirstBytes::new(starts, true))
         });
         let mut word_keys: Vec<u32> = terms.values().copied().collect();
         word_keys.sort_unstable();

@@ -1,0 +1,274 @@
+//! Word starts: where in a text a word beginning with one of a few bytes may start, found
+//! sixteen bytes at a time.
+//!
+//! A snippet looks for a handful of query words in units of up to tens of kilobytes. Rather
+//! than testing every byte, [`Starts`] compares a block of sixteen bytes at once (SSE2 on
+//! x86_64, a plain loop elsewhere) with the few bytes a matching word may begin with and with
+//! the bytes before them, and yields only the positions that are both a marked byte and not
+//! inside a run of ASCII letters and digits. The caller checks each one (a position after a
+//! non-ASCII letter is still inside a word).
+
+/// Most distinct ASCII bytes compared block-wise; with more, every word start is a candidate
+/// and the byte table decides.
+const MAX_COMPARED: usize = 12;
+
+/// Bytes of a block.
+const BLOCK: usize = 16;
+
+/// The bytes a sought word may start with.
+#[derive(Debug, Clone)]
+pub struct FirstBytes {
+    /// Every marked byte (ASCII in either case, and non-ASCII lead bytes when marked).
+    table: [bool; 256],
+    /// The marked ASCII bytes with the case bit set (`C` and `c` are both `c`), when few
+    /// enough to compare block-wise.
+    compared: Option<Vec<u8>>,
+    /// Whether a word may start with a character beyond ASCII.
+    non_ascii: bool,
+}
+
+impl FirstBytes {
+    /// Marks the ASCII letters and digits of `ascii` (in both cases) and, with `non_ascii`,
+    /// every character beyond ASCII (`É` may fold to a marked `e`).
+    pub fn new(ascii: impl IntoIterator<Item = u8>, non_ascii: bool) -> FirstBytes {
+        let mut table = [false; 256];
+        for byte in ascii.into_iter().filter(u8::is_ascii_alphanumeric) {
+            table[byte.to_ascii_lowercase() as usize] = true;
+            table[byte.to_ascii_uppercase() as usize] = true;
+        }
+        if non_ascii {
+            // Lead bytes of multi-byte characters; continuation bytes start nothing.
+            table[0xC0..].fill(true);
+        }
+        let mut lowered: Vec<u8> = (0..0x80u8)
+            .filter(|b| table[*b as usize])
+            .map(|b| b | 0x20)
+            .collect();
+        lowered.sort_unstable();
+        lowered.dedup();
+        let compared = (lowered.len() <= MAX_COMPARED).then_some(lowered);
+        FirstBytes {
+            table,
+            compared,
+            non_ascii,
+        }
+    }
+
+    /// Whether `byte` is marked.
+    pub fn contains(&self, byte: u8) -> bool {
+        self.table[byte as usize]
+    }
+}
+
+/// The candidate word starts of a text, in order (see the module documentation).
+pub struct Starts<'a> {
+    bytes: &'a [u8],
+    first: &'a FirstBytes,
+    /// Offset of the block `pending` describes.
+    block_at: usize,
+    /// Candidates of that block not yet yielded, one bit per byte.
+    pending: u32,
+}
+
+impl<'a> Starts<'a> {
+    /// Candidate starts of `text` for the bytes of `first`.
+    pub fn new(text: &'a str, first: &'a FirstBytes) -> Starts<'a> {
+        let mut starts = Starts {
+            bytes: text.as_bytes(),
+            first,
+            block_at: 0,
+            pending: 0,
+        };
+        starts.load(0);
+        starts
+    }
+
+    /// The first candidate at or after byte `from`.
+    pub fn next_from(&mut self, from: usize) -> Option<usize> {
+        if from < self.block_at || from >= self.block_at + BLOCK {
+            self.load(from);
+        } else {
+            // Forget the candidates before `from`.
+            let skipped = (from - self.block_at) as u32;
+            self.pending &= u32::MAX.checked_shl(skipped).unwrap_or(0);
+        }
+        loop {
+            if self.pending != 0 {
+                let at = self.block_at + self.pending.trailing_zeros() as usize;
+                self.pending &= self.pending - 1;
+                if self.first.contains(self.bytes[at]) {
+                    return Some(at);
+                }
+                continue;
+            }
+            let next = self.block_at + BLOCK;
+            if next >= self.bytes.len() {
+                return None;
+            }
+            self.load(next);
+        }
+    }
+
+    /// Reads the block starting at `at`.
+    fn load(&mut self, at: usize) {
+        self.block_at = at;
+        let rest = self.bytes.get(at..).unwrap_or(&[]);
+        if rest.is_empty() {
+            self.pending = 0;
+            return;
+        }
+        let mut block = [0u8; BLOCK];
+        let len = rest.len().min(BLOCK);
+        block[..len].copy_from_slice(&rest[..len]);
+        let before = at.checked_sub(1).map_or(b' ', |i| self.bytes[i]);
+        self.pending = u32::from(block_candidates(&block, before, self.first));
+    }
+}
+
+/// One bit per byte of `block` that is marked (or, with too many marked bytes to compare,
+/// a letter, digit or lead byte) and not preceded by an ASCII letter or digit; `before` is
+/// the byte before the block.
+fn block_candidates(block: &[u8; BLOCK], before: u8, first: &FirstBytes) -> u16 {
+    let masks = block_masks(block, first);
+    let preceded = (masks.alphanumeric << 1) | u16::from(before.is_ascii_alphanumeric());
+    masks.marked & !preceded
+}
+
+/// What a block holds, one bit per byte.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Masks {
+    /// ASCII letters and digits.
+    alphanumeric: u16,
+    /// Bytes a sought word may start with (a superset: each is checked in the table).
+    marked: u16,
+}
+
+#[cfg(target_arch = "x86_64")]
+fn block_masks(block: &[u8; BLOCK], first: &FirstBytes) -> Masks {
+    // SAFETY: SSE2 is part of the x86_64 baseline: every x86_64 CPU has it.
+    unsafe { sse2::block_masks(block, first) }
+}
+
+#[cfg(not(target_arch = "x86_64"))]
+fn block_masks(block: &[u8; BLOCK], first: &FirstBytes) -> Masks {
+    block_masks_scalar(block, first)
+}
+
+/// [`block_masks`] a byte at a time: the reference the SIMD version is tested against.
+#[cfg_attr(all(target_arch = "x86_64", not(test)), allow(dead_code))]
+fn block_masks_scalar(block: &[u8; BLOCK], first: &FirstBytes) -> Masks {
+    let mut masks = Masks {
+        alphanumeric: 0,
+        marked: 0,
+    };
+    for (i, &byte) in block.iter().enumerate() {
+        let bit = 1u16 << i;
+        let lead = byte >= 0xC0;
+        if byte.is_ascii_alphanumeric() {
+            masks.alphanumeric |= bit;
+        }
+        let marked = match &first.compared {
+            Some(compared) => compared.contains(&(byte | 0x20)) || (first.non_ascii && lead),
+            None => byte.is_ascii_alphanumeric() || lead,
+        };
+        if marked {
+            masks.marked |= bit;
+        }
+    }
+    masks
+}
+
+#[cfg(target_arch = "x86_64")]
+mod sse2 {
+    use std::arch::x86_64::{
+        __m128i, _mm_and_si128, _mm_cmpeq_epi8, _mm_cmpgt_epi8, _mm_cmplt_epi8, _mm_loadu_si128,
+        _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8, _mm_setzero_si128,
+    };
+
+    use super::{BLOCK, FirstBytes, Masks};
+
+    /// Sixteen bytes compared at once.
+    #[target_feature(enable = "sse2")]
+    pub(super) fn block_masks(block: &[u8; BLOCK], first: &FirstBytes) -> Masks {
+        // SAFETY: `block` is 16 readable bytes; the load needs no alignment.
+        let x = unsafe { _mm_loadu_si128(block.as_ptr().cast::<__m128i>()) };
+        let lower = _mm_or_si128(x, _mm_set1_epi8(0x20));
+        // Signed compares: bytes beyond ASCII are negative and fall outside both ranges.
+        let alphanumeric = _mm_or_si128(within(lower, b'a', b'z'), within(x, b'0', b'9'));
+        // Lead bytes (0xC0..=0xFF) are the negative bytes above -65 (0xBF).
+        let negative = _mm_cmplt_epi8(x, _mm_setzero_si128());
+        let lead = _mm_and_si128(negative, _mm_cmpgt_epi8(x, _mm_set1_epi8(-65)));
+        let marked = match &first.compared {
+            Some(compared) => {
+                let mut marked = if first.non_ascii {
+                    lead
+                } else {
+                    _mm_setzero_si128()
+                };
+                for &byte in compared {
+                    let equal = _mm_cmpeq_epi8(lower, _mm_set1_epi8(byte as i8));
+                    marked = _mm_or_si128(marked, equal);
+                }
+                marked
+            }
+            None => _mm_or_si128(alphanumeric, lead),
+        };
+        Masks {
+            alphanumeric: _mm_movemask_epi8(alphanumeric) as u16,
+            marked: _mm_movemask_epi8(marked) as u16,
+        }
+    }
+
+    /// The bytes of `x` within `low..=high` (both ASCII), as all-ones bytes.
+    #[target_feature(enable = "sse2")]
+    fn within(x: __m128i, low: u8, high: u8) -> __m128i {
+        let above = _mm_cmpgt_epi8(x, _mm_set1_epi8(low as i8 - 1));
+        let below = _mm_cmplt_epi8(x, _mm_set1_epi8(high as i8 + 1));
+        _mm_and_si128(above, below)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The block-wise masks are the byte-by-byte ones.
+        #[test]
+        fn block_masks_are_the_scalar_ones(
+            block in proptest::array::uniform16(any::<u8>()),
+            marked in proptest::collection::vec(any::<u8>(), 0..20),
+            non_ascii in any::<bool>(),
+        ) {
+            let first = FirstBytes::new(marked, non_ascii);
+            prop_assert_eq!(block_masks(&block, &first), block_masks_scalar(&block, &first));
+        }
+    }
+
+    fn starts(text: &str, first: &FirstBytes) -> Vec<usize> {
+        let mut starts = Starts::new(text, first);
+        let mut found = Vec::new();
+        let mut from = 0;
+        while let Some(at) = starts.next_from(from) {
+            found.push(at);
+            from = at + 1;
+        }
+        found
+    }
+
+    #[test]
+    fn candidates_are_marked_bytes_after_no_ascii_letter() {
+        let first = FirstBytes::new(*b"c", false);
+        let text = "a child, the Children's cycle; 1c, ecc and c";
+        let expected = [2, 13, 24, text.len() - 1];
+        assert_eq!(starts(text, &first), expected);
+    }
+
+    #[test]
+    fn lead_bytes_are_candidates_when_marked() {
+        let text = "élément «énergie» x";
+        assert_eq!(starts(text, &FirstBytes::new([], true)), [0, 10, 12]);
+        assert!(starts(text, &FirstBytes::new([], false)).is_empty());
+    }
+}
