@@ -238,6 +238,15 @@ fn exit_codes_follow_grep() {
         stderr.contains("limit") && stderr.lines().count() == 1,
         "{stderr}"
     );
+    // An id that is not indexed is nothing found; one that names no document is an error.
+    let (code, _, stderr) = run(index.path(), &["show", "32099R0001#art_99"]);
+    assert_eq!(
+        (code, stderr.trim()),
+        (1, "polidex: not found: unit 'art_99' of 32099R0001")
+    );
+    assert_eq!(run(index.path(), &["cited-by", "no-such-doc"]).0, 1);
+    let (code, _, stderr) = run(index.path(), &["show", "#art_1"]);
+    assert!(code == 2 && stderr.contains("invalid id"), "{stderr}");
     let (code, stdout, _) = run(
         index.path(),
         &["search", "keeper", "--limit", "0", "--format", "json"],

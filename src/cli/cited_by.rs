@@ -7,7 +7,7 @@ use anyhow::Result;
 use clap::Args;
 
 use super::output;
-use super::{HitFormat, IndexDir, parse_kind};
+use super::{HitFormat, IndexDir, found, parse_kind};
 use crate::index::reader::IndexHandle;
 use crate::model::Kind;
 use crate::search::{execute, lookup};
@@ -37,13 +37,11 @@ pub struct CitedByArgs {
 pub fn run(args: CitedByArgs) -> Result<bool> {
     execute::check_paging(args.limit, args.offset)?;
     let handle = IndexHandle::open(&args.index.dir, false)?;
-    let response = lookup::cited_by(
-        &handle.snapshot()?,
-        &args.id,
-        &args.kind,
-        args.limit,
-        args.offset,
-    )?;
+    let snapshot = handle.snapshot()?;
+    let cited = lookup::cited_by(&snapshot, &args.id, &args.kind, args.limit, args.offset);
+    let Some(response) = found(cited)? else {
+        return Ok(false);
+    };
     let stdout = io::stdout();
     let color = stdout.is_terminal() && args.format == HitFormat::Text;
     let mut out = io::BufWriter::new(stdout.lock());

@@ -24,6 +24,7 @@ use crate::ingest::format::Format;
 use crate::ingest::isolate;
 use crate::lang::Lang;
 use crate::model::{DateSpan, Kind};
+use crate::search::SearchError;
 
 /// Search engine for EU policy documents.
 #[derive(Debug, Parser)]
@@ -124,6 +125,19 @@ pub fn parse_kind(value: &str) -> Result<Kind, String> {
 /// Parses `--from`/`--to`.
 pub fn parse_date(value: &str) -> Result<DateSpan, String> {
     value.parse::<DateSpan>().map_err(|e| e.to_string())
+}
+
+/// The value of a lookup, or `None` after saying on stderr that the id asked for is not
+/// indexed: like grep finding nothing, that is exit 1, not an error.
+pub fn found<T>(result: Result<T, SearchError>) -> Result<Option<T>, SearchError> {
+    match result {
+        Ok(value) => Ok(Some(value)),
+        Err(error @ SearchError::NotFound(_)) => {
+            eprintln!("polidex: {error}");
+            Ok(None)
+        }
+        Err(error) => Err(error),
+    }
 }
 
 /// Runs the parsed command line; `Ok(true)` when something was found or done.

@@ -6,7 +6,7 @@ use anyhow::Result;
 use clap::Args;
 
 use super::output::print_out;
-use super::{IndexDir, ObjectFormat, parse_lang};
+use super::{IndexDir, ObjectFormat, found, parse_lang};
 use crate::index::reader::IndexHandle;
 use crate::lang::Lang;
 use crate::model::ShowResponse;
@@ -42,7 +42,9 @@ pub fn run(args: ShowArgs) -> Result<bool> {
         (None, None, false) => VersionChoice::Parallel(args.parallel),
         (None, None, true) => VersionChoice::Default,
     };
-    let shown = lookup::show(&handle.snapshot()?, &args.id, &choice)?;
+    let Some(shown) = found(lookup::show(&handle.snapshot()?, &args.id, &choice))? else {
+        return Ok(false);
+    };
     match args.format {
         ObjectFormat::Json => print_out(format_args!("{}\n", serde_json::to_string(&shown)?))?,
         ObjectFormat::Text => print_out(format_args!("{}", as_text(&shown, terminal_width())))?,

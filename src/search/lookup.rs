@@ -62,13 +62,24 @@ struct VersionInfo {
     primary: bool,
 }
 
-/// Splits `doc_id#unit`.
-pub fn split_id(id: &str) -> (&str, Option<&str>) {
-    match id.split_once('#') {
-        Some((doc, unit)) if !unit.is_empty() => (doc, Some(unit)),
-        Some((doc, _)) => (doc, None),
+/// Splits `doc_id#unit` into the normalised document id and the unit; an id without a
+/// document is refused.
+pub fn split_id(id: &str) -> Result<(String, Option<&str>), SearchError> {
+    let (doc, unit) = match id.split_once('#') {
+        Some((doc, unit)) => (doc, Some(unit).filter(|u| !u.is_empty())),
         None => (id, None),
+    };
+    let doc = query::normalize_doc_id(doc);
+    if doc.is_empty() {
+        return Err(SearchError::Invalid {
+            parameter: "id",
+            message: format!(
+                "'{}' names no document (expected DOC_ID or DOC_ID#UNIT)",
+                truncate(id)
+            ),
+        });
     }
+    Ok((doc, unit))
 }
 
 /// The unit or document `id`, in the versions `choice` asks for.
@@ -77,8 +88,7 @@ pub fn show(
     id: &str,
     choice: &VersionChoice,
 ) -> Result<ShowResponse, SearchError> {
-    let (doc, unit) = split_id(id);
-    let doc = query::normalize_doc_id(doc);
+    let (doc, unit) = split_id(id)?;
     let versions = versions_of(snapshot, &doc)?;
     if versions.is_empty() {
         return Err(SearchError::NotFound(format!(
@@ -399,8 +409,7 @@ pub fn cited_by(
     offset: u64,
 ) -> Result<SearchResponse, SearchError> {
     let started = std::time::Instant::now();
-    let (doc, unit) = split_id(id);
-    let doc = query::normalize_doc_id(doc);
+    let (doc, unit) = split_id(id)?;
     if !metadata::is_celex(&doc) && versions_of(snapshot, &doc)?.is_empty() {
         // An act need not be indexed to be cited; anything else must be.
         return Err(SearchError::NotFound(format!(
