@@ -12,6 +12,7 @@ use super::schema::Fields;
 use super::state::Payload;
 use super::terms::TextTerms;
 use super::writer::open_existing;
+use crate::limits;
 
 /// An open index.
 pub struct IndexHandle {
@@ -88,6 +89,7 @@ impl IndexHandle {
         let reader = index
             .reader_builder()
             .reload_policy(policy)
+            .doc_store_cache_num_blocks(doc_cache_blocks(&index))
             .try_into()
             .map_err(|e| IndexError::unreadable(dir, e))?;
         let searcher = reader.searcher();
@@ -128,6 +130,17 @@ impl IndexHandle {
         })
     }
 }
+
+/// Blocks of decompressed stored documents each segment's reader caches: the process's
+/// budget shared out among the segments at opening.
+fn doc_cache_blocks(index: &Index) -> usize {
+    let segments = index.searchable_segment_ids().map_or(1, |ids| ids.len().max(1));
+    let block = index.settings().docstore_blocksize.max(1);
+    (limits::DOC_CACHE_BYTES / block / segments).max(MIN_CACHED_BLOCKS)
+}
+
+/// tantivy's own number of cached blocks per segment.
+const MIN_CACHED_BLOCKS: usize = 100;
 
 fn read_payload(index: &Index, dir: &Path) -> Result<Payload, IndexError> {
     let metas = index
