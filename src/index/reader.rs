@@ -134,7 +134,9 @@ impl IndexHandle {
 /// Blocks of decompressed stored documents each segment's reader caches: the process's
 /// budget shared out among the segments at opening.
 fn doc_cache_blocks(index: &Index) -> usize {
-    let segments = index.searchable_segment_ids().map_or(1, |ids| ids.len().max(1));
+    let segments = index
+        .searchable_segment_ids()
+        .map_or(1, |ids| ids.len().max(1));
     let block = index.settings().docstore_blocksize.max(1);
     (limits::DOC_CACHE_BYTES / block / segments).max(MIN_CACHED_BLOCKS)
 }

@@ -46,10 +46,9 @@ impl FirstBytes {
             .collect();
         lowered.sort_unstable();
         lowered.dedup();
-        let compared = (lowered.len() <= MAX_COMPARED).then_some(lowered);
         FirstBytes {
             table,
-            compared,
+            compared: (lowered.len() <= MAX_COMPARED).then_some(lowered),
             non_ascii,
         }
     }
@@ -83,7 +82,8 @@ impl<'a> Starts<'a> {
         starts
     }
 
-    /// The first candidate at or after byte `from`.
+    /// The first candidate at or after byte `from` (asking again with the same `from`
+    /// gives the same answer: callers move `from` past what they are done with).
     pub fn next_from(&mut self, from: usize) -> Option<usize> {
         if from < self.block_at || from >= self.block_at + BLOCK {
             self.load(from);
@@ -95,10 +95,10 @@ impl<'a> Starts<'a> {
         loop {
             if self.pending != 0 {
                 let at = self.block_at + self.pending.trailing_zeros() as usize;
-                self.pending &= self.pending - 1;
                 if self.first.contains(self.bytes[at]) {
                     return Some(at);
                 }
+                self.pending &= self.pending - 1;
                 continue;
             }
             let next = self.block_at + BLOCK;
@@ -121,13 +121,14 @@ impl<'a> Starts<'a> {
         let len = rest.len().min(BLOCK);
         block[..len].copy_from_slice(&rest[..len]);
         let before = at.checked_sub(1).map_or(b' ', |i| self.bytes[i]);
-        self.pending = u32::from(block_candidates(&block, before, self.first));
+        let in_text = (1u32 << len) - 1;
+        self.pending = u32::from(block_candidates(&block, before, self.first)) & in_text;
     }
 }
 
-/// One bit per byte of `block` that is marked (or, with too many marked bytes to compare,
-/// a letter, digit or lead byte) and not preceded by an ASCII letter or digit; `before` is
-/// the byte before the block.
+/// One bit per byte of `block` that may be marked (with too many marked bytes to compare,
+/// any letter, digit or lead byte) and is not preceded by an ASCII letter or digit; `before`
+/// is the byte before the block.
 fn block_candidates(block: &[u8; BLOCK], before: u8, first: &FirstBytes) -> u16 {
     let masks = block_masks(block, first);
     let preceded = (masks.alphanumeric << 1) | u16::from(before.is_ascii_alphanumeric());
@@ -243,6 +244,30 @@ mod tests {
         ) {
             let first = FirstBytes::new(marked, non_ascii);
             prop_assert_eq!(block_masks(&block, &first), block_masks_scalar(&block, &first));
+        }
+    }
+
+    proptest! {
+        /// The candidates are exactly the marked bytes after no ASCII letter or digit, also
+        /// where the last block runs past the end of the text.
+        #[test]
+        fn candidates_are_marked_bytes_after_no_ascii_alphanumeric(
+            text in "[a-eA-E0-9 ,.(/'’éÉçαЖ\u{a0}-]{0,80}",
+            marked in proptest::collection::vec(any::<u8>(), 0..30),
+            non_ascii in any::<bool>(),
+        ) {
+            let first = FirstBytes::new(marked.iter().copied(), non_ascii);
+            let is_marked = |byte: u8| match byte {
+                0..0x80 => byte.is_ascii_alphanumeric() && marked.iter().any(|m| m.eq_ignore_ascii_case(&byte)),
+                0x80..0xC0 => false,
+                _ => non_ascii,
+            };
+            let bytes = text.as_bytes();
+            let expected: Vec<usize> = (0..bytes.len())
+                .filter(|&p| is_marked(bytes[p]))
+                .filter(|&p| p == 0 || !bytes[p - 1].is_ascii_alphanumeric())
+                .collect();
+            prop_assert_eq!(starts(&text, &first), expected);
         }
     }
 
