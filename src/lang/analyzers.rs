@@ -340,18 +340,46 @@ thread_local! {
     static THREAD_ANALYZERS: RefCell<FxHashMap<Lang, Analyzer>> = RefCell::default();
 }
 
-/// Calls `f` with this thread's stemmed analyzer of `lang`, whose memo carries over from
-/// one search to the next: snippets analyse the words of every hit, and queries meet the
-/// same vocabulary again and again.
-pub fn with_thread_analyzer<R>(lang: Lang, f: impl FnOnce(&mut Analyzer) -> R) -> R {
-    THREAD_ANALYZERS.with(|analyzers| {
-        let mut analyzers = analyzers.borrow_mut();
-        let analyzer = analyzers.entry(lang).or_insert_with(|| Analyzer {
+/// This thread's stemmed analyzer of `lang`, whose memo carries over from one search to the
+/// next (snippets analyse the words of every hit, and queries meet the same vocabulary
+/// again and again), held until dropped; a second holder on the thread gets a fresh one.
+pub struct ThreadAnalyzer {
+    analyzer: Option<Analyzer>,
+    lang: Lang,
+}
+
+impl ThreadAnalyzer {
+    /// Takes this thread's analyzer of `lang`.
+    pub fn take(lang: Lang) -> ThreadAnalyzer {
+        let held = THREAD_ANALYZERS.with(|analyzers| analyzers.borrow_mut().remove(&lang));
+        let analyzer = held.unwrap_or_else(|| Analyzer {
             memo_cap: THREAD_MEMO_WORDS,
             ..Analyzer::stemmed(lang)
         });
-        f(analyzer)
-    })
+        ThreadAnalyzer {
+            analyzer: Some(analyzer),
+            lang,
+        }
+    }
+
+    /// The terms of `word` (see [`Analyzer::memo_terms`]).
+    pub fn memo_terms(&mut self, word: &str) -> &[String] {
+        match self.analyzer.as_mut() {
+            Some(analyzer) => analyzer.memo_terms(word),
+            None => &[],
+        }
+    }
+}
+
+impl Drop for ThreadAnalyzer {
+    fn drop(&mut self) {
+        if let Some(analyzer) = self.analyzer.take() {
+            // A thread being torn down has no map left to give it back to.
+            let _ = THREAD_ANALYZERS.try_with(|analyzers| {
+                analyzers.borrow_mut().insert(self.lang, analyzer);
+            });
+        }
+    }
 }
 
 /// Articles and pronouns written elided before an apostrophe, per language.

@@ -3,11 +3,10 @@
 //!
 //! Matching uses the same analyzers as indexing, so a highlighted word is exactly a word
 //! that made the unit match: `children` lights up for the query `child`, `données` for
-//! `donnees`. Each distinct word is matched once per query (a memo), its stems coming from
-//! the thread's analyzer, which remembers them from one search to the next. The scan jumps
-//! from one word that may match (by its first letter) to the next, and stops once a window
-//! holds every query word and the snippet around it is complete, so long units cost little
-//! more than short ones.
+//! `donnees`. A word's stems come from the thread's analyzer, which remembers them from one
+//! search to the next. The scan jumps from one word that may match (by its first letter) to
+//! the next, and stops once a window holds every query word and the snippet around it is
+//! complete, so long units cost little more than short ones.
 
 use std::sync::Arc;
 
@@ -16,14 +15,11 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use super::query::Highlight;
 use crate::lang::Lang;
 use crate::lang::analyzers::{
-    Analyzer, Word, WordStart, with_thread_analyzer, words, words_starting_with,
+    Analyzer, ThreadAnalyzer, Word, WordStart, words, words_starting_with,
 };
 use crate::lang::fold::fold;
 use crate::lang::starts::FirstBytes;
 use crate::limits;
-
-/// Most distinct words remembered per language and query (bounds the memo's memory).
-const MEMO_WORDS: usize = 65_536;
 
 /// Highlighting state for one query: its words analysed once per language met.
 pub struct Highlighter<'a> {
@@ -36,7 +32,6 @@ pub struct Highlighter<'a> {
 /// Every query word, quoted word and prefix is a *key*; a window's quality is the number
 /// of distinct keys it holds.
 struct Matcher {
-    lang: Lang,
     /// Stemmed terms of the bare query words, each with the key of its word.
     terms: FxHashMap<String, u32>,
     /// Keys a window can hold at most.
@@ -53,8 +48,8 @@ struct Matcher {
     first_bytes: Option<Arc<FirstBytes>>,
     /// Non-ASCII letters met, each with the first letter of its folded form.
     folded_letters: FxHashMap<char, char>,
-    /// Words as written, each with its key or `None`.
-    memo: FxHashMap<Box<str>, Option<u32>>,
+    /// The thread's analyzer of the language, which remembers the terms of words met.
+    analyzer: ThreadAnalyzer,
 }
 
 impl Matcher {
@@ -92,14 +87,13 @@ impl Matcher {
         word_keys.sort_unstable();
         word_keys.dedup();
         Matcher {
-            lang,
             terms,
             reachable: first_word_key + word_keys.len(),
             keys: first_word_key + query.words.len(),
             initials,
             first_bytes,
             folded_letters: FxHashMap::default(),
-            memo: FxHashMap::default(),
+            analyzer: ThreadAnalyzer::take(lang),
         }
     }
 
@@ -108,14 +102,24 @@ impl Matcher {
         if !self.may_match(word) {
             return None;
         }
-        if let Some(known) = self.memo.get(word) {
-            return *known;
+        if !query.exact.is_empty() || !query.prefixes.is_empty() {
+            let folded = fold(word);
+            if let Some(i) = query.exact.iter().position(|e| *e == folded) {
+                return Some(i as u32);
+            }
+            if let Some(i) = query
+                .prefixes
+                .iter()
+                .position(|p| folded.starts_with(p.as_str()))
+            {
+                return Some((query.exact.len() + i) as u32);
+            }
         }
-        let key = self.analyse(query, word);
-        if self.memo.len() < MEMO_WORDS {
-            self.memo.insert(word.into(), key);
-        }
-        key
+        let terms = &self.terms;
+        self.analyzer
+            .memo_terms(word)
+            .iter()
+            .find_map(|t| terms.get(t).copied())
     }
 
     /// Whether `word` starts with a letter some key starts with (stemmers keep it, but for
@@ -137,28 +141,6 @@ impl Matcher {
                     && prefix.zip(letters.by_ref()).all(|(p, l)| p == l)
                     && letters.next().is_some()
             })
-    }
-
-    fn analyse(&self, query: &Highlight, word: &str) -> Option<u32> {
-        if !query.exact.is_empty() || !query.prefixes.is_empty() {
-            let folded = fold(word);
-            if let Some(i) = query.exact.iter().position(|e| *e == folded) {
-                return Some(i as u32);
-            }
-            if let Some(i) = query
-                .prefixes
-                .iter()
-                .position(|p| folded.starts_with(p.as_str()))
-            {
-                return Some((query.exact.len() + i) as u32);
-            }
-        }
-        with_thread_analyzer(self.lang, |analyzer| {
-            analyzer
-                .memo_terms(word)
-                .iter()
-                .find_map(|t| self.terms.get(t).copied())
-        })
     }
 }
 
