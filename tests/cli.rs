@@ -292,6 +292,52 @@ fn a_reader_that_goes_away_ends_every_command_quietly() {
 }
 
 #[test]
+fn words_anded_in_each_language_match_and_score_as_words_anded_in_any() {
+    let (_corpus, index) = small_index();
+    // `(w OR absentword)` keeps a word out of the per-language conjunction of bare words.
+    let apart = |query: &str| {
+        query
+            .split(' ')
+            .map(|w| format!("({w} OR zzqxj)"))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let hits = |response: &Value| -> Vec<(String, i64)> {
+        response["hits"]
+            .as_array()
+            .map(|hits| {
+                hits.iter()
+                    .map(|h| {
+                        let score = h["score"].as_f64().unwrap_or(0.0);
+                        (h["id"].to_string(), (score * 1000.0).round() as i64)
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    for query in [
+        "protection journaux",
+        "consent keeper",
+        "copie journal gardien",
+        "logboek wachter",
+        "keeper gardien",
+        "the keeper logbook consent",
+    ] {
+        let args = ["--group", "unit", "--limit", "50"];
+        let together = search_json(index.path(), &[&[query][..], &args].concat());
+        let apart = search_json(
+            index.path(),
+            &[&[apart(query).as_str()][..], &args].concat(),
+        );
+        assert_eq!(together["total"], apart["total"], "{query}");
+        assert_eq!(hits(&together), hits(&apart), "{query}");
+    }
+    let found = search_json(index.path(), &["protection journaux", "--group", "unit"]);
+    assert_eq!(ids(&found), ["32099R0001#rct_1"]);
+    assert_eq!(found["hits"][0]["lang"], "fr");
+}
+
+#[test]
 fn a_missing_or_corrupt_index_is_a_one_line_error() {
     let empty = tempfile::tempdir().expect("temp dir");
     let (code, _, stderr) = run(&empty.path().join("nope"), &["search", "x"]);

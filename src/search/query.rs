@@ -556,6 +556,32 @@ impl Node {
 
 // ----- building the tantivy query --------------------------------------------------------
 
+/// The one word a bare word node is analysed as (none for `2016/679`, a phrase of its
+/// pieces).
+fn single_word(node: &Node) -> Option<&str> {
+    let Node::Word(word) = node else {
+        return None;
+    };
+    let mut pieces = words(word);
+    let first = pieces.next()?;
+    pieces.next().is_none().then_some(first.text)
+}
+
+/// Any of `terms`, scored (nothing for none).
+fn any_scored(mut terms: Vec<Term>) -> Box<dyn Query> {
+    let scored = |term| TermQuery::new(term, IndexRecordOption::WithFreqs);
+    match terms.len() {
+        0 => Box::new(EmptyQuery),
+        1 => Box::new(scored(terms.swap_remove(0))),
+        _ => Box::new(BooleanQuery::new(
+            terms
+                .into_iter()
+                .map(|term| (Occur::Should, Box::new(scored(term)) as Box<dyn Query>))
+                .collect(),
+        )),
+    }
+}
+
 /// What building a query needs: the snapshot searched (its fields, its term dictionaries
 /// to expand prefixes and leave out absent terms) and the languages searched.
 pub struct Builder<'a> {
@@ -596,10 +622,15 @@ impl Builder<'_> {
     }
 
     fn and(&self, nodes: &[Node]) -> Result<Box<dyn Query>, QueryError> {
+        let stemmed: Vec<&str> = nodes.iter().filter_map(single_word).collect();
         let mut clauses = Vec::with_capacity(nodes.len());
+        if stemmed.len() > 1 {
+            clauses.push((Occur::Must, self.all_words(&stemmed)));
+        }
         for node in nodes {
             match node {
                 Node::Not(inner) => clauses.push((Occur::MustNot, self.build(inner)?)),
+                _ if stemmed.len() > 1 && single_word(node).is_some() => {}
                 other => clauses.push((Occur::Must, self.build(other)?)),
             }
         }
@@ -621,6 +652,33 @@ impl Builder<'_> {
         }
     }
 
+    /// Bare words that must all match: in each searched language, all of them in its field.
+    /// A unit is in one language, so this matches (and scores) exactly what requiring each
+    /// word in any language would, but a language whose field lacks one of the words drops
+    /// out at once, rather than its frequent words (`en`, `de`) being merged with other
+    /// languages' and intersected at length.
+    fn all_words(&self, words: &[&str]) -> Box<dyn Query> {
+        let snapshot = self.snapshot;
+        let mut languages: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        'langs: for &lang in self.langs {
+            let field = self.fields().text_of(lang);
+            let mut each_word: Vec<(Occur, Box<dyn Query>)> = Vec::with_capacity(words.len());
+            for word in words {
+                let held = snapshot.terms.stems(&snapshot.searcher, field, lang, word);
+                if held.is_empty() {
+                    continue 'langs;
+                }
+                each_word.push((Occur::Must, any_scored(held.to_vec())));
+            }
+            languages.push((Occur::Should, Box::new(BooleanQuery::new(each_word))));
+        }
+        match languages.len() {
+            0 => Box::new(EmptyQuery),
+            1 => languages.swap_remove(0).1,
+            _ => Box::new(BooleanQuery::new(languages)),
+        }
+    }
+
     /// A word's stems in every searched language field that holds them: a unit is in one
     /// language, so most fields lack most stems, and a term query costs weights and
     /// scorers in every segment even when it can match nothing.
@@ -632,17 +690,7 @@ impl Builder<'_> {
             let held = snapshot.terms.stems(&snapshot.searcher, field, lang, word);
             terms.extend(held.iter().cloned());
         }
-        let scored = |term| TermQuery::new(term, IndexRecordOption::WithFreqs);
-        match terms.len() {
-            0 => Box::new(EmptyQuery),
-            1 => Box::new(scored(terms.swap_remove(0))),
-            _ => Box::new(BooleanQuery::new(
-                terms
-                    .into_iter()
-                    .map(|term| (Occur::Should, Box::new(scored(term)) as Box<dyn Query>))
-                    .collect(),
-            )),
-        }
+        any_scored(terms)
     }
 
     fn phrase(&self, field: tantivy::schema::Field, text: &str, slop: u32) -> Box<dyn Query> {
