@@ -113,16 +113,17 @@ impl<'a> Starts<'a> {
     fn load(&mut self, at: usize) {
         self.block_at = at;
         let rest = self.bytes.get(at..).unwrap_or(&[]);
-        if rest.is_empty() {
-            self.pending = 0;
-            return;
-        }
-        let mut block = [0u8; BLOCK];
-        let len = rest.len().min(BLOCK);
-        block[..len].copy_from_slice(&rest[..len]);
         let before = at.checked_sub(1).map_or(b' ', |i| self.bytes[i]);
-        let in_text = (1u32 << len) - 1;
-        self.pending = u32::from(block_candidates(&block, before, self.first)) & in_text;
+        self.pending = match rest.first_chunk::<BLOCK>() {
+            Some(block) => u32::from(block_candidates(block, before, self.first)),
+            None => {
+                // The last, short block, padded; nothing past the end is a candidate.
+                let mut block = [0u8; BLOCK];
+                block[..rest.len()].copy_from_slice(rest);
+                let in_text = (1u32 << rest.len()) - 1;
+                u32::from(block_candidates(&block, before, self.first)) & in_text
+            }
+        };
     }
 }
 
