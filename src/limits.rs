@@ -64,9 +64,9 @@ pub const PIPELINE_QUEUE: usize = 16;
 /// most of its work.
 pub const COMMIT_EVERY_BYTES: u64 = 256 * 1024 * 1024;
 
-/// Decompressed document-store blocks a searching process keeps, in bytes, shared out among
-/// the segments (at least tantivy's 100 blocks each): the hits of queries a server answers
-/// again and again are read without decompressing their blocks anew.
+/// Decompressed document-store blocks a searching process keeps for hits, in bytes, shared
+/// out among the segments (at least tantivy's 100 blocks each): the hits of queries a server
+/// answers again and again are read without decompressing their blocks anew.
 pub const DOC_CACHE_BYTES: usize = 64 * 1024 * 1024;
 
 /// Largest page of hits one request may ask for; deeper results come with `offset`.

@@ -8,6 +8,7 @@ pub mod columns;
 pub mod reader;
 pub mod schema;
 pub mod state;
+pub mod stored;
 pub mod terms;
 pub mod writer;
 

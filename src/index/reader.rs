@@ -10,6 +10,7 @@ use super::IndexError;
 use super::columns::ColumnCache;
 use super::schema::Fields;
 use super::state::Payload;
+use super::stored::Stores;
 use super::terms::TextTerms;
 use super::writer::open_existing;
 use crate::limits;
@@ -30,6 +31,7 @@ struct CommitInfo {
     payload: Arc<Payload>,
     terms: Arc<TextTerms>,
     cache: Arc<ColumnCache>,
+    stores: Arc<Stores>,
 }
 
 impl CommitInfo {
@@ -39,10 +41,12 @@ impl CommitInfo {
         searcher: &Searcher,
         fields: &Fields,
     ) -> Result<CommitInfo, IndexError> {
+        let segments = searcher.segment_readers().len();
         Ok(CommitInfo {
             payload: Arc::new(read_payload(index, dir)?),
             terms: Arc::new(TextTerms::read(searcher, fields)),
-            cache: Arc::new(ColumnCache::new(searcher.segment_readers().len())),
+            cache: Arc::new(ColumnCache::new(segments)),
+            stores: Arc::new(Stores::new(segments, doc_cache_blocks(index, segments))),
         })
     }
 }
@@ -61,6 +65,8 @@ pub struct Snapshot {
     pub fields: Fields,
     /// Fast-field columns and document ids and publishers by ord, cached for this commit.
     pub cache: Arc<ColumnCache>,
+    /// The document store of each segment, for the texts of hits.
+    pub stores: Arc<Stores>,
 }
 
 impl Snapshot {
@@ -89,7 +95,6 @@ impl IndexHandle {
         let reader = index
             .reader_builder()
             .reload_policy(policy)
-            .doc_store_cache_num_blocks(doc_cache_blocks(&index))
             .try_into()
             .map_err(|e| IndexError::unreadable(dir, e))?;
         let searcher = reader.searcher();
@@ -127,18 +132,16 @@ impl IndexHandle {
             terms: Arc::clone(&cached.1.terms),
             fields: self.fields.clone(),
             cache: Arc::clone(&cached.1.cache),
+            stores: Arc::clone(&cached.1.stores),
         })
     }
 }
 
-/// Blocks of decompressed stored documents each segment's reader caches: the process's
-/// budget shared out among the segments at opening.
-fn doc_cache_blocks(index: &Index) -> usize {
-    let segments = index
-        .searchable_segment_ids()
-        .map_or(1, |ids| ids.len().max(1));
+/// Blocks of decompressed stored documents each segment's store caches for hits: the
+/// process's budget shared out among the commit's segments.
+fn doc_cache_blocks(index: &Index, segments: usize) -> usize {
     let block = index.settings().docstore_blocksize.max(1);
-    (limits::DOC_CACHE_BYTES / block / segments).max(MIN_CACHED_BLOCKS)
+    (limits::DOC_CACHE_BYTES / block / segments.max(1)).max(MIN_CACHED_BLOCKS)
 }
 
 /// tantivy's own number of cached blocks per segment.

@@ -15,7 +15,7 @@ use rustc_hash::FxHashMap;
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::{Column, StrColumn};
 use tantivy::query::{BooleanQuery, Occur, Query};
-use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader, TantivyDocument, Term};
+use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader, Term};
 
 use super::SearchError;
 use super::citations;
@@ -23,7 +23,7 @@ use super::query::{self, Builder, Node};
 use super::snippet::Highlighter;
 use crate::index::columns::{ColumnCache, NameColumn, StrValues};
 use crate::index::reader::Snapshot;
-use crate::index::schema::{REC_UNIT, stored_date, stored_text};
+use crate::index::schema::REC_UNIT;
 use crate::lang::{ALL, Lang};
 use crate::limits;
 use crate::model::{Date, DateSpan, Facets, Hit, Kind, SearchResponse};
@@ -334,7 +334,7 @@ pub fn hits_in(
     let slice = matches.candidates.get(range).unwrap_or(&[]);
     slice
         .iter()
-        .map(|c| read_hit(snapshot, c.address, c.score, &mut highlighter))
+        .map(|c| read_hit(snapshot, c, &mut highlighter))
         .collect()
 }
 
@@ -346,43 +346,44 @@ pub fn for_each_hit(
 ) -> Result<(), SearchError> {
     let mut highlighter = Highlighter::new(&matches.highlight);
     for candidate in &matches.candidates {
-        let hit = read_hit(
-            snapshot,
-            candidate.address,
-            candidate.score,
-            &mut highlighter,
-        )?;
+        let hit = read_hit(snapshot, candidate, &mut highlighter)?;
         each(hit).map_err(|e| SearchError::Output(e.to_string()))?;
     }
     Ok(())
 }
 
-/// A hit from the stored fields of a unit, with its version's title and path from the
-/// fast columns.
-pub fn read_hit(
+/// A hit: the unit id and text from the store, what the candidate read from the fast
+/// columns, its version's title and path through the commit's cache.
+fn read_hit(
     snapshot: &Snapshot,
-    address: DocAddress,
-    score: Score,
+    candidate: &Candidate,
     highlighter: &mut Highlighter<'_>,
 ) -> Result<Hit, SearchError> {
-    let doc: TantivyDocument = snapshot.searcher.doc(address).map_err(SearchError::from)?;
-    let f = &snapshot.fields;
-    let text = |field| stored_text(&doc, field).unwrap_or("").to_string();
-    let lang = text(f.lang).parse::<Lang>().unwrap_or(Lang::Und);
-    let unit = text(f.unit);
-    let body = stored_text(&doc, f.text).unwrap_or("");
-    let snippet = highlighter.snippet(body, lang);
-    let (title, path) = version_names(snapshot, address)?;
+    let stored =
+        snapshot
+            .stores
+            .unit_text(&snapshot.searcher, &snapshot.fields, candidate.address)?;
+    let lang = ALL
+        .get(candidate.lang as usize)
+        .copied()
+        .unwrap_or(Lang::Und);
+    let unit = stored.unit();
+    let snippet = highlighter.snippet(stored.text(), lang);
+    let (title, path) = version_names(snapshot, candidate.address)?;
+    let doc_id = candidate.doc_id.to_string();
     Ok(Hit {
-        id: text(f.id),
-        doc_id: text(f.doc_id),
-        unit: (!unit.is_empty()).then_some(unit),
+        id: match unit {
+            "" => doc_id.clone(),
+            unit => format!("{doc_id}#{unit}"),
+        },
+        doc_id,
+        unit: (!unit.is_empty()).then(|| unit.to_string()),
         lang: lang.code().to_string(),
-        kind: text(f.kind).parse().unwrap_or(Kind::Other),
+        kind: Kind::from_index(candidate.kind),
         title: title.to_string(),
-        date: stored_date(&doc, f.date),
+        date: Date::from_number(candidate.date),
         path: path.to_string(),
-        score,
+        score: candidate.score,
         snippet: snippet.text,
         highlights: snippet.highlights,
     })

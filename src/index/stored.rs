@@ -1,0 +1,254 @@
+//! The text and unit id a hit shows, read straight from the document store: the bytes of the
+//! unit's stored document are walked in place and only those two values are taken.
+//!
+//! `Searcher::doc` builds every stored value of a unit (its ids, kind, headings, file key,
+//! defined terms…) through a generic reader that grows each string as it reads it; for the
+//! ten hits of a page that was a fifth of a warm search, for two values used. The layout
+//! walked is tantivy's stored document: a count of values, then each value as its field
+//! (`u32`), a type code and the value (a string is its length then its bytes; a number,
+//! eight bytes). A document holding anything else is read through `Searcher::doc`.
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use tantivy::directory::OwnedBytes;
+use tantivy::schema::Field;
+use tantivy::store::StoreReader;
+use tantivy::{DocAddress, Searcher, TantivyDocument};
+
+use super::schema::{Fields, stored_text};
+
+/// Type code of a string value.
+const TEXT: u8 = 0;
+/// Type codes of the eight-byte values: `u64`, `i64`, date, `f64`.
+const EIGHT_BYTES: [u8; 4] = [1, 2, 5, 6];
+
+/// One store reader per segment of a commit, opened on first use, each caching
+/// `cache_blocks` decompressed blocks.
+pub struct Stores {
+    readers: Box<[OnceLock<Option<StoreReader>>]>,
+    cache_blocks: usize,
+}
+
+/// A unit's stored unit id and text, borrowed from its block of the store.
+pub struct UnitText {
+    bytes: OwnedBytes,
+    unit: Range<usize>,
+    text: Range<usize>,
+}
+
+impl UnitText {
+    /// The unit id (empty for a whole document).
+    pub fn unit(&self) -> &str {
+        self.str_at(&self.unit)
+    }
+
+    /// The unit's text.
+    pub fn text(&self) -> &str {
+        self.str_at(&self.text)
+    }
+
+    fn str_at(&self, range: &Range<usize>) -> &str {
+        self.bytes
+            .as_slice()
+            .get(range.clone())
+            .and_then(|bytes| std::str::from_utf8(bytes).ok())
+            .unwrap_or("")
+    }
+
+    /// The two values copied out of a document read the generic way.
+    fn copied(unit: &str, text: &str) -> UnitText {
+        let mut bytes = Vec::with_capacity(unit.len() + text.len());
+        bytes.extend_from_slice(unit.as_bytes());
+        bytes.extend_from_slice(text.as_bytes());
+        UnitText {
+            bytes: OwnedBytes::new(bytes),
+            unit: 0..unit.len(),
+            text: unit.len()..unit.len() + text.len(),
+        }
+    }
+}
+
+impl Stores {
+    /// Store readers for a searcher of `segments` segments.
+    pub fn new(segments: usize, cache_blocks: usize) -> Stores {
+        Stores {
+            readers: (0..segments).map(|_| OnceLock::new()).collect(),
+            cache_blocks,
+        }
+    }
+
+    /// The unit id and text of the unit at `address`.
+    pub fn unit_text(
+        &self,
+        searcher: &Searcher,
+        fields: &Fields,
+        address: DocAddress,
+    ) -> tantivy::Result<UnitText> {
+        let walked = self.reader(searcher, address).and_then(|reader| {
+            let bytes = reader.get_document_bytes(address.doc_id).ok()?;
+            let (unit, text) = walk(bytes.as_slice(), fields.unit, fields.text)?;
+            Some(UnitText { bytes, unit, text })
+        });
+        match walked {
+            Some(found) => Ok(found),
+            None => {
+                let doc: TantivyDocument = searcher.doc(address)?;
+                Ok(UnitText::copied(
+                    stored_text(&doc, fields.unit).unwrap_or(""),
+                    stored_text(&doc, fields.text).unwrap_or(""),
+                ))
+            }
+        }
+    }
+
+    fn reader(&self, searcher: &Searcher, address: DocAddress) -> Option<&StoreReader> {
+        let slot = self.readers.get(address.segment_ord as usize)?;
+        slot.get_or_init(|| {
+            let segment = searcher
+                .segment_readers()
+                .get(address.segment_ord as usize)?;
+            segment.get_store_reader(self.cache_blocks).ok()
+        })
+        .as_ref()
+    }
+}
+
+/// The byte ranges of the `unit` and `text` strings in a stored document, if it holds only
+/// strings and eight-byte values and both fields.
+fn walk(bytes: &[u8], unit: Field, text: Field) -> Option<(Range<usize>, Range<usize>)> {
+    let mut reader = Bytes { bytes, at: 0 };
+    let count = reader.vint()?;
+    let (mut unit_range, mut text_range) = (None, None);
+    for _ in 0..count {
+        let field = Field::from_field_id(u32::from_le_bytes(reader.array()?));
+        let [code] = reader.array()?;
+        if code == TEXT {
+            let len = usize::try_from(reader.vint()?).ok()?;
+            let range = reader.skip(len)?;
+            if field == unit {
+                unit_range = Some(range);
+            } else if field == text {
+                text_range = Some(range);
+            }
+        } else if EIGHT_BYTES.contains(&code) {
+            reader.skip(8)?;
+        } else {
+            return None;
+        }
+    }
+    Some((unit_range?, text_range?))
+}
+
+/// A cursor over a stored document.
+struct Bytes<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl Bytes<'_> {
+    /// A variable-length integer: seven bits a byte, lowest first, the last byte marked by
+    /// its high bit.
+    fn vint(&mut self) -> Option<u64> {
+        let mut value = 0u64;
+        for shift in (0..64).step_by(7) {
+            let [byte] = self.array()?;
+            value |= u64::from(byte & 0x7f) << shift;
+            if byte & 0x80 != 0 {
+                return Some(value);
+            }
+        }
+        None
+    }
+
+    fn array<const N: usize>(&mut self) -> Option<[u8; N]> {
+        let range = self.skip(N)?;
+        self.bytes.get(range)?.try_into().ok()
+    }
+
+    /// Steps over `len` bytes and returns their range.
+    fn skip(&mut self, len: usize) -> Option<Range<usize>> {
+        let end = self
+            .at
+            .checked_add(len)
+            .filter(|&end| end <= self.bytes.len())?;
+        let range = self.at..end;
+        self.at = end;
+        Some(range)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::index::schema;
+    use crate::lang::analyzers;
+    use proptest::prelude::*;
+    use tantivy::{Index, IndexWriter};
+
+    /// A one-segment index in memory holding `docs`.
+    fn index_of(docs: Vec<TantivyDocument>) -> (Index, Fields) {
+        let index = Index::create_in_ram(schema::build());
+        analyzers::register(index.tokenizers());
+        let fields = Fields::new(&index.schema()).expect("our schema");
+        let mut writer: IndexWriter = index
+            .writer_with_num_threads(1, 15_000_000)
+            .expect("writer");
+        for doc in docs {
+            writer.add_document(doc).expect("added");
+        }
+        writer.commit().expect("committed");
+        (index, fields)
+    }
+
+    fn unit_doc(fields: &Fields, unit: &str, text: &str) -> TantivyDocument {
+        let mut doc = TantivyDocument::default();
+        doc.add_text(fields.doc_id, "32016R0679");
+        doc.add_i64(fields.date, 20160427);
+        doc.add_text(fields.id, format!("32016R0679#{unit}"));
+        doc.add_text(fields.unit, unit);
+        doc.add_u64(fields.seq, 7);
+        doc.add_text(fields.text, text);
+        doc.add_text(
+            fields.heading,
+            "Article 8 — Conditions applicable to child’s consent",
+        );
+        doc.add_text(fields.defines, "child");
+        doc.add_text(fields.defines, "consent");
+        doc
+    }
+
+    #[test]
+    fn the_walked_values_are_the_stored_ones() {
+        let fields = Fields::new(&schema::build()).expect("our schema");
+        let long = "Données à caractère personnel d’un enfant. ".repeat(400);
+        let texts = ["", "the consent of a child", long.as_str()];
+        let docs = texts
+            .iter()
+            .enumerate()
+            .map(|(i, text)| unit_doc(&fields, &format!("art_{i}"), text))
+            .collect();
+        let (index, fields) = index_of(docs);
+        let searcher = index.reader().expect("reader").searcher();
+        let stores = Stores::new(1, 10);
+        for (i, text) in texts.iter().enumerate() {
+            let address = DocAddress::new(0, i as u32);
+            let found = stores.unit_text(&searcher, &fields, address).expect("read");
+            assert_eq!(
+                (found.unit(), found.text()),
+                (format!("art_{i}").as_str(), *text)
+            );
+        }
+    }
+
+    proptest! {
+        /// Whatever the bytes, the walk ends, without a panic, on ranges inside them.
+        #[test]
+        fn any_bytes_are_walked_safely(bytes in proptest::collection::vec(any::<u8>(), 0..64)) {
+            let fields = Fields::new(&schema::build()).expect("our schema");
+            if let Some((unit, text)) = walk(&bytes, fields.unit, fields.text) {
+                prop_assert!(unit.end <= bytes.len() && text.end <= bytes.len());
+            }
+        }
+    }
+}
