@@ -80,7 +80,16 @@ pub fn may_hold_citation(text: &str) -> bool {
         return true;
     }
     let folded = fold(text).replace('\u{a0}', " ");
-    NAMES.as_ref().is_none_or(|names| names.is_match(&folded))
+    let Some(names) = NAMES.as_ref() else {
+        return true;
+    };
+    // A name is cited as a whole word (`TEU`, not the `teu` of `staatssteun`).
+    let letter_at = |at: Option<char>| at.is_some_and(char::is_alphanumeric);
+    names.find_overlapping_iter(&folded).any(|m| {
+        let before = folded.get(..m.start()).and_then(|s| s.chars().next_back());
+        let after = folded.get(m.end()..).and_then(|s| s.chars().next());
+        !letter_at(before) && !letter_at(after)
+    })
 }
 
 /// Every citation in `text`, in order; a list or range gives one [`Found`] per unit, all

@@ -320,6 +320,36 @@ fn the_cheap_pretest_lets_every_citation_through() {
         }
     }
     assert!(!super::may_hold_citation("consent of a child"));
+    // Names inside words are no names.
+    assert!(!super::may_hold_citation("staatssteun"));
+    assert!(!super::may_hold_citation("energy labelling"));
+}
+
+proptest::proptest! {
+    /// Whatever the names, words and punctuation around them, a text holding a citation
+    /// passes the pretest.
+    #[test]
+    fn the_pretest_passes_every_text_holding_a_citation(
+        pieces in proptest::collection::vec(proptest::sample::select(pretest_pieces()), 0..8)
+    ) {
+        let text = pieces.concat();
+        if !find_citations(&text, &Context::default()).is_empty() {
+            proptest::prop_assert!(super::may_hold_citation(&text), "{}", text);
+        }
+    }
+}
+
+/// Act names (some written inside words), words and separators.
+fn pretest_pieces() -> Vec<String> {
+    let names = crate::legal::acts::all()
+        .iter()
+        .flat_map(|act| act.names.iter().map(|n| n.text.to_string()))
+        .step_by(3);
+    let others = [
+        " ", " ", "-", "/", ".", "(", ")", "'", "\u{a0}", "x", "staats", "the ", "of the ",
+        "Article ", "art. ", "é",
+    ];
+    names.chain(others.iter().map(|s| s.to_string())).collect()
 }
 
 #[test]
