@@ -24,7 +24,7 @@ use super::snippet::Highlighter;
 use crate::index::columns::{ColumnCache, NameColumn, StrValues};
 use crate::index::reader::Snapshot;
 use crate::index::schema::REC_UNIT;
-use crate::lang::{ALL, Lang};
+use crate::lang::Lang;
 use crate::limits;
 use crate::model::{Date, DateSpan, Facets, Hit, Kind, SearchResponse};
 
@@ -363,10 +363,7 @@ fn read_hit(
         snapshot
             .stores
             .unit_text(&snapshot.searcher, &snapshot.fields, candidate.address)?;
-    let lang = ALL
-        .get(candidate.lang as usize)
-        .copied()
-        .unwrap_or(Lang::Und);
+    let lang = Lang::from_index(candidate.lang);
     let unit = stored.unit();
     let snippet = highlighter.snippet(stored.text(), lang);
     let (title, path) = version_names(snapshot, candidate.address)?;
@@ -623,10 +620,7 @@ fn count_facets(candidates: &[Candidate]) -> Facets {
 fn add_to_facets(facets: &mut Facets, candidates: &[Candidate]) {
     let mut docs: HashMap<String, u64> = std::mem::take(&mut facets.doc).into_iter().collect();
     for candidate in candidates {
-        let lang = ALL
-            .get(candidate.lang as usize)
-            .copied()
-            .unwrap_or(Lang::Und);
+        let lang = Lang::from_index(candidate.lang);
         *facets.lang.entry(lang.code().to_string()).or_default() += 1;
         *facets
             .kind
