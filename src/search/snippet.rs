@@ -239,8 +239,10 @@ impl Scan {
         query: &Highlight,
         matcher: &mut Matcher,
     ) -> Scan {
-        let short =
-            text.len() <= limits::SNIPPET_CHARS || text.chars().count() <= limits::SNIPPET_CHARS;
+        // A character is at most four bytes: longer texts are not counted.
+        let short = text.len() <= limits::SNIPPET_CHARS
+            || (text.len() <= 4 * limits::SNIPPET_CHARS
+                && text.chars().count() <= limits::SNIPPET_CHARS);
         let mut window = Window::new(matcher.keys);
         let mut matches: Vec<Match> = Vec::new();
         let mut counted = (0usize, 0usize);
