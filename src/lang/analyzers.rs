@@ -362,6 +362,13 @@ impl ThreadAnalyzer {
         }
     }
 
+    /// What stemming may do to the start of a word (see [`Analyzer::word_start`]).
+    pub fn word_start(&self) -> WordStart {
+        self.analyzer
+            .as_ref()
+            .map_or(WordStart::Changed, Analyzer::word_start)
+    }
+
     /// The terms of `word` (see [`Analyzer::memo_terms`]).
     pub fn memo_terms(&mut self, word: &str) -> &[String] {
         match self.analyzer.as_mut() {

@@ -23,8 +23,6 @@ pub struct FirstBytes {
     /// The marked ASCII bytes with the case bit set (`C` and `c` are both `c`), when few
     /// enough to compare block-wise.
     compared: Option<Vec<u8>>,
-    /// Whether a word may start with a character beyond ASCII.
-    non_ascii: bool,
 }
 
 impl FirstBytes {
@@ -49,13 +47,17 @@ impl FirstBytes {
         FirstBytes {
             table,
             compared: (lowered.len() <= MAX_COMPARED).then_some(lowered),
-            non_ascii,
         }
     }
 
     /// Whether `byte` is marked.
     pub fn contains(&self, byte: u8) -> bool {
         self.table[byte as usize]
+    }
+
+    /// Whether a word may start with a character beyond ASCII (lead bytes are marked).
+    fn non_ascii(&self) -> bool {
+        self.table[0xC0]
     }
 }
 
@@ -170,7 +172,7 @@ fn block_masks_scalar(block: &[u8; BLOCK], first: &FirstBytes) -> Masks {
             masks.alphanumeric |= bit;
         }
         let marked = match &first.compared {
-            Some(compared) => compared.contains(&(byte | 0x20)) || (first.non_ascii && lead),
+            Some(compared) => compared.contains(&(byte | 0x20)) || (first.non_ascii() && lead),
             None => byte.is_ascii_alphanumeric() || lead,
         };
         if marked {
@@ -202,7 +204,7 @@ mod sse2 {
         let lead = _mm_and_si128(negative, _mm_cmpgt_epi8(x, _mm_set1_epi8(-65)));
         let marked = match &first.compared {
             Some(compared) => {
-                let mut marked = if first.non_ascii {
+                let mut marked = if first.non_ascii() {
                     lead
                 } else {
                     _mm_setzero_si128()

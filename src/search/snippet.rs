@@ -14,9 +14,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::query::Highlight;
 use crate::lang::Lang;
-use crate::lang::analyzers::{
-    Analyzer, ThreadAnalyzer, Word, WordStart, words, words_starting_with,
-};
+use crate::lang::analyzers::{ThreadAnalyzer, Word, WordStart, words, words_starting_with};
 use crate::lang::fold::fold;
 use crate::lang::starts::FirstBytes;
 use crate::limits;
@@ -54,12 +52,14 @@ struct Matcher {
 
 impl Matcher {
     fn new(query: &Highlight, lang: Lang) -> Matcher {
-        let analyzer = Analyzer::stemmed(lang);
+        let mut analyzer = ThreadAnalyzer::take(lang);
         let first_word_key = query.exact.len() + query.prefixes.len();
         let mut terms = FxHashMap::default();
         for (i, word) in query.words.iter().enumerate() {
-            for term in analyzer.terms(word) {
-                terms.entry(term).or_insert((first_word_key + i) as u32);
+            for term in analyzer.memo_terms(word) {
+                terms
+                    .entry(term.clone())
+                    .or_insert((first_word_key + i) as u32);
             }
         }
         let initials = match analyzer.word_start() {
@@ -93,7 +93,7 @@ impl Matcher {
             initials,
             first_bytes,
             folded_letters: FxHashMap::default(),
-            analyzer: ThreadAnalyzer::take(lang),
+            analyzer,
         }
     }
 
