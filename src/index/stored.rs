@@ -238,6 +238,10 @@ mod tests {
                 (found.unit(), found.text()),
                 (format!("art_{i}").as_str(), *text)
             );
+            // Read by walking the bytes, not through the generic fallback.
+            let reader = stores.reader(&searcher, address).expect("a store");
+            let bytes = reader.get_document_bytes(address.doc_id).expect("bytes");
+            assert!(walk(bytes.as_slice(), fields.unit, fields.text).is_some());
         }
     }
 
