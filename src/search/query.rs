@@ -559,9 +559,14 @@ impl Node {
 /// The one word a bare word node is analysed as (none for `2016/679`, a phrase of its
 /// pieces).
 fn single_word(node: &Node) -> Option<&str> {
-    let Node::Word(word) = node else {
-        return None;
-    };
+    match node {
+        Node::Word(word) => one_word(word),
+        _ => None,
+    }
+}
+
+/// The one word `word` splits into, if it is exactly one.
+fn one_word(word: &str) -> Option<&str> {
     let mut pieces = words(word);
     let first = pieces.next()?;
     pieces.next().is_none().then_some(first.text)
@@ -644,11 +649,10 @@ impl Builder<'_> {
     /// several (`2016/679`, `e-privacy`) is a phrase of the unstemmed words; one with no
     /// letters or digits matches nothing.
     fn word(&self, word: &str) -> Box<dyn Query> {
-        let pieces: Vec<&str> = words(word).map(|w| w.text).collect();
-        match pieces.as_slice() {
-            [] => Box::new(AllQuery),
-            [single] => self.stemmed_word(single),
-            _ => self.phrase(self.fields().text_exact, word, 0),
+        match one_word(word) {
+            Some(single) => self.stemmed_word(single),
+            None if words(word).next().is_none() => Box::new(AllQuery),
+            None => self.phrase(self.fields().text_exact, word, 0),
         }
     }
 
