@@ -13,7 +13,6 @@ use super::state::Payload;
 use super::stored::Stores;
 use super::terms::TextTerms;
 use super::writer::open_existing;
-use crate::limits;
 
 /// An open index.
 pub struct IndexHandle {
@@ -46,7 +45,7 @@ impl CommitInfo {
             payload: Arc::new(read_payload(index, dir)?),
             terms: Arc::new(TextTerms::read(searcher, fields)),
             cache: Arc::new(ColumnCache::new(segments)),
-            stores: Arc::new(Stores::new(segments, doc_cache_blocks(index, segments))),
+            stores: Arc::new(Stores::new(segments, index.settings().docstore_blocksize)),
         })
     }
 }
@@ -136,16 +135,6 @@ impl IndexHandle {
         })
     }
 }
-
-/// Blocks of decompressed stored documents each segment's store caches for hits: the
-/// process's budget shared out among the commit's segments.
-fn doc_cache_blocks(index: &Index, segments: usize) -> usize {
-    let block = index.settings().docstore_blocksize.max(1);
-    (limits::DOC_CACHE_BYTES / block / segments.max(1)).max(MIN_CACHED_BLOCKS)
-}
-
-/// tantivy's own number of cached blocks per segment.
-const MIN_CACHED_BLOCKS: usize = 100;
 
 fn read_payload(index: &Index, dir: &Path) -> Result<Payload, IndexError> {
     let metas = index

@@ -17,14 +17,18 @@ use tantivy::store::StoreReader;
 use tantivy::{DocAddress, Searcher, TantivyDocument};
 
 use super::schema::{Fields, stored_text};
+use crate::limits;
+
+/// tantivy's own number of cached blocks per segment, the least each store caches.
+const MIN_CACHED_BLOCKS: usize = 100;
 
 /// Type code of a string value.
 const TEXT: u8 = 0;
 /// Type codes of the eight-byte values: `u64`, `i64`, date, `f64`.
 const EIGHT_BYTES: [u8; 4] = [1, 2, 5, 6];
 
-/// One store reader per segment of a commit, opened on first use, each caching
-/// `cache_blocks` decompressed blocks.
+/// One store reader per segment of a commit, opened on first use, each caching its share of
+/// the process's budget of decompressed blocks ([`limits::DOC_CACHE_BYTES`]).
 pub struct Stores {
     readers: Box<[OnceLock<Option<StoreReader>>]>,
     cache_blocks: usize,
@@ -70,11 +74,13 @@ impl UnitText {
 }
 
 impl Stores {
-    /// Store readers for a searcher of `segments` segments.
-    pub fn new(segments: usize, cache_blocks: usize) -> Stores {
+    /// Store readers for a searcher of `segments` segments whose stores are compressed in
+    /// blocks of `block_bytes`.
+    pub fn new(segments: usize, block_bytes: usize) -> Stores {
+        let share = limits::DOC_CACHE_BYTES / block_bytes.max(1) / segments.max(1);
         Stores {
             readers: (0..segments).map(|_| OnceLock::new()).collect(),
-            cache_blocks,
+            cache_blocks: share.max(MIN_CACHED_BLOCKS),
         }
     }
 
@@ -230,7 +236,7 @@ mod tests {
             .collect();
         let (index, fields) = index_of(docs);
         let searcher = index.reader().expect("reader").searcher();
-        let stores = Stores::new(1, 10);
+        let stores = Stores::new(1, 16 * 1024);
         for (i, text) in texts.iter().enumerate() {
             let address = DocAddress::new(0, i as u32);
             let found = stores.unit_text(&searcher, &fields, address).expect("read");
