@@ -131,6 +131,15 @@ impl Date {
     }
 }
 
+/// The id of a unit of a document (`32016R0679#art_6.par_1`), or of the whole document
+/// (`32016R0679`) without a unit.
+pub fn unit_id(doc_id: &str, unit: Option<&str>) -> String {
+    match unit {
+        Some(unit) => format!("{doc_id}#{unit}"),
+        None => doc_id.to_string(),
+    }
+}
+
 /// Number of days in `month` of `year` (Gregorian).
 pub fn days_in_month(year: u16, month: u8) -> u8 {
     match month {

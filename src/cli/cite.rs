@@ -10,7 +10,7 @@ use super::{IndexDir, ObjectFormat};
 use crate::index::reader::IndexHandle;
 use crate::legal::citation::{Context, find_citations};
 use crate::limits;
-use crate::model::Citation;
+use crate::model::{Citation, unit_id};
 use crate::search::lookup;
 
 /// Arguments of `cite`.
@@ -69,11 +69,7 @@ fn without_index(text: &str) -> Vec<Citation> {
         .into_iter()
         .map(|f| Citation {
             text: text.get(f.start..f.end).unwrap_or("").to_string(),
-            id: f
-                .unit
-                .as_ref()
-                .map(|u| format!("{}#{u}", f.celex))
-                .unwrap_or_else(|| f.celex.clone()),
+            id: unit_id(&f.celex, f.unit.as_deref()),
             celex: f.celex,
             unit: f.unit,
             in_index: false,

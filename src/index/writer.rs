@@ -22,7 +22,7 @@ use super::state::{self, Payload, VersionRecord};
 use super::{IndexError, IndexedUnit, VersionDoc};
 use crate::lang::{Lang, analyzers};
 use crate::limits;
-use crate::model::{Date, Kind};
+use crate::model::{Date, Kind, unit_id};
 
 /// Files tantivy writes into an index directory; `--rebuild` removes only these.
 const INDEX_FILE_SUFFIXES: &[&str] = &[
@@ -142,14 +142,10 @@ impl Writer {
     fn unit_document(&self, doc: &VersionDoc, unit: &IndexedUnit, seq: u64) -> TantivyDocument {
         let f = &self.fields;
         let mut d = self.common_fields(doc);
-        let unit_id = unit.unit.as_deref().unwrap_or("");
-        let id = match &unit.unit {
-            Some(u) => format!("{}#{u}", doc.doc_id),
-            None => doc.doc_id.clone(),
-        };
+        let id = unit_id(&doc.doc_id, unit.unit.as_deref());
         d.add_text(f.rec, REC_UNIT);
         d.add_text(f.id, &id);
-        d.add_text(f.unit, unit_id);
+        d.add_text(f.unit, unit.unit.as_deref().unwrap_or(""));
         d.add_text(f.lang, unit.lang.code());
         d.add_u64(f.lang_ix, unit.lang.index() as u64);
         d.add_u64(f.seq, seq);

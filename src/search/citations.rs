@@ -8,6 +8,7 @@ use tantivy::schema::IndexRecordOption;
 use crate::index::reader::Snapshot;
 use crate::lang::Lang;
 use crate::legal::citation::{Context, Found, find_citations, may_hold_citation};
+use crate::model::unit_id;
 
 /// Letters and digits a query may have outside its citation and still be "a citation"
 /// (`see`, `cf`).
@@ -57,10 +58,9 @@ pub fn pinned_ids(snapshot: &Snapshot, query: &str) -> Vec<(String, Option<Lang>
     }
     let mut ids: Vec<(String, Option<Lang>)> = Vec::new();
     for f in found {
-        let id = match &f.unit {
-            Some(u) => format!("{}#{}", f.celex, resolved_unit_id(snapshot, &f.celex, u)),
-            None => f.celex.clone(),
-        };
+        let unit = f.unit.as_deref();
+        let resolved = unit.map(|u| resolved_unit_id(snapshot, &f.celex, u));
+        let id = unit_id(&f.celex, resolved.as_deref());
         if !ids.iter().any(|(i, _)| *i == id) {
             ids.push((id, f.lang));
         }

@@ -26,7 +26,7 @@ use crate::index::reader::Snapshot;
 use crate::index::schema::REC_UNIT;
 use crate::lang::Lang;
 use crate::limits;
-use crate::model::{Date, DateSpan, Facets, Hit, Kind, SearchResponse};
+use crate::model::{Date, DateSpan, Facets, Hit, Kind, SearchResponse, unit_id};
 
 /// How hits are grouped.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -367,14 +367,11 @@ fn read_hit(
     let unit = stored.unit();
     let snippet = highlighter.snippet(stored.text(), lang);
     let (title, path) = version_names(snapshot, candidate.address)?;
-    let doc_id = candidate.doc_id.to_string();
+    let unit = (!unit.is_empty()).then_some(unit);
     Ok(Hit {
-        id: match unit {
-            "" => doc_id.clone(),
-            unit => format!("{doc_id}#{unit}"),
-        },
-        doc_id,
-        unit: (!unit.is_empty()).then(|| unit.to_string()),
+        id: unit_id(&candidate.doc_id, unit),
+        doc_id: candidate.doc_id.to_string(),
+        unit: unit.map(str::to_string),
         lang: lang.code().to_string(),
         kind: Kind::from_index(candidate.kind),
         title: title.to_string(),

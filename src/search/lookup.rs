@@ -20,7 +20,7 @@ use crate::legal::citation::{Context, find_citations};
 use crate::limits;
 use crate::model::{
     Citation, Definition, ExportedUnit, Kind, SearchResponse, ShowResponse, ShownUnit,
-    ShownVersion, Stats,
+    ShownVersion, Stats, unit_id,
 };
 
 /// The counts and fingerprint of the index.
@@ -118,10 +118,7 @@ pub fn show(
     }
     let unit = resolved_unit.filter(|_| unit.is_some());
     let title = chosen.first().map(|v| v.title.clone()).unwrap_or_default();
-    let id = match &unit {
-        Some(u) => format!("{doc}#{u}"),
-        None => doc.clone(),
-    };
+    let id = unit_id(&doc, unit.as_deref());
     Ok(ShowResponse {
         id,
         doc_id: doc,
@@ -303,10 +300,7 @@ pub fn cite(snapshot: &Snapshot, text: &str) -> Vec<Citation> {
                 .unit
                 .as_deref()
                 .map(|u| citations::resolved_unit_id(snapshot, &found.celex, u));
-            let id = match &unit {
-                Some(u) => format!("{}#{u}", found.celex),
-                None => found.celex.clone(),
-            };
+            let id = unit_id(&found.celex, unit.as_deref());
             Citation {
                 text: text.get(found.start..found.end).unwrap_or("").to_string(),
                 celex: found.celex,
@@ -417,10 +411,7 @@ pub fn cited_by(
             truncate(&doc)
         )));
     }
-    let target = match unit {
-        Some(u) => format!("{doc}#{u}"),
-        None => doc.clone(),
-    };
+    let target = unit_id(&doc, unit);
     let request = SearchRequest {
         query: format!("cited-by:{target}"),
         kinds: kinds.to_vec(),
