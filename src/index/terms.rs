@@ -4,12 +4,14 @@
 //! A bare query word is looked up in every indexed language's field, but a unit is in one
 //! language, so most fields lack most of a word's stems. Stemming a word in a dozen
 //! languages and building a term query for every stem, found or not, was a third of a
-//! search; the stems a field holds are found once per commit and word instead.
+//! search; the stems a field holds are found once per commit and word instead, and so is
+//! each stem's scoring weight (its BM25 statistics over the commit).
 
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use rustc_hash::FxHashMap;
-use tantivy::schema::Field;
+use tantivy::query::{EnableScoring, Query, TermQuery, Weight};
+use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{InvertedIndexReader, Searcher, SegmentReader, Term};
 
 use super::schema::Fields;
@@ -20,7 +22,55 @@ use crate::lang::{ALL, Lang, LangSet};
 const MEMO_WORDS: usize = 100_000;
 
 /// Per language and word, the terms of the word the language's field holds.
-type WordTerms = FxHashMap<(Lang, Box<str>), Arc<[Term]>>;
+type WordTerms = FxHashMap<(Lang, Box<str>), Arc<[Arc<HeldTerm>]>>;
+
+/// A stem a commit's language field holds, with its scoring weight once a search has built
+/// it. Building a term's weight reads its document frequency in every segment and the
+/// field's token count (a third of a search's weights and scorers); a commit's statistics
+/// never change, so every search of the commit can share one weight per stem.
+pub struct HeldTerm {
+    term: Term,
+    weight: OnceLock<Arc<dyn Weight>>,
+}
+
+impl std::fmt::Debug for HeldTerm {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("HeldTerm").field(&self.term).finish()
+    }
+}
+
+impl HeldTerm {
+    fn new(term: Term) -> HeldTerm {
+        HeldTerm {
+            term,
+            weight: OnceLock::new(),
+        }
+    }
+
+    /// The term.
+    pub fn term(&self) -> &Term {
+        &self.term
+    }
+
+    /// The query that scores the term (its frequencies, BM25).
+    pub fn query(&self) -> TermQuery {
+        TermQuery::new(self.term.clone(), IndexRecordOption::WithFreqs)
+    }
+
+    /// The term's scoring weight, built on first use. `scoring` must score with the
+    /// statistics of the commit this term was read from (searches of its snapshot do);
+    /// without scoring, a weight is built afresh.
+    pub fn weight(&self, scoring: EnableScoring<'_>) -> tantivy::Result<Arc<dyn Weight>> {
+        if !scoring.is_scoring_enabled() {
+            return self.query().weight(scoring).map(Arc::from);
+        }
+        if let Some(weight) = self.weight.get() {
+            return Ok(Arc::clone(weight));
+        }
+        let built: Arc<dyn Weight> = Arc::from(self.query().weight(scoring)?);
+        Ok(Arc::clone(self.weight.get_or_init(|| built)))
+    }
+}
 
 /// The language fields of one commit and the query words met in them.
 pub struct TextTerms {
@@ -61,7 +111,13 @@ impl TextTerms {
 
     /// The terms of `word` in `lang` that its text `field` holds in some segment of
     /// `searcher` (the searcher these languages were read from).
-    pub fn stems(&self, searcher: &Searcher, field: Field, lang: Lang, word: &str) -> Arc<[Term]> {
+    pub fn stems(
+        &self,
+        searcher: &Searcher,
+        field: Field,
+        lang: Lang,
+        word: &str,
+    ) -> Arc<[Arc<HeldTerm>]> {
         let key = (lang, Box::<str>::from(word));
         if let Some(known) = self
             .memo
@@ -71,11 +127,12 @@ impl TextTerms {
         {
             return known;
         }
-        let held: Arc<[Term]> = Analyzer::stemmed(lang)
+        let held: Arc<[Arc<HeldTerm>]> = Analyzer::stemmed(lang)
             .terms(word)
             .into_iter()
             .map(|stem| Term::from_field_text(field, &stem))
             .filter(|term| self.holds(searcher, lang, term))
+            .map(|term| Arc::new(HeldTerm::new(term)))
             .collect();
         if let Ok(mut memo) = self.memo.lock() {
             if memo.len() >= MEMO_WORDS {
@@ -181,7 +238,7 @@ mod tests {
             let field = snapshot.fields.text_of(lang);
             let held = snapshot.terms.stems(&snapshot.searcher, field, lang, word);
             held.iter()
-                .filter_map(|t| t.value().as_str().map(String::from))
+                .filter_map(|t| t.term().value().as_str().map(String::from))
                 .collect::<Vec<_>>()
         };
         assert_eq!(stems(Lang::En, "child"), ["child"]);
@@ -192,5 +249,51 @@ mod tests {
         assert!(stems(Lang::De, "kind").is_empty());
         // Asked again, the memo answers the same.
         assert_eq!(stems(Lang::En, "child"), ["child"]);
+    }
+
+    #[test]
+    fn a_held_term_scores_as_its_term_query_with_one_weight_per_commit() {
+        use tantivy::collector::TopDocs;
+        use tantivy::query::{EnableScoring, Query};
+
+        use crate::search::held::HeldTermQuery;
+
+        let dir = tempfile::tempdir().unwrap();
+        let mut writer = Writer::open(dir.path(), false, 1).unwrap();
+        let texts = ["the child and the parents of a child", "a child", "parents"];
+        for (i, text) in texts.iter().enumerate() {
+            writer
+                .add(&version(&format!("en{i}"), Lang::En, text))
+                .unwrap();
+        }
+        writer.commit().unwrap();
+        drop(writer);
+        let snapshot = IndexHandle::open(dir.path(), false)
+            .unwrap()
+            .snapshot()
+            .unwrap();
+        let searcher = &snapshot.searcher;
+        let field = snapshot.fields.text_of(Lang::En);
+        let held = snapshot.terms.stems(searcher, field, Lang::En, "child");
+        let [term] = &held[..] else {
+            panic!("one stem expected: {held:?}");
+        };
+        let top = |query: &dyn Query| {
+            let hits = searcher
+                .search(query, &TopDocs::with_limit(10).order_by_score())
+                .unwrap();
+            hits.into_iter()
+                .map(|(score, address)| (score.to_bits(), address))
+                .collect::<Vec<_>>()
+        };
+        let held_hits = top(&HeldTermQuery(Arc::clone(term)));
+        assert_eq!(held_hits.len(), 2);
+        assert_eq!(held_hits, top(&term.query()));
+        let scoring = || EnableScoring::enabled_from_searcher(searcher);
+        let (first, again) = (
+            term.weight(scoring()).unwrap(),
+            term.weight(scoring()).unwrap(),
+        );
+        assert!(Arc::ptr_eq(&first, &again), "the weight is built once");
     }
 }

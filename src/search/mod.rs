@@ -4,6 +4,7 @@
 pub mod batch;
 pub mod citations;
 pub mod execute;
+pub mod held;
 pub mod lookup;
 pub mod query;
 pub mod snippet;

@@ -11,6 +11,7 @@
 
 use std::collections::BTreeSet;
 use std::ops::Bound;
+use std::sync::Arc;
 
 use tantivy::Term;
 use tantivy::collector::DocSetCollector;
@@ -23,11 +24,13 @@ use tantivy::schema::IndexRecordOption;
 use crate::index::columns::StrValues;
 use crate::index::reader::Snapshot;
 use crate::index::schema::{Fields, REC_VERSION};
+use crate::index::terms::HeldTerm;
 use crate::lang::analyzers::words;
 use crate::lang::fold::fold;
 use crate::lang::{ALL, Lang};
 use crate::limits;
 use crate::model::{DateSpan, Kind};
+use crate::search::held::HeldTermQuery;
 
 /// A query that cannot be parsed or run.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -573,15 +576,14 @@ fn one_word(word: &str) -> Option<&str> {
 }
 
 /// Any of `terms`, scored (nothing for none).
-fn any_scored(mut terms: Vec<Term>) -> Box<dyn Query> {
-    let scored = |term| TermQuery::new(term, IndexRecordOption::WithFreqs);
-    match terms.len() {
-        0 => Box::new(EmptyQuery),
-        1 => Box::new(scored(terms.swap_remove(0))),
+fn any_scored(held: &[Arc<HeldTerm>]) -> Box<dyn Query> {
+    let scored = |term: &Arc<HeldTerm>| Box::new(HeldTermQuery(Arc::clone(term)));
+    match held {
+        [] => Box::new(EmptyQuery),
+        [one] => scored(one),
         _ => Box::new(BooleanQuery::new(
-            terms
-                .into_iter()
-                .map(|term| (Occur::Should, Box::new(scored(term)) as Box<dyn Query>))
+            held.iter()
+                .map(|term| (Occur::Should, scored(term) as Box<dyn Query>))
                 .collect(),
         )),
     }
@@ -672,7 +674,7 @@ impl Builder<'_> {
                 if held.is_empty() {
                     continue 'langs;
                 }
-                each_word.push((Occur::Must, any_scored(held.to_vec())));
+                each_word.push((Occur::Must, any_scored(&held)));
             }
             languages.push((Occur::Should, Box::new(BooleanQuery::new(each_word))));
         }
@@ -694,7 +696,7 @@ impl Builder<'_> {
             let held = snapshot.terms.stems(&snapshot.searcher, field, lang, word);
             terms.extend(held.iter().cloned());
         }
-        any_scored(terms)
+        any_scored(&terms)
     }
 
     fn phrase(&self, field: tantivy::schema::Field, text: &str, slop: u32) -> Box<dyn Query> {
