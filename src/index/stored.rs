@@ -52,11 +52,13 @@ impl UnitText {
         self.str_at(&self.text)
     }
 
+    /// The text at `range`, empty unless valid UTF-8 (checked 32 bytes at a time: a long
+    /// unit's text is checked on every hit that shows it).
     fn str_at(&self, range: &Range<usize>) -> &str {
         self.bytes
             .as_slice()
             .get(range.clone())
-            .and_then(|bytes| std::str::from_utf8(bytes).ok())
+            .and_then(|bytes| simdutf8::basic::from_utf8(bytes).ok())
             .unwrap_or("")
     }
 
