@@ -1,11 +1,11 @@
 //! Word starts: where in a text a word beginning with one of a few bytes may start, found
-//! sixteen bytes at a time.
+//! sixty-four bytes at a time.
 //!
 //! A snippet looks for a handful of query words in units of up to tens of kilobytes. Rather
 //! than testing every byte, [`Starts`] compares a block of sixteen bytes at once (SSE2 on
 //! x86_64, a plain loop elsewhere) with the few bytes a matching word may begin with and with
-//! the bytes before them, and yields only the positions that are both a marked byte and not
-//! inside a run of ASCII letters and digits. The caller checks each one (a position after a
+//! the bytes before them, four blocks to a window, and yields only the positions that are
+//! both a marked byte and not inside a run of ASCII letters and digits. The caller checks each one (a position after a
 //! non-ASCII letter is still inside a word).
 
 /// Most distinct ASCII bytes compared block-wise; with more, every word start is a candidate
@@ -14,6 +14,10 @@ const MAX_COMPARED: usize = 12;
 
 /// Bytes of a block.
 const BLOCK: usize = 16;
+
+/// Bytes of a window: the candidates of four blocks, one bit per byte of a `u64`. A caller
+/// moving on past a word mostly stays inside the window rather than reading a new one.
+const WINDOW: usize = 4 * BLOCK;
 
 /// The bytes a sought word may start with.
 #[derive(Debug, Clone)]
@@ -65,10 +69,10 @@ impl FirstBytes {
 pub struct Starts<'a> {
     bytes: &'a [u8],
     first: &'a FirstBytes,
-    /// Offset of the block `pending` describes.
-    block_at: usize,
-    /// Candidates of that block not yet yielded, one bit per byte.
-    pending: u32,
+    /// Offset of the window `pending` describes.
+    window_at: usize,
+    /// Candidates of that window not yet yielded, one bit per byte.
+    pending: u64,
 }
 
 impl<'a> Starts<'a> {
@@ -77,7 +81,7 @@ impl<'a> Starts<'a> {
         let mut starts = Starts {
             bytes: text.as_bytes(),
             first,
-            block_at: 0,
+            window_at: 0,
             pending: 0,
         };
         starts.load(0);
@@ -87,23 +91,23 @@ impl<'a> Starts<'a> {
     /// The first candidate at or after byte `from` (asking again with the same `from`
     /// gives the same answer: callers move `from` past what they are done with).
     pub fn next_from(&mut self, from: usize) -> Option<usize> {
-        if from < self.block_at || from >= self.block_at + BLOCK {
+        if from < self.window_at || from >= self.window_at + WINDOW {
             self.load(from);
         } else {
             // Forget the candidates before `from`.
-            let skipped = (from - self.block_at) as u32;
-            self.pending &= u32::MAX.checked_shl(skipped).unwrap_or(0);
+            let skipped = (from - self.window_at) as u32;
+            self.pending &= u64::MAX.checked_shl(skipped).unwrap_or(0);
         }
         loop {
             if self.pending != 0 {
-                let at = self.block_at + self.pending.trailing_zeros() as usize;
+                let at = self.window_at + self.pending.trailing_zeros() as usize;
                 if self.first.contains(self.bytes[at]) {
                     return Some(at);
                 }
                 self.pending &= self.pending - 1;
                 continue;
             }
-            let next = self.block_at + BLOCK;
+            let next = self.window_at + WINDOW;
             if next >= self.bytes.len() {
                 return None;
             }
@@ -111,31 +115,39 @@ impl<'a> Starts<'a> {
         }
     }
 
-    /// Reads the block starting at `at`.
+    /// Reads the window starting at `at`.
     fn load(&mut self, at: usize) {
-        self.block_at = at;
+        self.window_at = at;
         let rest = self.bytes.get(at..).unwrap_or(&[]);
         let before = at.checked_sub(1).map_or(b' ', |i| self.bytes[i]);
-        self.pending = match rest.first_chunk::<BLOCK>() {
-            Some(block) => u32::from(block_candidates(block, before, self.first)),
+        self.pending = match rest.first_chunk::<WINDOW>() {
+            Some(window) => window_candidates(window, before, self.first),
             None => {
-                // The last, short block, padded; nothing past the end is a candidate.
-                let mut block = [0u8; BLOCK];
-                block[..rest.len()].copy_from_slice(rest);
-                let in_text = (1u32 << rest.len()) - 1;
-                u32::from(block_candidates(&block, before, self.first)) & in_text
+                // The last, short window, padded; nothing past the end is a candidate.
+                let mut window = [0u8; WINDOW];
+                window[..rest.len()].copy_from_slice(rest);
+                let in_text = (1u64 << rest.len()) - 1;
+                window_candidates(&window, before, self.first) & in_text
             }
         };
     }
 }
 
-/// One bit per byte of `block` that may be marked (with too many marked bytes to compare,
+/// One bit per byte of `window` that may be marked (with too many marked bytes to compare,
 /// any letter, digit or lead byte) and is not preceded by an ASCII letter or digit; `before`
-/// is the byte before the block.
-fn block_candidates(block: &[u8; BLOCK], before: u8, first: &FirstBytes) -> u16 {
-    let masks = block_masks(block, first);
-    let preceded = (masks.alphanumeric << 1) | u16::from(before.is_ascii_alphanumeric());
-    masks.marked & !preceded
+/// is the byte before the window.
+fn window_candidates(window: &[u8; WINDOW], before: u8, first: &FirstBytes) -> u64 {
+    let (mut alphanumeric, mut marked) = (0u64, 0u64);
+    for (i, block) in window.chunks_exact(BLOCK).enumerate() {
+        let Some(block) = block.first_chunk::<BLOCK>() else {
+            continue;
+        };
+        let masks = block_masks(block, first);
+        alphanumeric |= u64::from(masks.alphanumeric) << (i * BLOCK);
+        marked |= u64::from(masks.marked) << (i * BLOCK);
+    }
+    let preceded = (alphanumeric << 1) | u64::from(before.is_ascii_alphanumeric());
+    marked & !preceded
 }
 
 /// What a block holds, one bit per byte.
@@ -255,7 +267,7 @@ mod tests {
         /// where the last block runs past the end of the text.
         #[test]
         fn candidates_are_marked_bytes_after_no_ascii_alphanumeric(
-            text in "[a-eA-E0-9 ,.(/'’éÉçαЖ\u{a0}-]{0,80}",
+            text in "[a-eA-E0-9 ,.(/'’éÉçαЖ\u{a0}-]{0,200}",
             marked in proptest::collection::vec(any::<u8>(), 0..30),
             non_ascii in any::<bool>(),
         ) {
