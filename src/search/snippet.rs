@@ -185,7 +185,15 @@ impl<'a> Highlighter<'a> {
         let prefix = if start > 0 { "… " } else { "" };
         let suffix = if end < text.len() { " …" } else { "" };
         let body = text.get(start..end).unwrap_or("");
-        let first_char = prefix.chars().count() as isize - char_count(text, 0, start) as isize;
+        // Match offsets count characters from the first match (the text before it may be
+        // long, and only distances between matches matter while scanning).
+        let origin = scan.matches.first().map_or(0, |m| m.start);
+        let start_char = if start <= origin {
+            -(char_count(text, start, origin) as isize)
+        } else {
+            char_count(text, origin, start) as isize
+        };
+        let first_char = prefix.chars().count() as isize - start_char;
         let highlights = scan
             .matches
             .iter()
@@ -202,8 +210,8 @@ impl<'a> Highlighter<'a> {
     }
 }
 
-/// A matched word: its byte span, its first character's offset in the text, its length in
-/// characters, and the key it holds.
+/// A matched word: its byte span, its first character's offset from the first match, its
+/// length in characters, and the key it holds.
 struct Match {
     start: usize,
     end: usize,
@@ -245,6 +253,7 @@ impl Scan {
                 && text.chars().count() <= limits::SNIPPET_CHARS);
         let mut window = Window::new(matcher.keys);
         let mut matches: Vec<Match> = Vec::new();
+        // The last match's byte offset and character offset from the first match.
         let mut counted = (0usize, 0usize);
         // The snippet's bounds, once the best window is settled; matches are then collected
         // up to its end only.
@@ -259,7 +268,11 @@ impl Scan {
                 break;
             }
             if let Some(key) = matcher.key_of(query, word.text) {
-                let first_char = counted.1 + char_count(text, counted.0, word.start);
+                let first_char = if matches.is_empty() {
+                    0
+                } else {
+                    counted.1 + char_count(text, counted.0, word.start)
+                };
                 counted = (word.start, first_char);
                 matches.push(Match {
                     start: word.start,
@@ -474,6 +487,27 @@ mod tests {
         );
         let s = snippet_of(&["général"], &text, Lang::Fr);
         assert_eq!(marked(&s), ["général"]);
+    }
+
+    proptest::proptest! {
+        /// Highlights mark the matched words wherever the snippet starts: before the first
+        /// match, or past it at a better window, with accented text anywhere between.
+        #[test]
+        fn highlights_mark_matched_words_in_any_text(
+            fillers in proptest::array::uniform3(proptest::collection::vec(0usize..5, 0..300)),
+        ) {
+            const FILLER: [&str; 5] = ["é", "ü", "lorem", "Ärger", "données"];
+            let [before, between, after] = fillers.map(|picks| {
+                picks.iter().map(|&i| FILLER[i]).collect::<Vec<_>>().join(" ")
+            });
+            let text = format!("{before} consent {between} consent of a child {after}");
+            let s = snippet_of(&["consent", "child"], &text, Lang::En);
+            let marked = marked(&s);
+            proptest::prop_assert!(!marked.is_empty(), "{:?}", s.text);
+            for word in marked {
+                proptest::prop_assert!(word == "consent" || word == "child", "{word:?} in {:?}", s.text);
+            }
+        }
     }
 
     #[test]
