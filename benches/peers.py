@@ -256,23 +256,32 @@ def latency_figures(passes_us, outcome):
 
 
 def measure_warm(bench, index_dir, fts5_db, tantivy_dir):
+    """Warm latency, the systems taking turns run by run (each run its own process, warmed
+    up by a first pass), so that a change in machine load meets all of them alike."""
     warm_set = queries.warm_set()
     warm_file = queries.write(bench.path("warm-queries.txt"), warm_set)
-    log(f"warm latency: {len(warm_set)} queries, {bench.runs} timed passes each")
-    outcome = polidex.warm(bench.warm_bin, index_dir, warm_file, bench.runs)
-    bench.systems["polidex"]["warm"] = latency_figures(outcome["runs"], outcome)
-    fts5_warm = run_measured(fts5.child_command("warm", fts5_db, warm_file, bench.runs), env=fts5.child_env())
-    outcome = json.loads(fts5_warm.stdout)
-    bench.systems["fts5"]["warm"] = latency_figures(outcome["runs"], outcome)
+    tantivy_file = None
     if bench.tantivy_bin:
         tantivy_file = tantivy_cli.write_queries(bench.path("warm-tantivy.txt"), warm_set)
-        _, passes, hits = tantivy_cli.bench(bench.tantivy_bin, tantivy_dir, tantivy_file, bench.runs + 1)
-        outcome = {"queries": len(hits), "errors": 0, "with_hits": sum(1 for h in hits if h)}
-        bench.systems["tantivy"]["warm"] = latency_figures(passes[1:], outcome)
-    for system in ("polidex", "fts5", "tantivy"):
-        warm = bench.systems[system].get("warm")
-        if warm:
-            log(f"{system} warm p50 {warm['p50_ms']['median']:.2f} ms, p99 {warm['p99_ms']['median']:.2f} ms")
+    log(f"warm latency: {len(warm_set)} queries, {bench.runs} timed passes each, systems in turn")
+    passes = {"polidex": [], "fts5": [], "tantivy": []}
+    outcomes = {}
+    for _ in range(bench.runs):
+        outcome = polidex.warm(bench.warm_bin, index_dir, warm_file, 1)
+        passes["polidex"] += outcome["runs"]
+        outcomes["polidex"] = outcome
+        run = run_measured(fts5.child_command("warm", fts5_db, warm_file, 1), env=fts5.child_env())
+        outcome = json.loads(run.stdout)
+        passes["fts5"] += outcome["runs"]
+        outcomes["fts5"] = outcome
+        if tantivy_file:
+            _, timed, hits = tantivy_cli.bench(bench.tantivy_bin, tantivy_dir, tantivy_file, 2)
+            passes["tantivy"] += timed[1:]
+            outcomes["tantivy"] = {"queries": len(hits), "errors": 0, "with_hits": sum(1 for h in hits if h)}
+    for system, outcome in outcomes.items():
+        warm = latency_figures(passes[system], outcome)
+        bench.systems[system]["warm"] = warm
+        log(f"{system} warm p50 {warm['p50_ms']['median']:.2f} ms, p99 {warm['p99_ms']['median']:.2f} ms")
 
 
 def measure_one_shot(bench, index_dir, fts5_db):
