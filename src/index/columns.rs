@@ -28,7 +28,6 @@ pub enum NameColumn {
 }
 
 /// The fast-field columns a search collects from, for one segment.
-#[derive(Clone)]
 pub struct Columns {
     /// Document id of each unit.
     pub doc_ids: StrColumn,
@@ -72,7 +71,7 @@ type Slots = Box<[OnceLock<Arc<str>>]>;
 
 #[derive(Default)]
 struct SegmentColumns {
-    opened: OnceLock<Columns>,
+    opened: OnceLock<Arc<Columns>>,
     columns: [OnceLock<Slots>; 4],
 }
 
@@ -84,16 +83,16 @@ impl ColumnCache {
         }
     }
 
-    /// The columns of segment `segment`, opened on first use.
-    pub fn columns(&self, segment: usize, reader: &SegmentReader) -> tantivy::Result<Columns> {
+    /// The columns of segment `segment`, opened on first use and shared.
+    pub fn columns(&self, segment: usize, reader: &SegmentReader) -> tantivy::Result<Arc<Columns>> {
         let Some(names) = self.segments.get(segment) else {
-            return Columns::open(reader);
+            return Columns::open(reader).map(Arc::new);
         };
         if let Some(columns) = names.opened.get() {
-            return Ok(columns.clone());
+            return Ok(Arc::clone(columns));
         }
-        let columns = Columns::open(reader)?;
-        Ok(names.opened.get_or_init(|| columns).clone())
+        let columns = Arc::new(Columns::open(reader)?);
+        Ok(Arc::clone(names.opened.get_or_init(|| columns)))
     }
 
     /// The value of `ord` in `column` of segment `segment` (empty when `ord` is `None` or

@@ -13,7 +13,7 @@ use std::time::Instant;
 
 use rustc_hash::FxHashMap;
 use tantivy::collector::{Collector, SegmentCollector};
-use tantivy::columnar::{Column, StrColumn};
+use tantivy::columnar::StrColumn;
 use tantivy::query::{BooleanQuery, Occur, Query};
 use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader, Term};
 
@@ -21,7 +21,7 @@ use super::SearchError;
 use super::citations;
 use super::query::{self, Builder, Node};
 use super::snippet::Highlighter;
-use crate::index::columns::{ColumnCache, NameColumn, StrValues};
+use crate::index::columns::{ColumnCache, Columns, NameColumn, StrValues};
 use crate::index::reader::Snapshot;
 use crate::index::schema::REC_UNIT;
 use crate::lang::Lang;
@@ -426,16 +426,11 @@ impl Collector for MatchCollector {
         segment: SegmentOrdinal,
         reader: &SegmentReader,
     ) -> tantivy::Result<SegmentMatches> {
-        let columns = self.cache.columns(segment as usize, reader)?;
         Ok(SegmentMatches {
             segment,
             group: self.group,
             cache: Arc::clone(&self.cache),
-            doc_ids: columns.doc_ids,
-            publishers: columns.publishers,
-            dates: columns.dates,
-            langs: columns.langs,
-            kinds: columns.kinds,
+            columns: self.cache.columns(segment as usize, reader)?,
             units: Vec::new(),
             groups: FxHashMap::default(),
         })
@@ -479,11 +474,7 @@ struct SegmentMatches {
     segment: SegmentOrdinal,
     group: Group,
     cache: Arc<ColumnCache>,
-    doc_ids: StrColumn,
-    publishers: StrColumn,
-    dates: Column<i64>,
-    langs: Column<u64>,
-    kinds: Column<u64>,
+    columns: Arc<Columns>,
     units: Vec<RawUnit>,
     /// Per document ord: its best unit.
     groups: FxHashMap<u64, RawUnit>,
@@ -493,7 +484,7 @@ impl SegmentCollector for SegmentMatches {
     type Fruit = Vec<Candidate>;
 
     fn collect(&mut self, doc: DocId, score: Score) {
-        let doc_ord = self.doc_ids.ords().first(doc).unwrap_or(u64::MAX);
+        let doc_ord = self.columns.doc_ids.ords().first(doc).unwrap_or(u64::MAX);
         let raw = RawUnit {
             doc,
             score,
@@ -519,26 +510,27 @@ impl SegmentCollector for SegmentMatches {
             Group::Doc => self.groups.into_values().collect(),
         };
         let segment = self.segment as usize;
+        let columns = &self.columns;
         raws.into_iter()
             .map(|raw| {
                 let doc_ord = (raw.doc_ord != u64::MAX).then_some(raw.doc_ord);
                 let doc_id = self
                     .cache
-                    .get(segment, NameColumn::DocId, &self.doc_ids, doc_ord);
-                let publisher_ord = self.publishers.ords().first(raw.doc);
+                    .get(segment, NameColumn::DocId, &columns.doc_ids, doc_ord);
+                let publisher_ord = columns.publishers.ords().first(raw.doc);
                 let publisher = self.cache.get(
                     segment,
                     NameColumn::Publisher,
-                    &self.publishers,
+                    &columns.publishers,
                     publisher_ord,
                 );
                 Candidate {
                     address: DocAddress::new(self.segment, raw.doc),
                     score: raw.score,
-                    date: self.dates.first(raw.doc).unwrap_or(0),
+                    date: columns.dates.first(raw.doc).unwrap_or(0),
                     doc_id,
-                    lang: self.langs.first(raw.doc).unwrap_or(24),
-                    kind: self.kinds.first(raw.doc).unwrap_or(4),
+                    lang: columns.langs.first(raw.doc).unwrap_or(24),
+                    kind: columns.kinds.first(raw.doc).unwrap_or(4),
                     publisher,
                 }
             })
