@@ -73,6 +73,8 @@ pub struct Starts<'a> {
     window_at: usize,
     /// Candidates of that window not yet yielded, one bit per byte.
     pending: u64,
+    /// The window's ASCII letters and digits, one bit per byte.
+    alphanumeric: u64,
 }
 
 impl<'a> Starts<'a> {
@@ -83,6 +85,7 @@ impl<'a> Starts<'a> {
             first,
             window_at: 0,
             pending: 0,
+            alphanumeric: 0,
         };
         starts.load(0);
         starts
@@ -115,19 +118,31 @@ impl<'a> Starts<'a> {
         }
     }
 
+    /// Where the run of ASCII letters and digits starting at byte `at` of the current
+    /// window ends, if it ends inside the window (at a byte that is not one, or at the end
+    /// of the text); a caller must still look at that byte when it is beyond ASCII.
+    pub fn ascii_run_end(&self, at: usize) -> Option<usize> {
+        let offset = at.checked_sub(self.window_at).filter(|&o| o < WINDOW)?;
+        let ended = !self.alphanumeric & (u64::MAX << offset);
+        (ended != 0)
+            .then(|| (self.window_at + ended.trailing_zeros() as usize).min(self.bytes.len()))
+    }
+
     /// Reads the window starting at `at`.
     fn load(&mut self, at: usize) {
         self.window_at = at;
         let rest = self.bytes.get(at..).unwrap_or(&[]);
         let before = at.checked_sub(1).map_or(b' ', |i| self.bytes[i]);
-        self.pending = match rest.first_chunk::<WINDOW>() {
+        (self.pending, self.alphanumeric) = match rest.first_chunk::<WINDOW>() {
             Some(window) => window_candidates(window, before, self.first),
             None => {
-                // The last, short window, padded; nothing past the end is a candidate.
+                // The last, short window, padded (with bytes that are not letters); nothing
+                // past the end is a candidate.
                 let mut window = [0u8; WINDOW];
                 window[..rest.len()].copy_from_slice(rest);
                 let in_text = (1u64 << rest.len()) - 1;
-                window_candidates(&window, before, self.first) & in_text
+                let (candidates, alphanumeric) = window_candidates(&window, before, self.first);
+                (candidates & in_text, alphanumeric)
             }
         };
     }
@@ -135,8 +150,8 @@ impl<'a> Starts<'a> {
 
 /// One bit per byte of `window` that may be marked (with too many marked bytes to compare,
 /// any letter, digit or lead byte) and is not preceded by an ASCII letter or digit; `before`
-/// is the byte before the window.
-fn window_candidates(window: &[u8; WINDOW], before: u8, first: &FirstBytes) -> u64 {
+/// is the byte before the window. Also the window's ASCII letters and digits.
+fn window_candidates(window: &[u8; WINDOW], before: u8, first: &FirstBytes) -> (u64, u64) {
     let (mut alphanumeric, mut marked) = (0u64, 0u64);
     for (i, block) in window.chunks_exact(BLOCK).enumerate() {
         let Some(block) = block.first_chunk::<BLOCK>() else {
@@ -147,7 +162,7 @@ fn window_candidates(window: &[u8; WINDOW], before: u8, first: &FirstBytes) -> u
         marked |= u64::from(masks.marked) << (i * BLOCK);
     }
     let preceded = (alphanumeric << 1) | u64::from(before.is_ascii_alphanumeric());
-    marked & !preceded
+    (marked & !preceded, alphanumeric)
 }
 
 /// What a block holds, one bit per byte.
