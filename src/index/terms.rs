@@ -18,8 +18,10 @@ use super::schema::Fields;
 use crate::lang::analyzers::Analyzer;
 use crate::lang::{ALL, Lang, LangSet};
 
-/// Most words remembered per commit (the memo starts afresh when full).
-const MEMO_WORDS: usize = 100_000;
+/// Most words remembered per commit (the memo starts afresh when full). A searched stem
+/// keeps its weight, about 1.3 KB (tantivy's table of 256 BM25 length factors and an
+/// explanation), so the memo holds at most some 25 MB.
+const MEMO_WORDS: usize = 10_000;
 
 /// Per language and word, the terms of the word the language's field holds.
 type WordTerms = FxHashMap<(Lang, Box<str>), Arc<[Arc<HeldTerm>]>>;
