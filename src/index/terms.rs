@@ -188,7 +188,7 @@ fn langs_of(segment: &SegmentReader, fields: &Fields) -> LangSet {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::index::reader::IndexHandle;
+    use crate::index::reader::{IndexHandle, Snapshot};
     use crate::index::writer::Writer;
     use crate::index::{IndexedUnit, VersionDoc};
     use crate::model::Kind;
@@ -219,22 +219,28 @@ mod tests {
         }
     }
 
-    #[test]
-    fn a_word_keeps_only_the_stems_its_language_fields_hold() {
+    /// A snapshot of a fresh index of `versions` (and the folder it lives in).
+    fn indexed(versions: &[VersionDoc]) -> (tempfile::TempDir, Snapshot) {
         let dir = tempfile::tempdir().unwrap();
         let mut writer = Writer::open(dir.path(), false, 1).unwrap();
-        writer
-            .add(&version("en", Lang::En, "A child's consent to processing"))
-            .unwrap();
-        writer
-            .add(&version("fr", Lang::Fr, "Le consentement des enfants"))
-            .unwrap();
+        for version in versions {
+            writer.add(version).unwrap();
+        }
         writer.commit().unwrap();
         drop(writer);
         let snapshot = IndexHandle::open(dir.path(), false)
             .unwrap()
             .snapshot()
             .unwrap();
+        (dir, snapshot)
+    }
+
+    #[test]
+    fn a_word_keeps_only_the_stems_its_language_fields_hold() {
+        let (_dir, snapshot) = indexed(&[
+            version("en", Lang::En, "A child's consent to processing"),
+            version("fr", Lang::Fr, "Le consentement des enfants"),
+        ]);
         assert_eq!(snapshot.terms.langs(), [Lang::En, Lang::Fr]);
         let stems = |lang: Lang, word: &str| {
             let field = snapshot.fields.text_of(lang);
@@ -260,20 +266,13 @@ mod tests {
 
         use crate::search::held::HeldTermQuery;
 
-        let dir = tempfile::tempdir().unwrap();
-        let mut writer = Writer::open(dir.path(), false, 1).unwrap();
         let texts = ["the child and the parents of a child", "a child", "parents"];
-        for (i, text) in texts.iter().enumerate() {
-            writer
-                .add(&version(&format!("en{i}"), Lang::En, text))
-                .unwrap();
-        }
-        writer.commit().unwrap();
-        drop(writer);
-        let snapshot = IndexHandle::open(dir.path(), false)
-            .unwrap()
-            .snapshot()
-            .unwrap();
+        let versions: Vec<VersionDoc> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, text)| version(&format!("en{i}"), Lang::En, text))
+            .collect();
+        let (_dir, snapshot) = indexed(&versions);
         let searcher = &snapshot.searcher;
         let field = snapshot.fields.text_of(Lang::En);
         let held = snapshot.terms.stems(searcher, field, Lang::En, "child");
