@@ -5,8 +5,8 @@
 //! than testing every byte, [`Starts`] compares a block of sixteen bytes at once (SSE2 on
 //! x86_64, a plain loop elsewhere) with the few bytes a matching word may begin with and with
 //! the bytes before them, four blocks to a window, and yields only the positions that are
-//! both a marked byte and not inside a run of ASCII letters and digits. The caller checks each one (a position after a
-//! non-ASCII letter is still inside a word).
+//! both a marked byte and not inside a run of ASCII letters and digits. The caller checks
+//! each one (a position after a non-ASCII letter is still inside a word).
 
 /// Most distinct ASCII bytes compared block-wise; with more, every word start is a candidate
 /// and the byte table decides.
@@ -153,10 +153,8 @@ impl<'a> Starts<'a> {
 /// is the byte before the window. Also the window's ASCII letters and digits.
 fn window_candidates(window: &[u8; WINDOW], before: u8, first: &FirstBytes) -> (u64, u64) {
     let (mut alphanumeric, mut marked) = (0u64, 0u64);
-    for (i, block) in window.chunks_exact(BLOCK).enumerate() {
-        let Some(block) = block.first_chunk::<BLOCK>() else {
-            continue;
-        };
+    let (blocks, _) = window.as_chunks::<BLOCK>();
+    for (i, block) in blocks.iter().enumerate() {
         let masks = block_masks(block, first);
         alphanumeric |= u64::from(masks.alphanumeric) << (i * BLOCK);
         marked |= u64::from(masks.marked) << (i * BLOCK);
