@@ -107,15 +107,55 @@ impl ColumnCache {
         let Some(ord) = ord else {
             return Arc::from("");
         };
-        let Some(names) = self.segments.get(segment) else {
+        let Some(slots) = self.slots(segment, which, column) else {
             return read(column, ord);
         };
-        let slots = names.columns[which as usize]
-            .get_or_init(|| (0..column.num_terms()).map(|_| OnceLock::new()).collect());
         match usize::try_from(ord).ok().and_then(|i| slots.get(i)) {
             Some(slot) => Arc::clone(slot.get_or_init(|| read(column, ord))),
             None => read(column, ord),
         }
+    }
+
+    /// Reads the values of `ords` in `column` of segment `segment` that are not cached yet,
+    /// in one pass over the column's dictionary: each of its compressed blocks is opened
+    /// once, where reading value by value opened a block per value (the first search of a
+    /// commit, a one-shot search, meets thousands).
+    pub fn fill(
+        &self,
+        segment: usize,
+        which: NameColumn,
+        column: &StrColumn,
+        ords: impl IntoIterator<Item = u64>,
+    ) {
+        let Some(slots) = self.slots(segment, which, column) else {
+            return;
+        };
+        let slot = |ord: u64| usize::try_from(ord).ok().and_then(|i| slots.get(i));
+        let mut missing: Vec<u64> = ords
+            .into_iter()
+            .filter(|&ord| slot(ord).is_some_and(|s| s.get().is_none()))
+            .collect();
+        missing.sort_unstable();
+        missing.dedup();
+        let mut next = missing.iter();
+        // A value that cannot be read stays unfilled: `get` then reads it alone.
+        let _ = column
+            .dictionary()
+            .sorted_ords_to_term_cb(&missing, |bytes| {
+                if let Some(slot) = next.next().and_then(|&ord| slot(ord)) {
+                    let value = std::str::from_utf8(bytes).unwrap_or("");
+                    let _ = slot.set(Arc::from(value));
+                }
+            });
+    }
+
+    /// The value slots of `which` in segment `segment`, made on first use.
+    fn slots(&self, segment: usize, which: NameColumn, column: &StrColumn) -> Option<&Slots> {
+        let names = self.segments.get(segment)?;
+        Some(
+            names.columns[which as usize]
+                .get_or_init(|| (0..column.num_terms()).map(|_| OnceLock::new()).collect()),
+        )
     }
 }
 
@@ -172,5 +212,43 @@ impl<'a> StrValues<'a> {
             }
         };
         Ok(value_of(column, column.ords().first(address.doc_id)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::index::schema::{self, Fields};
+    use tantivy::{Index, IndexWriter, TantivyDocument};
+
+    #[test]
+    fn values_filled_in_one_pass_are_the_values_read_one_by_one() {
+        let index = Index::create_in_ram(schema::build());
+        crate::lang::analyzers::register(index.tokenizers());
+        let fields = Fields::new(&index.schema()).expect("our schema");
+        let mut writer: IndexWriter = index.writer_with_num_threads(1, 15_000_000).unwrap();
+        // Enough distinct ids for the dictionary to span several compressed blocks.
+        for i in 0..3_000 {
+            let mut doc = TantivyDocument::default();
+            doc.add_text(fields.doc_id, format!("3{:04}R{:04}", i % 97, i));
+            writer.add_document(doc).unwrap();
+        }
+        writer.commit().unwrap();
+        let searcher = index.reader().unwrap().searcher();
+        let segment = searcher.segment_reader(0);
+        let column = str_column(segment, "doc_id").unwrap();
+        let terms = column.num_terms() as u64;
+        let cache = ColumnCache::new(1);
+        // Unsorted, repeated, and one ord beyond the column.
+        let ords = (0..terms).rev().chain([terms / 2, terms + 5]);
+        cache.fill(0, NameColumn::DocId, &column, ords);
+        let slots = cache.segments[0].columns[NameColumn::DocId as usize]
+            .get()
+            .expect("slots made");
+        assert_eq!(slots.len() as u64, terms);
+        for (ord, slot) in (0..terms).zip(slots.iter()) {
+            let filled = slot.get().expect("every ord filled");
+            assert_eq!(filled.as_ref(), value_of(&column, Some(ord)));
+        }
     }
 }

@@ -511,13 +511,27 @@ impl SegmentCollector for SegmentMatches {
         };
         let segment = self.segment as usize;
         let columns = &self.columns;
+        let publisher_ords: Vec<Option<u64>> = raws
+            .iter()
+            .map(|raw| columns.publishers.ords().first(raw.doc))
+            .collect();
+        let cache = &self.cache;
+        let doc_ords = raws.iter().map(|raw| raw.doc_ord);
+        cache.fill(segment, NameColumn::DocId, &columns.doc_ids, doc_ords);
+        let known_publishers = publisher_ords.iter().flatten().copied();
+        cache.fill(
+            segment,
+            NameColumn::Publisher,
+            &columns.publishers,
+            known_publishers,
+        );
         raws.into_iter()
-            .map(|raw| {
+            .zip(publisher_ords)
+            .map(|(raw, publisher_ord)| {
                 let doc_ord = (raw.doc_ord != u64::MAX).then_some(raw.doc_ord);
                 let doc_id = self
                     .cache
                     .get(segment, NameColumn::DocId, &columns.doc_ids, doc_ord);
-                let publisher_ord = columns.publishers.ords().first(raw.doc);
                 let publisher = self.cache.get(
                     segment,
                     NameColumn::Publisher,
