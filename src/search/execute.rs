@@ -332,6 +332,7 @@ pub fn hits_in(
 ) -> Result<Vec<Hit>, SearchError> {
     let mut highlighter = Highlighter::new(&matches.highlight);
     let slice = matches.candidates.get(range).unwrap_or(&[]);
+    fill_version_names(snapshot, slice)?;
     slice
         .iter()
         .map(|c| read_hit(snapshot, c, &mut highlighter))
@@ -381,6 +382,31 @@ fn read_hit(
         snippet: snippet.text,
         highlights: snippet.highlights,
     })
+}
+
+/// Reads the titles and paths of `candidates` into the commit's cache, one pass over each
+/// segment's dictionaries (see [`ColumnCache::fill`]).
+fn fill_version_names(snapshot: &Snapshot, candidates: &[Candidate]) -> Result<(), SearchError> {
+    let mut segments: Vec<SegmentOrdinal> =
+        candidates.iter().map(|c| c.address.segment_ord).collect();
+    segments.sort_unstable();
+    segments.dedup();
+    for segment in segments {
+        let reader = snapshot.searcher.segment_reader(segment);
+        let columns = snapshot.cache.columns(segment as usize, reader)?;
+        let docs = candidates
+            .iter()
+            .filter(|c| c.address.segment_ord == segment)
+            .map(|c| c.address.doc_id);
+        for (which, column) in [
+            (NameColumn::Title, &columns.titles),
+            (NameColumn::Path, &columns.paths),
+        ] {
+            let ords = docs.clone().filter_map(|doc| column.ords().first(doc));
+            snapshot.cache.fill(segment as usize, which, column, ords);
+        }
+    }
+    Ok(())
 }
 
 /// The title and path of the version a unit belongs to, through the commit's cache.
