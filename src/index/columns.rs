@@ -135,6 +135,9 @@ impl ColumnCache {
             .into_iter()
             .filter(|&ord| slot(ord).is_some_and(|s| s.get().is_none()))
             .collect();
+        if missing.is_empty() {
+            return;
+        }
         missing.sort_unstable();
         missing.dedup();
         let mut next = missing.iter();
