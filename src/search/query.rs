@@ -629,15 +629,16 @@ impl Builder<'_> {
     }
 
     fn and(&self, nodes: &[Node]) -> Result<Box<dyn Query>, QueryError> {
-        let stemmed: Vec<&str> = nodes.iter().filter_map(single_word).collect();
+        let singles: Vec<Option<&str>> = nodes.iter().map(single_word).collect();
+        let stemmed: Vec<&str> = singles.iter().flatten().copied().collect();
         let mut clauses = Vec::with_capacity(nodes.len());
         if stemmed.len() > 1 {
             clauses.push((Occur::Must, self.all_words(&stemmed)));
         }
-        for node in nodes {
+        for (node, single) in nodes.iter().zip(&singles) {
             match node {
                 Node::Not(inner) => clauses.push((Occur::MustNot, self.build(inner)?)),
-                _ if stemmed.len() > 1 && single_word(node).is_some() => {}
+                _ if stemmed.len() > 1 && single.is_some() => {}
                 other => clauses.push((Occur::Must, self.build(other)?)),
             }
         }
