@@ -17,6 +17,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, Sta
 use super::words::{self, ActWords, Role, Side, SmallWords, UnitWords};
 use crate::lang::Lang;
 use crate::lang::fold::fold;
+use crate::lang::starts::{FirstBytes, Starts};
 use crate::legal::acts::{self, Act, Name};
 
 /// What an anchor found in the text is.
@@ -62,8 +63,8 @@ pub struct AnchorAt {
 struct Lexicon {
     /// Every literal, matched anchored at one position (the longest that starts there).
     anchors: AhoCorasick,
-    /// The bytes a literal starts with.
-    first_bytes: [bool; 256],
+    /// The first two bytes literals start with.
+    starts: LiteralStarts,
     by_literal: HashMap<String, Vec<Entry>>,
     small: HashMap<String, Vec<(Option<Lang>, Role)>>,
 }
@@ -135,15 +136,9 @@ fn build() -> Lexicon {
     for entries in by_literal.values_mut() {
         entries.sort_by_key(|e| !e.stem);
     }
-    let mut first_bytes = [false; 256];
-    for literal in by_literal.keys() {
-        if let Some(&first) = literal.as_bytes().first() {
-            first_bytes[usize::from(first)] = true;
-        }
-    }
     Lexicon {
         anchors: alternation(by_literal.keys()),
-        first_bytes,
+        starts: LiteralStarts::of(by_literal.keys()),
         by_literal,
         small: small_words(),
     }
@@ -228,6 +223,61 @@ fn fold_greek_accents(text: &str) -> String {
         .collect()
 }
 
+/// The pairs of bytes literals start with: a cheap test that rules out most positions
+/// before the automaton runs (`th`, `of`, `an` start no anchor; `ar`, `re`, `di` may).
+struct LiteralStarts {
+    /// One bit per pair of bytes (first byte × 256 + second byte).
+    pairs: Box<[u64; 1024]>,
+    /// The bytes a literal starts with.
+    first: [bool; 256],
+    /// The same bytes (and their other case), for finding word starts.
+    first_bytes: FirstBytes,
+}
+
+impl LiteralStarts {
+    fn of<'a>(literals: impl Iterator<Item = &'a String>) -> LiteralStarts {
+        let mut pairs = Box::new([0; 1024]);
+        let mut first = [false; 256];
+        for literal in literals {
+            match *literal.as_bytes() {
+                [one, two, ..] => add_pair(&mut pairs, &mut first, one, two),
+                // A one-byte literal may be followed by any byte.
+                [one] => (0..=u8::MAX).for_each(|two| add_pair(&mut pairs, &mut first, one, two)),
+                [] => {}
+            }
+        }
+        // Literals start with ASCII letters and digits or characters beyond ASCII.
+        let ascii = (0..0x80u8).filter(|b| first[usize::from(*b)]);
+        let first_bytes = FirstBytes::new(ascii, first[0xC0..].contains(&true));
+        LiteralStarts {
+            pairs,
+            first,
+            first_bytes,
+        }
+    }
+
+    /// Whether a literal may start at byte `at` of `bytes`.
+    fn may_start(&self, bytes: &[u8], at: usize) -> bool {
+        let Some(&first) = bytes.get(at) else {
+            return false;
+        };
+        if !self.first[usize::from(first)] {
+            return false;
+        }
+        let Some(&second) = bytes.get(at + 1) else {
+            return true;
+        };
+        let pair = usize::from(first) << 8 | usize::from(second);
+        self.pairs[pair / 64] & (1 << (pair % 64)) != 0
+    }
+}
+
+fn add_pair(pairs: &mut [u64; 1024], first: &mut [bool; 256], one: u8, two: u8) {
+    let pair = usize::from(one) << 8 | usize::from(two);
+    pairs[pair / 64] |= 1 << (pair % 64);
+    first[usize::from(one)] = true;
+}
+
 /// An automaton finding the longest literal that starts at a given position: the literals
 /// go in longest first, so leftmost-first prefers the longest.
 fn alternation<'a>(literals: impl Iterator<Item = &'a String>) -> AhoCorasick {
@@ -263,7 +313,8 @@ pub fn find_anchors(text: &str) -> Vec<AnchorAt> {
     let lexicon = &*LEXICON;
     let mut found = Vec::new();
     let mut at = 0;
-    while let Some(start) = lexicon.next_start(text, at) {
+    let mut next_start = lexicon.start_finder(text);
+    while let Some(start) = next_start(at) {
         match lexicon.anchor_at(text, start) {
             Some(anchor) => {
                 at = anchor.end;
@@ -276,13 +327,28 @@ pub fn find_anchors(text: &str) -> Vec<AnchorAt> {
 }
 
 impl Lexicon {
-    /// The first position from `at` on where [`bounded`] may accept an anchor.
-    fn next_start(&self, text: &str, at: usize) -> Option<usize> {
+    /// A function giving the first position from a byte offset on where [`bounded`] may
+    /// accept an anchor. Only an ELI URI's anchor starts inside a word: a text without
+    /// one is searched word start by word start, sixty-four bytes at a time.
+    fn start_finder<'a>(&'a self, text: &'a str) -> Box<dyn FnMut(usize) -> Option<usize> + 'a> {
         let bytes = text.as_bytes();
-        (at..bytes.len()).find(|&p| {
-            self.first_bytes[usize::from(bytes[p])]
+        let may_start = move |p: usize| {
+            self.starts.may_start(bytes, p)
                 && text.is_char_boundary(p)
                 && (starts_after_boundary(text, p) || bytes[p..].starts_with(ELI.as_bytes()))
+        };
+        if text.contains(ELI) {
+            return Box::new(move |at| (at..bytes.len()).find(|&p| may_start(p)));
+        }
+        let mut words = Starts::new(text, &self.starts.first_bytes);
+        Box::new(move |mut at| {
+            while let Some(p) = words.next_from(at) {
+                if may_start(p) {
+                    return Some(p);
+                }
+                at = p + 1;
+            }
+            None
         })
     }
 
@@ -444,6 +510,9 @@ mod tests {
         "Δ",
         "Ά",
         "ß",
+        "Άρθρο",
+        "член",
+        "článku",
     ];
 
     proptest! {
@@ -452,6 +521,22 @@ mod tests {
             pieces in prop::collection::vec(prop::sample::select(PIECES), 0..40)
         ) {
             let text = pieces.concat();
+            let found: Vec<(usize, usize)> =
+                find_anchors(&text).iter().map(|a| (a.start, a.end)).collect();
+            prop_assert_eq!(found, anchors_by_trying_every_position(&text));
+        }
+
+        /// Without an ELI URI, anchors are sought word start by word start, in windows of
+        /// sixty-four bytes: long texts cross many windows.
+        #[test]
+        fn anchors_found_by_word_starts_are_those_of_every_position(
+            pieces in prop::collection::vec(
+                prop::sample::select(PIECES).prop_filter("no ELI", |p| !p.contains("eli")),
+                0..120,
+            )
+        ) {
+            let text = pieces.concat();
+            prop_assume!(!text.contains(ELI));
             let found: Vec<(usize, usize)> =
                 find_anchors(&text).iter().map(|a| (a.start, a.end)).collect();
             prop_assert_eq!(found, anchors_by_trying_every_position(&text));
