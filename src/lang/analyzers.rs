@@ -16,6 +16,7 @@ use rustc_hash::FxHashMap;
 use tantivy::tokenizer::{TextAnalyzer, Token, TokenStream, Tokenizer, TokenizerManager};
 
 use super::fold::{fold, lowercase};
+use super::memo::{Memo, WordTerms};
 use super::starts::{FirstBytes, Starts};
 use super::stem::LangStemmer;
 use super::{ALL, Lang};
@@ -206,11 +207,8 @@ const THREAD_MEMO_WORDS: usize = 20_000;
 pub struct Analyzer {
     lang: Option<Lang>,
     stemmer: LangStemmer,
-    /// Words met, each with the index of its terms in `memo_terms`.
-    memo: FxHashMap<Box<str>, usize>,
-    memo_terms: Vec<Vec<String>>,
-    /// Most words the memo holds.
-    memo_cap: usize,
+    /// Words met and their terms.
+    memo: Memo,
     /// Terms of the last word analysed outside the memo.
     scratch: Vec<String>,
 }
@@ -218,28 +216,26 @@ pub struct Analyzer {
 impl Clone for Analyzer {
     /// A copy with an empty memo.
     fn clone(&self) -> Analyzer {
-        Analyzer::with(self.lang, self.stemmer)
+        Analyzer::with(self.lang, self.stemmer, self.memo.cap())
     }
 }
 
 impl Analyzer {
     /// The unstemmed, case- and accent-folded analyzer.
     pub fn exact() -> Analyzer {
-        Analyzer::with(None, LangStemmer::None)
+        Analyzer::with(None, LangStemmer::None, MEMO_WORDS)
     }
 
     /// The stemmed analyzer of `lang`.
     pub fn stemmed(lang: Lang) -> Analyzer {
-        Analyzer::with(Some(lang), LangStemmer::for_lang(lang))
+        Analyzer::with(Some(lang), LangStemmer::for_lang(lang), MEMO_WORDS)
     }
 
-    fn with(lang: Option<Lang>, stemmer: LangStemmer) -> Analyzer {
+    fn with(lang: Option<Lang>, stemmer: LangStemmer, memo_words: usize) -> Analyzer {
         Analyzer {
             lang,
             stemmer,
-            memo: FxHashMap::default(),
-            memo_terms: Vec::new(),
-            memo_cap: MEMO_WORDS,
+            memo: Memo::with_cap(memo_words),
             scratch: Vec::new(),
         }
     }
@@ -307,35 +303,35 @@ impl Analyzer {
 
     /// The terms of `word`, from the memo when it was met before (stemmed analyzers only:
     /// folding alone is cheaper than a lookup).
-    pub fn memo_terms(&mut self, word: &str) -> &[String] {
+    pub fn memo_terms(&mut self, word: &str) -> WordTerms<'_> {
         if self.lang.is_none() {
             return self.folded(word);
         }
-        if let Some(&known) = self.memo.get(word) {
-            return self.memo_terms.get(known).map_or(&[], Vec::as_slice);
+        if let Some(known) = self.memo.find(word) {
+            return self.memo.terms(known);
         }
         let mut terms = std::mem::take(&mut self.scratch);
         terms.clear();
         self.push_terms(word, &mut terms);
-        if self.memo.len() >= self.memo_cap {
-            self.scratch = terms;
-            return &self.scratch;
+        let held: Vec<&str> = terms.iter().map(String::as_str).collect();
+        let entry = self.memo.insert(word, &held);
+        self.scratch = terms;
+        match entry {
+            Some(entry) => self.memo.terms(entry),
+            None => WordTerms::of(&self.scratch.iter().map(String::as_str).collect::<Vec<_>>()),
         }
-        self.memo.insert(word.into(), self.memo_terms.len());
-        self.memo_terms.push(terms);
-        self.memo_terms.last().map_or(&[], Vec::as_slice)
     }
 
     /// The unstemmed analyzer's one term of `word`, folded into a reused buffer.
-    fn folded(&mut self, word: &str) -> &[String] {
+    fn folded(&mut self, word: &str) -> WordTerms<'_> {
         if word.len() > MAX_WORD_BYTES {
-            return &[];
+            return WordTerms::NONE;
         }
         self.scratch.resize_with(1, String::new);
         let term = &mut self.scratch[0];
         term.clear();
         term.push_str(&fold(word));
-        &self.scratch
+        WordTerms::one(term)
     }
 }
 
@@ -356,9 +352,8 @@ impl ThreadAnalyzer {
     /// Takes this thread's analyzer of `lang`.
     pub fn take(lang: Lang) -> ThreadAnalyzer {
         let held = THREAD_ANALYZERS.with(|analyzers| analyzers.borrow_mut().remove(&lang));
-        let analyzer = held.unwrap_or_else(|| Analyzer {
-            memo_cap: THREAD_MEMO_WORDS,
-            ..Analyzer::stemmed(lang)
+        let analyzer = held.unwrap_or_else(|| {
+            Analyzer::with(Some(lang), LangStemmer::for_lang(lang), THREAD_MEMO_WORDS)
         });
         ThreadAnalyzer {
             analyzer: Some(analyzer),
@@ -374,10 +369,10 @@ impl ThreadAnalyzer {
     }
 
     /// The terms of `word` (see [`Analyzer::memo_terms`]).
-    pub fn memo_terms(&mut self, word: &str) -> &[String] {
+    pub fn memo_terms(&mut self, word: &str) -> WordTerms<'_> {
         match self.analyzer.as_mut() {
             Some(analyzer) => analyzer.memo_terms(word),
-            None => &[],
+            None => WordTerms::NONE,
         }
     }
 }
@@ -460,7 +455,7 @@ impl TokenStream for AnalyzerStream<'_> {
             };
             self.token.text.clear();
             self.token.text.push_str(first);
-            if let Some(second) = terms.get(1) {
+            if let Some(second) = terms.second() {
                 self.second.clear();
                 self.second.push_str(second);
                 self.has_second = true;

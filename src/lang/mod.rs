@@ -5,6 +5,7 @@
 pub mod analyzers;
 pub mod detect;
 pub mod fold;
+pub mod memo;
 pub mod starts;
 pub mod stem;
 

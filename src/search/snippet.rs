@@ -56,9 +56,9 @@ impl Matcher {
         let first_word_key = query.exact.len() + query.prefixes.len();
         let mut terms = FxHashMap::default();
         for (i, word) in query.words.iter().enumerate() {
-            for term in analyzer.memo_terms(word) {
+            for term in analyzer.memo_terms(word).iter() {
                 terms
-                    .entry(term.clone())
+                    .entry(term.to_string())
                     .or_insert((first_word_key + i) as u32);
             }
         }
