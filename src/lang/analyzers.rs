@@ -15,7 +15,7 @@ use std::cell::RefCell;
 use rustc_hash::FxHashMap;
 use tantivy::tokenizer::{TextAnalyzer, Token, TokenStream, Tokenizer, TokenizerManager};
 
-use super::fold::{fold, lowercase};
+use super::fold::{fold, fold_into, lowercase};
 use super::memo::{Memo, WordTerms};
 use super::starts::{FirstBytes, Starts};
 use super::stem::LangStemmer;
@@ -330,7 +330,7 @@ impl Analyzer {
         self.scratch.resize_with(1, String::new);
         let term = &mut self.scratch[0];
         term.clear();
-        term.push_str(&fold(word));
+        fold_into(word, term);
         WordTerms::one(term)
     }
 }
@@ -423,6 +423,33 @@ impl Tokenizer for Analyzer {
     }
 }
 
+impl AnalyzerStream<'_> {
+    /// Puts the first term of `word` in the token and keeps its second, if any, for the
+    /// next call; false when the word has no term. The unstemmed analyzer folds the word
+    /// straight into the token.
+    fn set_terms(&mut self, word: &str) -> bool {
+        self.token.text.clear();
+        if self.analyzer.lang.is_none() {
+            if word.len() > MAX_WORD_BYTES {
+                return false;
+            }
+            fold_into(word, &mut self.token.text);
+            return true;
+        }
+        let terms = self.analyzer.memo_terms(word);
+        let Some(first) = terms.first() else {
+            return false;
+        };
+        self.token.text.push_str(first);
+        if let Some(second) = terms.second() {
+            self.second.clear();
+            self.second.push_str(second);
+            self.has_second = true;
+        }
+        true
+    }
+}
+
 /// The tokens of one text, produced word by word into one reused token.
 pub struct AnalyzerStream<'a> {
     analyzer: &'a mut Analyzer,
@@ -443,22 +470,14 @@ impl TokenStream for AnalyzerStream<'_> {
             std::mem::swap(&mut self.token.text, &mut self.second);
             return true;
         }
-        for word in self.words.by_ref() {
+        while let Some(word) = self.words.next() {
             if self.analyzer.is_elided(self.text, &word) {
                 continue;
             }
             let position = self.next_position;
             self.next_position += 1;
-            let terms = self.analyzer.memo_terms(word.text);
-            let Some(first) = terms.first() else {
+            if !self.set_terms(word.text) {
                 continue;
-            };
-            self.token.text.clear();
-            self.token.text.push_str(first);
-            if let Some(second) = terms.second() {
-                self.second.clear();
-                self.second.push_str(second);
-                self.has_second = true;
             }
             self.token.offset_from = word.start;
             self.token.offset_to = word.end;
@@ -505,6 +524,34 @@ mod tests {
                 .collect();
             let found: Vec<Word<'_>> = words_starting_with(&text, &first).collect();
             prop_assert_eq!(found, expected);
+        }
+
+        /// A token stream gives each word's terms (from the memo or not: the text is
+        /// analysed twice by one analyzer) at the word's position and offsets.
+        #[test]
+        fn streams_give_each_words_terms(
+            text in "[a-cA-C0-9 ,.'’éÉÀçœßαΆЖж\u{301}-]{0,200}",
+            lang in prop::sample::select(&ALL[..]),
+            stemmed in any::<bool>(),
+        ) {
+            let mut analyzer = if stemmed { Analyzer::stemmed(lang) } else { Analyzer::exact() };
+            let mut expected = Vec::new();
+            let mut position = 0;
+            for word in words(&text).filter(|w| !analyzer.is_elided(&text, w)) {
+                for term in analyzer.terms(word.text) {
+                    expected.push((term, position, word.start, word.end));
+                }
+                position += 1;
+            }
+            for _ in 0..2 {
+                let mut stream = analyzer.token_stream(&text);
+                let mut found = Vec::new();
+                while stream.advance() {
+                    let t = stream.token();
+                    found.push((t.text.clone(), t.position, t.offset_from, t.offset_to));
+                }
+                prop_assert_eq!(&found, &expected);
+            }
         }
     }
 

@@ -11,25 +11,33 @@ use unicode_normalization::char::is_combining_mark;
 
 /// Lowercases `word` and strips its accents.
 pub fn fold(word: &str) -> Cow<'_, str> {
-    if word
-        .bytes()
-        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-    {
+    if is_folded_ascii(word) {
         return Cow::Borrowed(word);
     }
-    if word.is_ascii() {
-        return Cow::Owned(word.to_ascii_lowercase());
-    }
     let mut out = String::with_capacity(word.len());
+    fold_into(word, &mut out);
+    Cow::Owned(out)
+}
+
+/// Appends `word`, lowercased and without accents, to `out` (as [`fold`] gives it).
+pub fn fold_into(word: &str, out: &mut String) {
+    if word.is_ascii() {
+        out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        return;
+    }
     for c in word.nfd() {
         if is_combining_mark(c) {
             continue;
         }
         for lower in c.to_lowercase() {
-            push_folded(lower, &mut out);
+            push_folded(lower, out);
         }
     }
-    Cow::Owned(out)
+}
+
+fn is_folded_ascii(word: &str) -> bool {
+    word.bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
 }
 
 /// Lowercases `word` without touching its accents.

@@ -72,8 +72,9 @@ pub struct Entry {
     at: u32,
     word: u16,
     first: u16,
-    /// Zero when the word has one term.
     second: u16,
+    /// How many terms the word has (0, 1 or 2).
+    terms: u8,
 }
 
 /// Words met and their terms, up to a number of words.
@@ -136,6 +137,7 @@ impl Memo {
             word: length(word)?,
             first: length(first)?,
             second: length(second)?,
+            terms: terms.len().min(2) as u8,
         };
         let end = self.text.len() + word.len() + first.len() + second.len();
         if self.table.len() >= self.cap || u32::try_from(end).is_err() {
@@ -162,11 +164,7 @@ impl Memo {
             .text
             .get(second_at..second_at + usize::from(e.second))
             .unwrap_or("");
-        match (first.is_empty(), second.is_empty()) {
-            (true, _) => WordTerms::NONE,
-            (false, true) => WordTerms::one(first),
-            (false, false) => WordTerms::of(&[first, second]),
-        }
+        WordTerms::of(&[first, second][..usize::from(e.terms)])
     }
 }
 
@@ -181,11 +179,13 @@ mod tests {
         memo.insert("données", &["donne", "don"]);
         memo.insert("data", &["data"]);
         memo.insert("x".repeat(200).as_str(), &[]);
+        memo.insert("\u{301}", &[""]);
         let terms = memo.get("données").unwrap();
         assert_eq!(terms.iter().collect::<Vec<_>>(), ["donne", "don"]);
         assert_eq!(memo.get("data").unwrap().first(), Some("data"));
         assert_eq!(memo.get("data").unwrap().second(), None);
         assert_eq!(memo.get(&"x".repeat(200)), Some(WordTerms::NONE));
+        assert_eq!(memo.get("\u{301}").unwrap().first(), Some(""));
         assert_eq!(memo.get("donnée"), None);
     }
 
