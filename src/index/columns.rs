@@ -39,6 +39,8 @@ pub struct Columns {
     pub langs: Column<u64>,
     /// Index of the unit's kind.
     pub kinds: Column<u64>,
+    /// Position of the unit in its version.
+    pub seqs: Column<u64>,
     /// Title of each unit's version.
     pub titles: StrColumn,
     /// Path of each unit's file.
@@ -54,6 +56,7 @@ impl Columns {
             dates: fast.i64("date")?,
             langs: fast.u64("lang_ix")?,
             kinds: fast.u64("kind_ix")?,
+            seqs: fast.u64("seq")?,
             titles: str_column(reader, "title")?,
             paths: str_column(reader, "path")?,
         })

@@ -10,6 +10,8 @@ pub mod schema;
 pub mod state;
 pub mod stored;
 pub mod terms;
+#[cfg(test)]
+pub mod testing;
 pub mod writer;
 
 use std::path::{Path, PathBuf};

@@ -110,7 +110,7 @@ pub fn build() -> Schema {
     builder.add_u64_field("lang_ix", FAST);
     builder.add_u64_field("kind_ix", FAST);
     builder.add_i64_field("date", INDEXED | FAST | STORED);
-    builder.add_u64_field("seq", STORED);
+    builder.add_u64_field("seq", STORED | FAST);
     builder.add_u64_field("units", STORED);
     builder.add_text_field(
         "title_words",

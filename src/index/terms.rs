@@ -188,52 +188,8 @@ fn langs_of(segment: &SegmentReader, fields: &Fields) -> LangSet {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::index::reader::{IndexHandle, Snapshot};
-    use crate::index::writer::Writer;
-    use crate::index::{IndexedUnit, VersionDoc};
-    use crate::model::Kind;
-
-    fn version(doc_id: &str, lang: Lang, text: &str) -> VersionDoc {
-        VersionDoc {
-            file_key: format!("{doc_id}.txt"),
-            version: format!("{doc_id}.txt#0"),
-            path: format!("{doc_id}.txt"),
-            hash: doc_id.to_string(),
-            identity: String::new(),
-            doc_id: doc_id.to_string(),
-            lang,
-            kind: Kind::Other,
-            title: doc_id.to_string(),
-            date: None,
-            publisher: None,
-            base: None,
-            units: vec![IndexedUnit {
-                unit: None,
-                lang,
-                heading: None,
-                heading_indexed: false,
-                text: text.to_string(),
-                cites: Vec::new(),
-                defines: Vec::new(),
-            }],
-        }
-    }
-
-    /// A snapshot of a fresh index of `versions` (and the folder it lives in).
-    fn indexed(versions: &[VersionDoc]) -> (tempfile::TempDir, Snapshot) {
-        let dir = tempfile::tempdir().unwrap();
-        let mut writer = Writer::open(dir.path(), false, 1).unwrap();
-        for version in versions {
-            writer.add(version).unwrap();
-        }
-        writer.commit().unwrap();
-        drop(writer);
-        let snapshot = IndexHandle::open(dir.path(), false)
-            .unwrap()
-            .snapshot()
-            .unwrap();
-        (dir, snapshot)
-    }
+    use crate::index::VersionDoc;
+    use crate::index::testing::{indexed, version};
 
     #[test]
     fn a_word_keeps_only_the_stems_its_language_fields_hold() {

@@ -3,9 +3,11 @@
 //!
 //! One pass over the matching units collects, per unit, what sorting, grouping and facets
 //! need from fast fields (score, date, document, language, kind, publisher). Grouping keeps
-//! each document's best unit, which stands for it in the facets (a document counts once, under
-//! its best unit's language). Date sorts order by date alone; every sort is total, ties broken
-//! by id, so the same query always lists hits in the same order, page after page.
+//! each document's best unit (of equal scores, the earliest in its version), which stands for
+//! it in the facets (a document counts once, under its best unit's language). Date sorts order
+//! by date alone; every sort is total, ties broken by id then language, so the same query
+//! always lists hits in the same order, page after page, however the index's units fell into
+//! segments.
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
@@ -88,6 +90,20 @@ struct Candidate {
     lang: u64,
     kind: u64,
     publisher: Arc<str>,
+    /// Position of the unit in its version.
+    seq: u64,
+}
+
+impl Candidate {
+    /// Whether this unit stands for its document rather than `other`, a unit of the same
+    /// document: the better scored, and of equal scores the one earlier in its version,
+    /// then the one of the earlier language, whatever segments the two are in.
+    fn stands_before(&self, other: &Candidate) -> bool {
+        match self.score.total_cmp(&other.score) {
+            std::cmp::Ordering::Equal => (self.seq, self.lang) < (other.seq, other.lang),
+            order => order.is_gt(),
+        }
+    }
 }
 
 /// The matching set of a query, sorted.
@@ -475,7 +491,7 @@ impl Collector for MatchCollector {
         for candidate in all {
             match best.get_mut(&candidate.doc_id) {
                 Some(current) => {
-                    if candidate.score > current.score {
+                    if candidate.stands_before(current) {
                         *current = candidate;
                     }
                 }
@@ -520,10 +536,14 @@ impl SegmentCollector for SegmentMatches {
             self.units.push(raw);
             return;
         }
+        let columns = &self.columns;
         self.groups
             .entry(doc_ord)
             .and_modify(|best| {
-                if score > best.score {
+                if score > best.score
+                    || (score == best.score
+                        && unit_order(columns, doc) < unit_order(columns, best.doc))
+                {
                     *best = raw;
                 }
             })
@@ -572,10 +592,19 @@ impl SegmentCollector for SegmentMatches {
                     lang: columns.langs.first(raw.doc).unwrap_or(24),
                     kind: columns.kinds.first(raw.doc).unwrap_or(4),
                     publisher,
+                    seq: columns.seqs.first(raw.doc).unwrap_or(0),
                 }
             })
             .collect()
     }
+}
+
+/// The order of a segment's units of one document among equal scores (see
+/// [`Candidate::stands_before`]).
+fn unit_order(columns: &Columns, doc: DocId) -> (u64, u64) {
+    let seq = columns.seqs.first(doc).unwrap_or(0);
+    let lang = columns.langs.first(doc).unwrap_or(24);
+    (seq, lang)
 }
 
 // ----- sorting ----------------------------------------------------------------------------
@@ -602,7 +631,8 @@ fn sort(candidates: &mut [Candidate], sort: Sort) {
     });
 }
 
-/// Within runs of equal sort keys, orders by id (read from the `id` column only for those).
+/// Within runs of equal sort keys, orders by id (read from the `id` column only for those),
+/// then language.
 fn break_ties(
     snapshot: &Snapshot,
     candidates: &mut [Candidate],
@@ -624,7 +654,7 @@ fn break_ties(
                 .iter()
                 .map(|c| Ok((unit_ids.get(c.address)?, c.clone())))
                 .collect::<Result<_, SearchError>>()?;
-            keyed.sort_by(|a, b| a.0.cmp(&b.0));
+            keyed.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.lang.cmp(&b.1.lang)));
             for (slot, (_, candidate)) in run.iter_mut().zip(keyed) {
                 *slot = candidate;
             }
@@ -696,4 +726,52 @@ pub fn check_paging(limit: u64, offset: u64) -> Result<(), SearchError> {
         });
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::index::VersionDoc;
+    use crate::index::testing::{indexed_in_commits, version_of};
+
+    /// The hits of a quoted phrase (one field for every language, so equal texts score
+    /// alike) as `id lang`.
+    fn hits(commits: &[&[VersionDoc]], group: Group) -> Vec<String> {
+        let (_dir, snapshot) = indexed_in_commits(commits);
+        let request = SearchRequest {
+            query: "\"privacy shield\"".into(),
+            group,
+            limit: 10,
+            ..SearchRequest::default()
+        };
+        let response = search(&snapshot, &request).unwrap();
+        response
+            .hits
+            .iter()
+            .map(|h| format!("{} {}", h.id, h.lang))
+            .collect()
+    }
+
+    #[test]
+    fn a_document_is_the_earliest_of_its_equally_scored_units_whatever_the_segments() {
+        let fr = version_of("D1", Lang::Fr, &["autre chose", "privacy shield"]);
+        let en = version_of("D1", Lang::En, &["privacy shield", "other things"]);
+        let (fr, en) = (std::slice::from_ref(&fr), std::slice::from_ref(&en));
+        let both = [fr[0].clone(), en[0].clone()];
+        let both_reversed = [en[0].clone(), fr[0].clone()];
+        let layouts: [&[&[VersionDoc]]; 4] = [&[fr, en], &[en, fr], &[&both], &[&both_reversed]];
+        for commits in layouts {
+            assert_eq!(hits(commits, Group::Doc), ["D1#p_1 en"]);
+        }
+    }
+
+    #[test]
+    fn units_of_one_id_and_score_list_in_language_order_whatever_the_segments() {
+        let fr = version_of("D1", Lang::Fr, &["privacy shield", "autre chose"]);
+        let en = version_of("D1", Lang::En, &["privacy shield", "other things"]);
+        let (fr, en) = (std::slice::from_ref(&fr), std::slice::from_ref(&en));
+        for commits in [[fr, en], [en, fr]] {
+            assert_eq!(hits(&commits, Group::Unit), ["D1#p_1 en", "D1#p_1 fr"]);
+        }
+    }
 }
