@@ -313,12 +313,11 @@ impl Analyzer {
         let mut terms = std::mem::take(&mut self.scratch);
         terms.clear();
         self.push_terms(word, &mut terms);
-        let held: Vec<&str> = terms.iter().map(String::as_str).collect();
-        let entry = self.memo.insert(word, &held);
+        let entry = self.memo.insert(word, &terms);
         self.scratch = terms;
         match entry {
             Some(entry) => self.memo.terms(entry),
-            None => WordTerms::of(&self.scratch.iter().map(String::as_str).collect::<Vec<_>>()),
+            None => WordTerms::from(&self.scratch[..]),
         }
     }
 

@@ -22,7 +22,11 @@ pub fn fold(word: &str) -> Cow<'_, str> {
 /// Appends `word`, lowercased and without accents, to `out` (as [`fold`] gives it).
 pub fn fold_into(word: &str, out: &mut String) {
     if word.is_ascii() {
-        out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        let start = out.len();
+        out.push_str(word);
+        if let Some(added) = out.get_mut(start..) {
+            added.make_ascii_lowercase();
+        }
         return;
     }
     for c in word.nfd() {
@@ -79,6 +83,15 @@ mod tests {
         assert_eq!(fold("Łódź"), "lodz");
         assert_eq!(fold("ħajja"), "hajja");
         assert_eq!(fold("článek"), "clanek");
+    }
+
+    #[test]
+    fn folding_into_a_buffer_appends_the_folded_word() {
+        let mut out = String::from("x:");
+        fold_into("GDPR", &mut out);
+        fold_into("-Données", &mut out);
+        assert_eq!(out, "x:gdpr-donnees");
+        assert_eq!(fold("Article"), "article");
     }
 
     #[test]

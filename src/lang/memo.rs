@@ -64,6 +64,17 @@ impl<'a> WordTerms<'a> {
     }
 }
 
+impl<'a> From<&'a [String]> for WordTerms<'a> {
+    /// The first two of `terms`.
+    fn from(terms: &'a [String]) -> WordTerms<'a> {
+        match terms {
+            [] => WordTerms::NONE,
+            [one] => WordTerms::one(one),
+            [one, two, ..] => WordTerms::of(&[one, two]),
+        }
+    }
+}
+
 /// Where one word and its terms are in the memo's string.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Entry {
@@ -123,11 +134,11 @@ impl Memo {
 
     /// Remembers the terms of `word` (a full memo, or a word or term of more than 64 KiB,
     /// is not remembered) and returns its entry.
-    pub fn insert(&mut self, word: &str, terms: &[&str]) -> Option<Entry> {
-        let [first, second] = match *terms {
+    pub fn insert(&mut self, word: &str, terms: &[impl AsRef<str>]) -> Option<Entry> {
+        let [first, second] = match terms {
             [] => ["", ""],
-            [first] => [first, ""],
-            [first, second, ..] => [first, second],
+            [first] => [first.as_ref(), ""],
+            [first, second, ..] => [first.as_ref(), second.as_ref()],
         };
         let at = u32::try_from(self.text.len()).ok()?;
         let length = |s: &str| u16::try_from(s.len()).ok();
@@ -178,7 +189,7 @@ mod tests {
         assert_eq!(memo.get("données"), None);
         memo.insert("données", &["donne", "don"]);
         memo.insert("data", &["data"]);
-        memo.insert("x".repeat(200).as_str(), &[]);
+        memo.insert("x".repeat(200).as_str(), &[] as &[&str]);
         memo.insert("\u{301}", &[""]);
         let terms = memo.get("données").unwrap();
         assert_eq!(terms.iter().collect::<Vec<_>>(), ["donne", "don"]);

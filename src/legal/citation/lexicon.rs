@@ -228,32 +228,31 @@ fn fold_greek_accents(text: &str) -> String {
 struct LiteralStarts {
     /// One bit per pair of bytes (first byte × 256 + second byte).
     pairs: Box<[u64; 1024]>,
-    /// The bytes a literal starts with.
-    first: [bool; 256],
-    /// The same bytes (and their other case), for finding word starts.
-    first_bytes: FirstBytes,
+    /// The bytes literals start with (and their other case), for finding word starts.
+    words: FirstBytes,
 }
 
 impl LiteralStarts {
     fn of<'a>(literals: impl Iterator<Item = &'a String>) -> LiteralStarts {
         let mut pairs = Box::new([0; 1024]);
+        let mut add = |one: u8, two: u8| {
+            let pair = usize::from(one) << 8 | usize::from(two);
+            pairs[pair / 64] |= 1 << (pair % 64);
+        };
         let mut first = [false; 256];
         for literal in literals {
             match *literal.as_bytes() {
-                [one, two, ..] => add_pair(&mut pairs, &mut first, one, two),
+                [one, two, ..] => add(one, two),
                 // A one-byte literal may be followed by any byte.
-                [one] => (0..=u8::MAX).for_each(|two| add_pair(&mut pairs, &mut first, one, two)),
-                [] => {}
+                [one] => (0..=u8::MAX).for_each(|two| add(one, two)),
+                [] => continue,
             }
+            first[usize::from(literal.as_bytes()[0])] = true;
         }
         // Literals start with ASCII letters and digits or characters beyond ASCII.
         let ascii = (0..0x80u8).filter(|b| first[usize::from(*b)]);
-        let first_bytes = FirstBytes::new(ascii, first[0xC0..].contains(&true));
-        LiteralStarts {
-            pairs,
-            first,
-            first_bytes,
-        }
+        let words = FirstBytes::new(ascii, first[0xC0..].contains(&true));
+        LiteralStarts { pairs, words }
     }
 
     /// Whether a literal may start at byte `at` of `bytes`.
@@ -261,21 +260,14 @@ impl LiteralStarts {
         let Some(&first) = bytes.get(at) else {
             return false;
         };
-        if !self.first[usize::from(first)] {
-            return false;
+        let pair = usize::from(first) << 8 | usize::from(bytes.get(at + 1).copied().unwrap_or(0));
+        if at + 1 == bytes.len() {
+            // The last byte: any literal starting with it (only one-byte literals fit).
+            let of_first = &self.pairs[pair / 64..pair / 64 + 4];
+            return of_first.iter().any(|bits| *bits != 0);
         }
-        let Some(&second) = bytes.get(at + 1) else {
-            return true;
-        };
-        let pair = usize::from(first) << 8 | usize::from(second);
         self.pairs[pair / 64] & (1 << (pair % 64)) != 0
     }
-}
-
-fn add_pair(pairs: &mut [u64; 1024], first: &mut [bool; 256], one: u8, two: u8) {
-    let pair = usize::from(one) << 8 | usize::from(two);
-    pairs[pair / 64] |= 1 << (pair % 64);
-    first[usize::from(one)] = true;
 }
 
 /// An automaton finding the longest literal that starts at a given position: the literals
@@ -313,8 +305,8 @@ pub fn find_anchors(text: &str) -> Vec<AnchorAt> {
     let lexicon = &*LEXICON;
     let mut found = Vec::new();
     let mut at = 0;
-    let mut next_start = lexicon.start_finder(text);
-    while let Some(start) = next_start(at) {
+    let mut starts = AnchorStarts::new(lexicon, text);
+    while let Some(start) = starts.next_from(at) {
         match lexicon.anchor_at(text, start) {
             Some(anchor) => {
                 at = anchor.end;
@@ -326,30 +318,48 @@ pub fn find_anchors(text: &str) -> Vec<AnchorAt> {
     found
 }
 
-impl Lexicon {
-    /// A function giving the first position from a byte offset on where [`bounded`] may
-    /// accept an anchor. Only an ELI URI's anchor starts inside a word: a text without
-    /// one is searched word start by word start, sixty-four bytes at a time.
-    fn start_finder<'a>(&'a self, text: &'a str) -> Box<dyn FnMut(usize) -> Option<usize> + 'a> {
-        let bytes = text.as_bytes();
-        let may_start = move |p: usize| {
-            self.starts.may_start(bytes, p)
-                && text.is_char_boundary(p)
-                && (starts_after_boundary(text, p) || bytes[p..].starts_with(ELI.as_bytes()))
-        };
-        if text.contains(ELI) {
-            return Box::new(move |at| (at..bytes.len()).find(|&p| may_start(p)));
+/// The positions of a text where [`bounded`] may accept an anchor, in order.
+struct AnchorStarts<'a> {
+    lexicon: &'a Lexicon,
+    text: &'a str,
+    /// The text's word starts; `None` when it holds an ELI URI, the one anchor that may
+    /// start inside a word, so every byte is tried.
+    words: Option<Starts<'a>>,
+}
+
+impl<'a> AnchorStarts<'a> {
+    fn new(lexicon: &'a Lexicon, text: &'a str) -> AnchorStarts<'a> {
+        let words = (!text.contains(ELI)).then(|| Starts::new(text, &lexicon.starts.words));
+        AnchorStarts {
+            lexicon,
+            text,
+            words,
         }
-        let mut words = Starts::new(text, &self.starts.first_bytes);
-        Box::new(move |mut at| {
-            while let Some(p) = words.next_from(at) {
-                if may_start(p) {
-                    return Some(p);
-                }
-                at = p + 1;
+    }
+
+    /// The first position at or after byte `at`.
+    fn next_from(&mut self, mut at: usize) -> Option<usize> {
+        let (lexicon, text) = (self.lexicon, self.text);
+        let Some(words) = &mut self.words else {
+            return (at..text.len()).find(|&p| lexicon.may_start_at(text, p));
+        };
+        while let Some(p) = words.next_from(at) {
+            if lexicon.may_start_at(text, p) {
+                return Some(p);
             }
-            None
-        })
+            at = p + 1;
+        }
+        None
+    }
+}
+
+impl Lexicon {
+    /// Whether [`bounded`] may accept an anchor starting at byte `p` of `text`.
+    fn may_start_at(&self, text: &str, p: usize) -> bool {
+        let bytes = text.as_bytes();
+        self.starts.may_start(bytes, p)
+            && text.is_char_boundary(p)
+            && (starts_after_boundary(text, p) || bytes[p..].starts_with(ELI.as_bytes()))
     }
 
     /// The anchor the longest literal starting at `start` makes, if any.
