@@ -98,6 +98,11 @@ impl ColumnCache {
         Ok(Arc::clone(names.opened.get_or_init(|| columns)))
     }
 
+    /// The columns of segment `segment`, if a search has opened them.
+    pub fn opened(&self, segment: usize) -> Option<Arc<Columns>> {
+        self.segments.get(segment)?.opened.get().cloned()
+    }
+
     /// The value of `ord` in `column` of segment `segment` (empty when `ord` is `None` or
     /// out of the column's range).
     pub fn get(

@@ -90,20 +90,6 @@ struct Candidate {
     lang: u64,
     kind: u64,
     publisher: Arc<str>,
-    /// Position of the unit in its version.
-    seq: u64,
-}
-
-impl Candidate {
-    /// Whether this unit stands for its document rather than `other`, a unit of the same
-    /// document: the better scored, and of equal scores the one earlier in its version,
-    /// then the one of the earlier language, whatever segments the two are in.
-    fn stands_before(&self, other: &Candidate) -> bool {
-        match self.score.total_cmp(&other.score) {
-            std::cmp::Ordering::Equal => (self.seq, self.lang) < (other.seq, other.lang),
-            order => order.is_gt(),
-        }
-    }
 }
 
 /// The matching set of a query, sorted.
@@ -491,7 +477,7 @@ impl Collector for MatchCollector {
         for candidate in all {
             match best.get_mut(&candidate.doc_id) {
                 Some(current) => {
-                    if candidate.stands_before(current) {
+                    if self.stands_before(&candidate, current) {
                         *current = candidate;
                     }
                 }
@@ -501,6 +487,24 @@ impl Collector for MatchCollector {
             }
         }
         Ok(best.into_values().collect())
+    }
+}
+
+impl MatchCollector {
+    /// Whether unit `a` stands for its document rather than `b`, a unit of the same
+    /// document from another segment: the better scored, and of equal scores the earlier
+    /// in [`unit_order`], whatever segments the two are in.
+    fn stands_before(&self, a: &Candidate, b: &Candidate) -> bool {
+        match a.score.total_cmp(&b.score) {
+            std::cmp::Ordering::Equal => {
+                let order = |c: &Candidate| {
+                    let columns = self.cache.opened(c.address.segment_ord as usize);
+                    columns.map(|columns| unit_order(&columns, c.address.doc_id))
+                };
+                matches!((order(a), order(b)), (Some(a), Some(b)) if a < b)
+            }
+            order => order.is_gt(),
+        }
     }
 }
 
@@ -592,15 +596,14 @@ impl SegmentCollector for SegmentMatches {
                     lang: columns.langs.first(raw.doc).unwrap_or(24),
                     kind: columns.kinds.first(raw.doc).unwrap_or(4),
                     publisher,
-                    seq: columns.seqs.first(raw.doc).unwrap_or(0),
                 }
             })
             .collect()
     }
 }
 
-/// The order of a segment's units of one document among equal scores (see
-/// [`Candidate::stands_before`]).
+/// The order of a document's units among equal scores: the earlier in its version, then
+/// the one of the earlier language.
 fn unit_order(columns: &Columns, doc: DocId) -> (u64, u64) {
     let seq = columns.seqs.first(doc).unwrap_or(0);
     let lang = columns.langs.first(doc).unwrap_or(24);
