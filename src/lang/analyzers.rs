@@ -307,6 +307,10 @@ impl Analyzer {
         if self.lang.is_none() {
             return self.folded(word);
         }
+        if word.len() > MAX_WORD_BYTES {
+            // No terms, and not remembered: the memo's size stays bounded by its words'.
+            return WordTerms::NONE;
+        }
         if let Some(known) = self.memo.find(word) {
             return self.memo.terms(known);
         }
@@ -720,5 +724,16 @@ mod tests {
     fn over_long_words_are_not_indexed() {
         let exact = Analyzer::exact();
         assert!(exact.terms(&"x".repeat(500)).is_empty());
+    }
+
+    #[test]
+    fn over_long_words_are_not_remembered() {
+        let mut stemmed = Analyzer::stemmed(Lang::En);
+        for i in 0..100 {
+            let word = format!("{}{i}", "x".repeat(5_000));
+            assert_eq!(stemmed.memo_terms(&word), WordTerms::NONE);
+        }
+        stemmed.memo_terms("children");
+        assert_eq!(stemmed.memo.len(), 1);
     }
 }
