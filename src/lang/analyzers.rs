@@ -304,12 +304,12 @@ impl Analyzer {
     /// The terms of `word`, from the memo when it was met before (stemmed analyzers only:
     /// folding alone is cheaper than a lookup).
     pub fn memo_terms(&mut self, word: &str) -> WordTerms<'_> {
-        if self.lang.is_none() {
-            return self.folded(word);
-        }
         if word.len() > MAX_WORD_BYTES {
             // No terms, and not remembered: the memo's size stays bounded by its words'.
             return WordTerms::NONE;
+        }
+        if self.lang.is_none() {
+            return self.folded(word);
         }
         if let Some(known) = self.memo.find(word) {
             return self.memo.terms(known);
@@ -325,11 +325,9 @@ impl Analyzer {
         }
     }
 
-    /// The unstemmed analyzer's one term of `word`, folded into a reused buffer.
+    /// The unstemmed analyzer's one term of `word` (not over-long), folded into a reused
+    /// buffer.
     fn folded(&mut self, word: &str) -> WordTerms<'_> {
-        if word.len() > MAX_WORD_BYTES {
-            return WordTerms::NONE;
-        }
         self.scratch.resize_with(1, String::new);
         let term = &mut self.scratch[0];
         term.clear();
@@ -432,10 +430,7 @@ impl AnalyzerStream<'_> {
     /// straight into the token.
     fn set_terms(&mut self, word: &str) -> bool {
         self.token.text.clear();
-        if self.analyzer.lang.is_none() {
-            if word.len() > MAX_WORD_BYTES {
-                return false;
-            }
+        if self.analyzer.lang.is_none() && word.len() <= MAX_WORD_BYTES {
             fold_into(word, &mut self.token.text);
             return true;
         }

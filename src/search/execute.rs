@@ -477,7 +477,8 @@ impl Collector for MatchCollector {
         for candidate in all {
             match best.get_mut(&candidate.doc_id) {
                 Some(current) => {
-                    if self.stands_before(&candidate, current) {
+                    let earlier = || self.earlier(&candidate, current);
+                    if stands_before(candidate.score, current.score, earlier) {
                         *current = candidate;
                     }
                 }
@@ -491,20 +492,14 @@ impl Collector for MatchCollector {
 }
 
 impl MatchCollector {
-    /// Whether unit `a` stands for its document rather than `b`, a unit of the same
-    /// document from another segment: the better scored, and of equal scores the earlier
-    /// in [`unit_order`], whatever segments the two are in.
-    fn stands_before(&self, a: &Candidate, b: &Candidate) -> bool {
-        match a.score.total_cmp(&b.score) {
-            std::cmp::Ordering::Equal => {
-                let order = |c: &Candidate| {
-                    let columns = self.cache.opened(c.address.segment_ord as usize);
-                    columns.map(|columns| unit_order(&columns, c.address.doc_id))
-                };
-                matches!((order(a), order(b)), (Some(a), Some(b)) if a < b)
-            }
-            order => order.is_gt(),
-        }
+    /// Whether unit `a` comes before `b`, a unit of the same document from another
+    /// segment, in [`unit_order`].
+    fn earlier(&self, a: &Candidate, b: &Candidate) -> bool {
+        let order = |c: &Candidate| {
+            let columns = self.cache.opened(c.address.segment_ord as usize);
+            columns.map(|columns| unit_order(&columns, c.address.doc_id))
+        };
+        matches!((order(a), order(b)), (Some(a), Some(b)) if a < b)
     }
 }
 
@@ -544,10 +539,8 @@ impl SegmentCollector for SegmentMatches {
         self.groups
             .entry(doc_ord)
             .and_modify(|best| {
-                if score > best.score
-                    || (score == best.score
-                        && unit_order(columns, doc) < unit_order(columns, best.doc))
-                {
+                let earlier = || unit_order(columns, doc) < unit_order(columns, best.doc);
+                if stands_before(score, best.score, earlier) {
                     *best = raw;
                 }
             })
@@ -599,6 +592,16 @@ impl SegmentCollector for SegmentMatches {
                 }
             })
             .collect()
+    }
+}
+
+/// Whether a unit scored `score` stands for its document rather than one scored `best`: the
+/// better scored, and of equal scores the `earlier` in [`unit_order`] (asked only then),
+/// whatever segments the two are in.
+fn stands_before(score: Score, best: Score, earlier: impl FnOnce() -> bool) -> bool {
+    match score.total_cmp(&best) {
+        std::cmp::Ordering::Equal => earlier(),
+        order => order.is_gt(),
     }
 }
 

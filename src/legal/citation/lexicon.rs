@@ -239,19 +239,18 @@ impl LiteralStarts {
             let pair = usize::from(one) << 8 | usize::from(two);
             pairs[pair / 64] |= 1 << (pair % 64);
         };
-        let mut first = [false; 256];
         for literal in literals {
             match *literal.as_bytes() {
                 [one, two, ..] => add(one, two),
                 // A one-byte literal may be followed by any byte.
                 [one] => (0..=u8::MAX).for_each(|two| add(one, two)),
-                [] => continue,
+                [] => {}
             }
-            first[usize::from(literal.as_bytes()[0])] = true;
         }
         // Literals start with ASCII letters and digits or characters beyond ASCII.
-        let ascii = (0..0x80u8).filter(|b| first[usize::from(*b)]);
-        let words = FirstBytes::new(ascii, first[0xC0..].contains(&true));
+        let ascii = (0..0x80u8).filter(|&b| starts_with(&pairs, b));
+        let beyond_ascii = (0xC0..=u8::MAX).any(|b| starts_with(&pairs, b));
+        let words = FirstBytes::new(ascii, beyond_ascii);
         LiteralStarts { pairs, words }
     }
 
@@ -260,14 +259,19 @@ impl LiteralStarts {
         let Some(&first) = bytes.get(at) else {
             return false;
         };
-        let pair = usize::from(first) << 8 | usize::from(bytes.get(at + 1).copied().unwrap_or(0));
-        if at + 1 == bytes.len() {
+        let Some(&second) = bytes.get(at + 1) else {
             // The last byte: any literal starting with it (only one-byte literals fit).
-            let of_first = &self.pairs[pair / 64..pair / 64 + 4];
-            return of_first.iter().any(|bits| *bits != 0);
-        }
+            return starts_with(&self.pairs, first);
+        };
+        let pair = usize::from(first) << 8 | usize::from(second);
         self.pairs[pair / 64] & (1 << (pair % 64)) != 0
     }
+}
+
+/// Whether some pair of `pairs` starts with `first`.
+fn starts_with(pairs: &[u64; 1024], first: u8) -> bool {
+    let at = usize::from(first) * 4;
+    pairs[at..at + 4].iter().any(|bits| *bits != 0)
 }
 
 /// An automaton finding the longest literal that starts at a given position: the literals
