@@ -5,6 +5,7 @@
 //! payload, which versions are primary, the fingerprint and the counts `stats` prints.
 
 pub mod columns;
+pub mod hidden;
 pub mod reader;
 pub mod schema;
 pub mod state;

@@ -8,6 +8,7 @@ use tantivy::{Index, IndexReader, ReloadPolicy, Searcher};
 
 use super::IndexError;
 use super::columns::ColumnCache;
+use super::hidden::HiddenDocs;
 use super::schema::Fields;
 use super::state::Payload;
 use super::stored::Stores;
@@ -31,6 +32,7 @@ struct CommitInfo {
     terms: Arc<TextTerms>,
     cache: Arc<ColumnCache>,
     stores: Arc<Stores>,
+    hidden: Arc<HiddenDocs>,
 }
 
 impl CommitInfo {
@@ -46,6 +48,7 @@ impl CommitInfo {
             terms: Arc::new(TextTerms::read(searcher, fields)),
             cache: Arc::new(ColumnCache::new(segments)),
             stores: Arc::new(Stores::new(segments, index.settings().docstore_blocksize)),
+            hidden: Arc::default(),
         })
     }
 }
@@ -66,18 +69,22 @@ pub struct Snapshot {
     pub cache: Arc<ColumnCache>,
     /// The document store of each segment, for the texts of hits.
     pub stores: Arc<Stores>,
+    /// The units of hidden versions, listed once for this commit.
+    hidden: Arc<HiddenDocs>,
 }
 
 impl Snapshot {
     /// Matches the versions that are not their language's primary (to exclude them).
     pub fn hidden_filter(&self) -> Box<dyn tantivy::query::Query> {
-        let terms = self
-            .payload
-            .hidden
-            .iter()
-            .map(|v| tantivy::Term::from_field_text(self.fields.version, v))
-            .collect();
-        crate::search::query::any_of(terms)
+        self.hidden.query(&self.searcher, || {
+            let terms = self
+                .payload
+                .hidden
+                .iter()
+                .map(|v| tantivy::Term::from_field_text(self.fields.version, v))
+                .collect();
+            crate::search::query::any_of(terms)
+        })
     }
 }
 
@@ -132,6 +139,7 @@ impl IndexHandle {
             fields: self.fields.clone(),
             cache: Arc::clone(&cached.1.cache),
             stores: Arc::clone(&cached.1.stores),
+            hidden: Arc::clone(&cached.1.hidden),
         })
     }
 }

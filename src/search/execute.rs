@@ -780,4 +780,37 @@ mod tests {
             assert_eq!(hits(&commits, Group::Unit), ["D1#p_1 en", "D1#p_1 fr"]);
         }
     }
+
+    /// A second file of `version`'s document and language, holding `texts`.
+    fn other_file(version: &VersionDoc, texts: &[&str]) -> VersionDoc {
+        let mut other = version_of(&version.doc_id, version.lang, texts);
+        other.file_key = format!("copy/{}", version.file_key);
+        other.path = other.file_key.clone();
+        other.hash = other.file_key.clone();
+        other.version = format!("{}#0", other.file_key);
+        other
+    }
+
+    #[test]
+    fn hidden_versions_stay_out_of_every_search_whatever_the_segments() {
+        let full = version_of("D1", Lang::En, &["privacy shield", "other things", "more"]);
+        let excerpt = other_file(&full, &["privacy shield", "other things"]);
+        let (full, excerpt) = (std::slice::from_ref(&full), std::slice::from_ref(&excerpt));
+        for commits in [[full, excerpt], [excerpt, full]] {
+            let (_dir, snapshot) = indexed_in_commits(&commits);
+            let request = SearchRequest {
+                query: "\"privacy shield\"".into(),
+                group: Group::Unit,
+                limit: 10,
+                ..SearchRequest::default()
+            };
+            // The second search reads the hidden units listed by the first.
+            for _ in 0..2 {
+                let response = search(&snapshot, &request).unwrap();
+                let paths: Vec<&str> = response.hits.iter().map(|h| h.path.as_str()).collect();
+                assert_eq!(paths, ["D1.en.txt"]);
+                assert_eq!(response.total, 1);
+            }
+        }
+    }
 }
