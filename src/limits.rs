@@ -57,6 +57,14 @@ pub const PDF_EXTRACT_MEMORY_BYTES: u64 = 1536 * 1024 * 1024;
 /// Memory tantivy's writer may buffer before flushing a segment, for all its threads.
 pub const WRITER_MEMORY_BYTES: usize = 192 * 1024 * 1024;
 
+/// Most documents (units) one segment merge takes in: the segments a merge reads are
+/// mapped into memory, about 200 MB for this many units of legislation, and at most
+/// [`MERGE_THREADS`] merges run at once.
+pub const MAX_MERGED_DOCS: usize = 250_000;
+
+/// Segment merges run at once.
+pub const MERGE_THREADS: usize = 2;
+
 /// Files extracted but not yet indexed, between the extraction workers and the writer.
 pub const PIPELINE_QUEUE: usize = 16;
 

@@ -6,6 +6,7 @@
 
 pub mod columns;
 pub mod hidden;
+pub mod merge;
 pub mod reader;
 pub mod schema;
 pub mod state;

@@ -9,14 +9,18 @@
 use std::collections::{BTreeMap, HashMap};
 use std::fs::{File, TryLockError};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use tantivy::collector::DocSetCollector;
 use tantivy::directory::error::LockError;
+use tantivy::indexer::IndexWriterOptions;
 use tantivy::query::TermQuery;
 use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{Index, IndexWriter, ReloadPolicy, TantivyDocument, TantivyError, Term};
 
 use super::columns::StrValues;
+use super::merge::RunMergePolicy;
 use super::schema::{self, Fields, REC_UNIT, REC_VERSION, stored_date, stored_text};
 use super::state::{self, Payload, VersionRecord};
 use super::{IndexError, IndexedUnit, VersionDoc};
@@ -47,6 +51,8 @@ pub struct Writer {
     writer: IndexWriter,
     fields: Fields,
     records: BTreeMap<String, VersionRecord>,
+    /// Set before the last commit: the run's segments may then be merged.
+    settled: Arc<AtomicBool>,
 }
 
 impl Writer {
@@ -62,12 +68,23 @@ impl Writer {
         })?;
         let fields = Fields::new(&index.schema()).map_err(|e| IndexError::unreadable(dir, e))?;
         let threads = threads.clamp(1, 4);
+        let budget = limits::WRITER_MEMORY_BYTES.max(threads * 20_000_000);
+        let options = IndexWriterOptions::builder()
+            .num_worker_threads(threads)
+            .memory_budget_per_thread(budget / threads)
+            .num_merge_threads(limits::MERGE_THREADS)
+            .build();
         let writer = index
-            .writer_with_num_threads(
-                threads,
-                limits::WRITER_MEMORY_BYTES.max(threads * 20_000_000),
-            )
+            .writer_with_options(options)
             .map_err(|e| lock_error(dir, e))?;
+        let before = index
+            .searchable_segment_ids()
+            .map_err(|e| IndexError::unreadable(dir, e))?;
+        let settled = Arc::new(AtomicBool::new(false));
+        writer.set_merge_policy(Box::new(RunMergePolicy::new(
+            before.into_iter().collect(),
+            Arc::clone(&settled),
+        )));
         let records = if rebuild {
             writer
                 .delete_all_documents()
@@ -82,6 +99,7 @@ impl Writer {
             writer,
             fields,
             records,
+            settled,
         })
     }
 
@@ -132,11 +150,15 @@ impl Writer {
         Ok(payload)
     }
 
-    /// Waits for background merges and releases the lock.
-    pub fn finish(self) -> Result<(), IndexError> {
+    /// Makes the last commit of the run, merges the run's segments (see [`super::merge`])
+    /// and releases the lock.
+    pub fn finish(mut self) -> Result<Payload, IndexError> {
+        self.settled.store(true, Ordering::Release);
+        let payload = self.commit()?;
         self.writer
             .wait_merging_threads()
-            .map_err(|e| IndexError::write(&self.dir, e))
+            .map_err(|e| IndexError::write(&self.dir, e))?;
+        Ok(payload)
     }
 
     fn unit_document(&self, doc: &VersionDoc, unit: &IndexedUnit, seq: u64) -> TantivyDocument {
@@ -396,5 +418,29 @@ mod tests {
         assert!(Writer::open(dir.path(), false, 1).is_err());
         assert!(dir.path().join("thesis.docx").exists());
         assert!(!dir.path().join(RUN_LOCK).exists());
+    }
+
+    #[test]
+    fn a_run_leaves_no_more_segments_than_it_merges_into_and_keeps_its_payload() {
+        use crate::index::testing::version;
+        let dir = tempfile::tempdir().unwrap();
+        let segments = || {
+            let index = Index::open_in_dir(dir.path()).unwrap();
+            index.searchable_segment_ids().unwrap().len()
+        };
+        let mut writer = Writer::open(dir.path(), false, 1).unwrap();
+        for (i, word) in ["alpha", "beta", "gamma", "delta"].iter().enumerate() {
+            writer
+                .add(&version(&format!("D{i}"), Lang::En, word))
+                .unwrap();
+            writer.commit().unwrap();
+        }
+        assert_eq!(segments(), 4, "no merge while the run writes");
+        let payload = writer.finish().unwrap();
+        assert_eq!(segments(), super::super::merge::RUN_SEGMENTS);
+        let index = Index::open_in_dir(dir.path()).unwrap();
+        let stored = index.load_metas().unwrap().payload.unwrap();
+        assert_eq!(stored, serde_json::to_string(&payload).unwrap());
+        assert_eq!(payload.counts.documents, 4);
     }
 }

@@ -143,8 +143,7 @@ pub fn run(
     on_event(Event::Found(walked.files.len() as u64));
     let plan = Plan::new(&walked.files, &catalog, known, options.isolate_with.clone());
     process_all(&plan, options.jobs, &mut writer, &mut report, on_event)?;
-    let payload = writer.commit()?;
-    writer.finish()?;
+    let payload = writer.finish()?;
     report.fingerprint = payload.fingerprint;
     report.elapsed = started.elapsed();
     Ok(report)
