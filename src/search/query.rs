@@ -164,13 +164,15 @@ impl Lexer {
                 let (text, slop) = self.phrase()?;
                 Token::Phrase(text, slop)
             }
-            '+' | '-'
-                if self
-                    .chars
-                    .get(start + 1)
-                    .is_some_and(|n| !n.is_whitespace()) =>
-            {
+            '+' | '-' => {
                 self.at += 1;
+                if self.peek().is_none_or(char::is_whitespace) {
+                    let what = if c == '+' { "requires" } else { "excludes" };
+                    return error(
+                        format!("'{c}' must be followed directly by what it {what} ({c}word)"),
+                        start,
+                    );
+                }
                 if c == '+' { Token::Plus } else { Token::Minus }
             }
             _ => self.word_or_field()?,
@@ -188,6 +190,9 @@ impl Lexer {
         };
         let text: String = self.chars[self.at..self.at + length].iter().collect();
         self.at += length + 1;
+        if words(&text).next().is_none() {
+            return error("quotes with no word in them", start);
+        }
         let slop = self.slop()?;
         Ok((text, slop))
     }
@@ -338,15 +343,30 @@ impl Parser {
         })
     }
 
+    /// Clauses that must all match. A word with no letters or digits (`§`, `–`) among
+    /// other clauses is left out, as it is from the text; alone it is an error.
     fn and(&mut self) -> Result<Node, QueryError> {
         let mut parts = Vec::new();
+        let mut punctuation = None;
         loop {
             match self.peek() {
                 None | Some(Token::Close) | Some(Token::Or) => break,
-                Some(Token::And) if !parts.is_empty() => self.at += 1,
+                Some(Token::And) if !parts.is_empty() || punctuation.is_some() => self.at += 1,
                 _ => {}
             }
-            parts.push(self.unary()?);
+            let position = self.position();
+            match self.unary()? {
+                Node::Word(word) if words(&word).next().is_none() => {
+                    punctuation.get_or_insert((word, position));
+                }
+                part => parts.push(part),
+            }
+        }
+        if let (true, Some((word, position))) = (parts.is_empty(), punctuation) {
+            return error(
+                format!("'{word}' has no letters or digits to search for"),
+                position,
+            );
         }
         match parts.len() {
             0 => error("expected a word, phrase or group", self.position()),
@@ -359,7 +379,14 @@ impl Parser {
         match self.peek() {
             Some(Token::Not | Token::Minus) => {
                 self.at += 1;
-                Ok(Node::Not(Box::new(self.unary()?)))
+                let position = self.position();
+                match self.unary()? {
+                    Node::Word(word) if words(&word).next().is_none() => error(
+                        format!("'{word}' has no letters or digits to exclude"),
+                        position,
+                    ),
+                    excluded => Ok(Node::Not(Box::new(excluded))),
+                }
             }
             Some(Token::Plus) => {
                 self.at += 1;
@@ -416,6 +443,18 @@ impl Parser {
 
     fn word(&mut self, word: String, position: usize) -> Result<Node, QueryError> {
         self.count_clause(position)?;
+        if let Some(tilde) = word.chars().position(|c| c == '~') {
+            return error(
+                "'~' follows a quoted phrase (\"words near\"~5); words are not matched fuzzily",
+                position + tilde,
+            );
+        }
+        if word.starts_with(':') {
+            return error(
+                format!("':' must follow a field name ({FIELD_NAMES})"),
+                position,
+            );
+        }
         if let Some(prefix) = word.strip_suffix('*') {
             if prefix.is_empty() || prefix.contains('*') {
                 return error("a prefix needs letters before '*'", position);
@@ -940,6 +979,36 @@ mod tests {
     }
 
     #[test]
+    fn what_would_be_reinterpreted_is_an_error() {
+        for (query, position) in [
+            ("!!!", 0),
+            ("§", 0),
+            ("!!! OR consent", 0),
+            ("consent OR ¿?", 11),
+            ("-!!!", 1),
+            ("consent -", 8),
+            ("- consent", 0),
+            ("consent +", 8),
+            ("consent~", 7),
+            ("consent~2", 7),
+            (":foo", 0),
+            ("\"\"", 0),
+            ("child \" ,. \"", 6),
+        ] {
+            assert_eq!(err(query).position, position, "{query}: {}", err(query));
+        }
+        assert_eq!(err("💥").message, "'💥' has no letters or digits to search for");
+    }
+
+    #[test]
+    fn punctuation_beside_words_is_left_out_as_in_the_text() {
+        let words = |q: &str| parse(q).unwrap();
+        assert_eq!(words("§ 5 BDSG"), words("5 BDSG"));
+        assert_eq!(words("privacy – shield"), words("privacy shield"));
+        assert_eq!(words("consent AND §"), words("consent"));
+    }
+
+    #[test]
     fn limits_are_errors_not_hangs() {
         let many = vec!["w"; limits::MAX_QUERY_CLAUSES + 1].join(" ");
         assert!(err(&many).message.starts_with("more than"));
@@ -961,7 +1030,6 @@ mod tests {
         assert!(!text_only("lang:fr"));
         assert!(!text_only("consent OR lang:fr"));
         assert!(!text_only("-child"));
-        assert!(!text_only("—"));
     }
 
     #[test]
