@@ -43,13 +43,20 @@ fn usage_error(error: clap::Error) -> ExitCode {
         .as_str()
         .map(str::to_string)
         .unwrap_or_default();
+    // clap's message is a paragraph (what is wrong, and what it is about on the lines
+    // below) and then the usage: the paragraph, on one line.
     let message = error.to_string();
-    let first = message
+    let paragraph: Vec<&str> = message
         .lines()
-        .next()
-        .unwrap_or(&rendered)
-        .trim_start_matches("error: ");
-    eprintln!("polidex: {first}");
+        .take_while(|line| !line.trim().is_empty())
+        .map(str::trim)
+        .collect();
+    let line = if paragraph.is_empty() {
+        rendered
+    } else {
+        paragraph.join(" ")
+    };
+    eprintln!("polidex: {}", line.trim_start_matches("error: "));
     ExitCode::from(2)
 }
 

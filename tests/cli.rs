@@ -484,6 +484,42 @@ fn all_streams_every_hit() {
 }
 
 #[test]
+fn usage_errors_are_one_line_naming_the_argument_at_fault() {
+    let (_corpus, index) = small_index();
+    for (args, named) in [
+        (&["search"][..], "<QUERY>"),
+        (
+            &["search", "keeper", "--all", "--offset", "5"][..],
+            "--offset",
+        ),
+        (&["search", "keeper", "--limit", "many"][..], "many"),
+    ] {
+        let (code, stdout, stderr) = run(index.path(), args);
+        assert_eq!(code, 2, "{args:?}");
+        assert!(stdout.is_empty(), "{args:?}");
+        assert_eq!(stderr.trim_end().lines().count(), 1, "{args:?}: {stderr}");
+        assert!(stderr.contains(named), "{args:?}: {stderr}");
+    }
+}
+
+#[test]
+fn indexing_a_path_that_is_not_there_is_a_usage_error() {
+    let index = tempfile::tempdir().expect("temp dir");
+    let missing = index.path().join("no-such-folder");
+    let output = polidex()
+        .arg("index")
+        .arg(&missing)
+        .arg("--index")
+        .arg(index.path().join("ix"))
+        .output()
+        .expect("polidex runs");
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("no-such-folder: no such file"), "{stderr}");
+    assert!(!index.path().join("ix").exists(), "nothing written");
+}
+
+#[test]
 fn incremental_runs_skip_replace_and_remove() {
     let corpus = corpus_of(&fixtures::small_corpus());
     let index = tempfile::tempdir().expect("temp dir");

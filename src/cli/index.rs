@@ -32,6 +32,11 @@ pub struct IndexArgs {
 
 /// Runs `index`.
 pub fn run(args: IndexArgs) -> Result<bool> {
+    // A path that is not there is a bad argument, not a file that failed: the run would
+    // index nothing of what was asked for.
+    if let Some(missing) = args.paths.iter().find(|p| p.symlink_metadata().is_err()) {
+        anyhow::bail!("{}: no such file or directory", missing.display());
+    }
     let options = IngestOptions {
         roots: args.paths,
         index_dir: args.index.dir,

@@ -42,8 +42,8 @@ pub struct SearchArgs {
     /// Hits to skip.
     #[arg(long, default_value_t = 0)]
     offset: u64,
-    /// Every hit, streamed (for jsonl/csv export).
-    #[arg(long)]
+    /// Every hit, streamed (for jsonl/csv export); not with --limit or --offset.
+    #[arg(long, conflicts_with_all = ["limit", "offset"])]
     all: bool,
     /// Count hits per language, kind, year, month, publisher and document.
     #[arg(long)]

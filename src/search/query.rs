@@ -997,7 +997,10 @@ mod tests {
         ] {
             assert_eq!(err(query).position, position, "{query}: {}", err(query));
         }
-        assert_eq!(err("💥").message, "'💥' has no letters or digits to search for");
+        assert_eq!(
+            err("💥").message,
+            "'💥' has no letters or digits to search for"
+        );
     }
 
     #[test]
