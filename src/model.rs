@@ -330,7 +330,7 @@ pub struct Citation {
     pub unit: Option<String>,
     /// `celex#unit`, or the CELEX for a whole act.
     pub id: String,
-    /// Whether that act is in the index.
+    /// Whether the index holds `id`: the act, or the unit cited of it.
     pub in_index: bool,
 }
 

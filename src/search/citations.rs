@@ -19,7 +19,47 @@ pub fn has_document(snapshot: &Snapshot, doc: &str) -> bool {
     count(snapshot, Term::from_field_text(snapshot.fields.doc_id, doc)) > 0
 }
 
-fn has_unit(snapshot: &Snapshot, id: &str) -> bool {
+/// The document a citation of the act `celex` leads to: the act itself when indexed, else
+/// its latest consolidated version (`02009R0810-20200202` for `32009R0810`), if any.
+pub fn indexed_act(snapshot: &Snapshot, celex: &str) -> Option<String> {
+    if has_document(snapshot, celex) {
+        return Some(celex.to_string());
+    }
+    let mut consolidated = consolidated_versions(snapshot, celex);
+    consolidated.sort_unstable_by(|a, b| b.cmp(a));
+    consolidated
+        .into_iter()
+        .find(|doc| has_document(snapshot, doc))
+}
+
+/// The ids of consolidated versions of `celex` in the index's document ids: `0`, the
+/// CELEX without its sector digit, `-` and the date of the version.
+fn consolidated_versions(snapshot: &Snapshot, celex: &str) -> Vec<String> {
+    let Some(rest) = celex.strip_prefix(|c: char| c.is_ascii_digit() && c != '0') else {
+        return Vec::new();
+    };
+    let prefix = format!("0{rest}-");
+    let mut found = Vec::new();
+    for segment in snapshot.searcher.segment_readers() {
+        let Ok(inverted) = segment.inverted_index(snapshot.fields.doc_id) else {
+            continue;
+        };
+        let Ok(mut terms) = inverted.terms().range().ge(prefix.as_bytes()).into_stream() else {
+            continue;
+        };
+        while terms.advance() && terms.key().starts_with(prefix.as_bytes()) {
+            if let Ok(doc) = std::str::from_utf8(terms.key()) {
+                found.push(doc.to_string());
+            }
+        }
+    }
+    found.sort_unstable();
+    found.dedup();
+    found
+}
+
+/// True when some unit has this id.
+pub fn has_unit(snapshot: &Snapshot, id: &str) -> bool {
     count(snapshot, Term::from_field_text(snapshot.fields.id, id)) > 0
 }
 
@@ -58,9 +98,10 @@ pub fn pinned_ids(snapshot: &Snapshot, query: &str) -> Vec<(String, Option<Lang>
     }
     let mut ids: Vec<(String, Option<Lang>)> = Vec::new();
     for f in found {
+        let doc = indexed_act(snapshot, &f.celex).unwrap_or(f.celex);
         let unit = f.unit.as_deref();
-        let resolved = unit.map(|u| resolved_unit_id(snapshot, &f.celex, u));
-        let id = unit_id(&f.celex, resolved.as_deref());
+        let resolved = unit.map(|u| resolved_unit_id(snapshot, &doc, u));
+        let id = unit_id(&doc, resolved.as_deref());
         if !ids.iter().any(|(i, _)| *i == id) {
             ids.push((id, f.lang));
         }
@@ -80,4 +121,53 @@ fn covers_query(found: &[Found], query: &str) -> bool {
         .filter(|c| c.is_alphanumeric())
         .count();
     end > start && outside <= MAX_OUTSIDE_CHARS
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::index::testing::{indexed, version_of};
+    use crate::search::lookup::cite;
+
+    #[test]
+    fn a_citation_leads_to_the_latest_consolidated_version_when_the_act_is_not_indexed() {
+        let versions = [
+            version_of("02009R0810-20131018", Lang::En, &["old", "text"]),
+            version_of("02009R0810-20200202", Lang::En, &["new", "text"]),
+            version_of("32009R0811", Lang::En, &["other", "act"]),
+        ];
+        let (_dir, snapshot) = indexed(&versions);
+        let pinned = |q: &str| -> Vec<String> {
+            pinned_ids(&snapshot, q)
+                .into_iter()
+                .map(|(id, _)| id)
+                .collect()
+        };
+        assert_eq!(
+            pinned("Regulation (EC) No 810/2009"),
+            ["02009R0810-20200202"]
+        );
+        assert_eq!(
+            pinned("Regulation (EC) No 811/2009"),
+            ["32009R0811"],
+            "an indexed act is itself"
+        );
+        assert_eq!(
+            pinned("Regulation (EC) No 812/2009"),
+            ["32009R0812"],
+            "neither: as cited"
+        );
+    }
+
+    #[test]
+    fn a_cited_unit_is_in_the_index_only_when_the_index_holds_it() {
+        let versions = [version_of("32016R0679", Lang::En, &["first", "second"])];
+        let (_dir, snapshot) = indexed(&versions);
+        let in_index = |text: &str| -> Vec<bool> {
+            cite(&snapshot, text).iter().map(|c| c.in_index).collect()
+        };
+        assert_eq!(in_index("Regulation (EU) 2016/679"), [true]);
+        assert_eq!(in_index("Article 150 of Regulation (EU) 2016/679"), [false]);
+        assert_eq!(in_index("Regulation (EU) 2016/680"), [false]);
+    }
 }

@@ -293,14 +293,15 @@ pub fn cite(snapshot: &Snapshot, text: &str) -> Vec<Citation> {
     find_citations(text, &Context::default())
         .into_iter()
         .map(|found| {
-            let in_index = *indexed
-                .entry(found.celex.clone())
-                .or_insert_with(|| citations::has_document(snapshot, &found.celex));
             let unit = found
                 .unit
                 .as_deref()
                 .map(|u| citations::resolved_unit_id(snapshot, &found.celex, u));
             let id = unit_id(&found.celex, unit.as_deref());
+            let in_index = *indexed.entry(id.clone()).or_insert_with(|| match &unit {
+                Some(_) => citations::has_unit(snapshot, &id),
+                None => citations::has_document(snapshot, &found.celex),
+            });
             Citation {
                 text: text.get(found.start..found.end).unwrap_or("").to_string(),
                 celex: found.celex,
