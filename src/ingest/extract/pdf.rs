@@ -1,7 +1,8 @@
 //! PDF extractor: PDF bytes in, paragraphs of body text and the Info metadata out.
 //!
 //! A PDF has no paragraphs, only glyphs placed on pages. This module loads the file with
-//! lopdf (bounded, lenient, decrypting files whose user password is empty), walks each
+//! lopdf (bounded, lenient, decrypting files whose user or owner password is empty, as
+//! poppler's readers do without asking), walks each
 //! page's content stream itself to place every shown string on the page, rebuilds lines and
 //! word spaces from those positions, drops running headers and footers, and joins the lines
 //! into paragraphs in reading order, which `legal::units` then cuts into units. Scanned files
@@ -108,34 +109,11 @@ fn one_line(text: &str) -> String {
 
 /// True when the file can only be read with a password someone has to type.
 ///
-/// lopdf opens a file with either the empty user or the empty owner password and then
-/// silently yields no pages when neither works, so both cases are checked here: the
-/// `/Encrypt` entry is still in the trailer when nothing decrypted the file, and a file
-/// decrypted through an empty *owner* password still has a user password that its author
-/// meant readers to need.
+/// lopdf opens a file with either the empty user or the empty owner password (either
+/// decrypts it, as in poppler's readers, which open such files without asking) and yields
+/// no pages when neither works; the `/Encrypt` entry is then still in the trailer.
 fn needs_password(doc: &Document) -> bool {
-    if doc.trailer.has(b"Encrypt") {
-        return true;
-    }
-    doc.encryption_state
-        .as_ref()
-        .is_some_and(|state| !opens_with_empty_user_password(doc, state))
-}
-
-/// Checks the empty user password against the encryption dictionary lopdf decrypted with.
-/// lopdf removed that dictionary from the document, so a one-object document holding it
-/// (and the file identifier, part of the RC4/AES-128 key) is built to ask lopdf again.
-fn opens_with_empty_user_password(doc: &Document, state: &lopdf::EncryptionState) -> bool {
-    let Ok(dictionary) = state.encode() else {
-        return false;
-    };
-    let mut probe = Document::new();
-    let id = probe.add_object(Object::Dictionary(dictionary));
-    probe.trailer.set("Encrypt", Object::Reference(id));
-    if let Ok(file_id) = doc.trailer.get(b"ID") {
-        probe.trailer.set("ID", file_id.clone());
-    }
-    probe.authenticate_user_password("").is_ok()
+    doc.trailer.has(b"Encrypt")
 }
 
 // ---------------------------------------------------------------------------------------
@@ -2232,11 +2210,12 @@ mod tests {
     }
 
     #[test]
-    fn an_empty_owner_password_does_not_open_a_file_with_a_user_password() {
+    fn an_empty_owner_password_opens_a_file_as_poppler_does() {
         for cipher in [Cipher::Rc4, Cipher::Aes128, Cipher::Aes256] {
-            let locked = encrypted(cipher, "secret", "");
-            assert!(
-                matches!(extract(&locked), Err(ExtractError::Encrypted)),
+            let open = encrypted(cipher, "secret", "");
+            assert_eq!(
+                texts(&open),
+                ["Confidential text of the draft regulation"],
                 "{cipher:?}"
             );
         }
