@@ -984,3 +984,28 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn connectors_join_labels_only_in_the_language_of_their_unit_word() {
+    let own = Context {
+        celex: Some(GDPR),
+        unit: Some("art_27.par_1"),
+    };
+    // Hungarian `a` is `the`, not the French range `à`: the paragraph label before it
+    // does not open a range of articles.
+    assert_eq!(
+        ids(
+            "(1) A 3. cikk (2) bekezdésének hatálya alá tartozó esetben",
+            &own
+        ),
+        ["32016R0679#art_3.par_2"]
+    );
+    assert_eq!(
+        ids("(1) A 45. cikk (3) bekezdése szerinti", &own),
+        ["32016R0679#art_45.par_3"]
+    );
+    assert_eq!(
+        ids("az 5–7. cikk", &own),
+        ["32016R0679#art_5", "32016R0679#art_6", "32016R0679#art_7"]
+    );
+}

@@ -233,29 +233,52 @@ fn after_group(t: &mut Tokens, i: usize, langs: LangSet) -> Option<(Group, usize
         bare_letter: true,
         paren: true,
     };
-    let (labels, ranges, next) = label_list(t, i, admit, langs)?;
+    let (labels, joints, next) = label_list(t, i, admit, langs)?;
     let words: Vec<&UnitWords> = t
         .unit_words(next, langs)
         .into_iter()
         .filter(|w| w.side == Side::After)
         .collect();
     let word = words.first()?;
+    let word_langs = langs_of(&words);
+    // The connectors must join labels in the word's language: in `(1) A 3. cikk`, `a` is
+    // Hungarian's `the`, not the range of French `1 à 3` (the citation is `3. cikk`).
+    if !connectors_speak(t, &joints, word_langs) {
+        return None;
+    }
+    let ranges: Vec<bool> = joints.iter().map(|j| j.is_some_and(|(_, r)| r)).collect();
     let paths = expand_list(&labels, &ranges, word.level)?;
     let level = word.level;
-    Some((Group { level, paths }, next + 1, langs_of(&words)))
+    Some((Group { level, paths }, next + 1, word_langs))
 }
 
-/// Labels joined by list and range connectors; `ranges[k]` tells whether label `k` closes
-/// a range opened by label `k - 1`.
+/// Whether every connector of a label list (`and`, `to`, `à`; `None` before its first
+/// label) joins in one of `langs`.
+fn connectors_speak(t: &mut Tokens, joints: &[Joint], langs: LangSet) -> bool {
+    joints.iter().flatten().all(|&(k, _)| {
+        let roles = t.roles(k);
+        let is_word = t.get(k).is_some_and(|tok| matches!(tok.kind, Kind::Word));
+        !is_word
+            || roles.iter().any(|(lang, r)| {
+                matches!(r, Role::List | Role::Range) && lang.is_none_or(|l| langs.contains(l))
+            })
+    })
+}
+
+/// The connector before a label: its token and whether it closes a range (`None` before
+/// the first label).
+type Joint = Option<(usize, bool)>;
+
+/// Labels joined by list and range connectors, each with the connector before it.
 fn label_list(
     t: &mut Tokens,
     i: usize,
     admit: Admit,
     langs: LangSet,
-) -> Option<(Vec<Label>, Vec<bool>, usize)> {
+) -> Option<(Vec<Label>, Vec<Joint>, usize)> {
     let (first, mut next) = labels_ref::label(t, i, admit)?;
     let mut labels = vec![first];
-    let mut ranges = vec![false];
+    let mut joints = vec![None];
     while labels.len() < MAX_UNITS {
         let Some((role, after)) = connector(t, next, langs) else {
             break;
@@ -264,10 +287,10 @@ fn label_list(
             break;
         };
         labels.push(label);
-        ranges.push(role == Role::Range);
+        joints.push(Some((next, role == Role::Range)));
         next = after_label;
     }
-    Some((labels, ranges, next))
+    Some((labels, joints, next))
 }
 
 fn expand_list(labels: &[Label], ranges: &[bool], level: Level) -> Option<Vec<Path>> {
