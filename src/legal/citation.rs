@@ -273,11 +273,12 @@ fn resolve(reading: &Reading, start: usize, end: usize, ctx: &Context) -> Vec<Fo
     let Some(chain) = &reading.chain else {
         return match target {
             Some(Target::Celex(celex)) => vec![found(celex, None)],
+            Some(Target::Unit(celex, unit)) => vec![found(celex, Some(unit.clone()))],
             _ => Vec::new(),
         };
     };
     let celex = match target {
-        Some(Target::Celex(celex)) => Some(celex.as_str()),
+        Some(Target::Celex(celex) | Target::Unit(celex, _)) => Some(celex.as_str()),
         Some(Target::Weak(celex)) => Some(*celex),
         Some(Target::Unknown) => None,
         Some(Target::ThisAct | Target::ThisUnit) | None => ctx.celex,

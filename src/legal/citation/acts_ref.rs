@@ -30,6 +30,8 @@ pub enum Target {
     ThisUnit,
     /// An act named without its number (`the Directive`): not resolvable.
     Unknown,
+    /// A unit of the act with this CELEX number (an ELI URI's `art_6/par_1`).
+    Unit(String, String),
 }
 
 /// An act reference and where it ends.
@@ -47,9 +49,13 @@ pub struct ActRef {
 pub fn act_ref(t: &mut Tokens, i: usize, langs: LangSet) -> Option<ActRef> {
     let token = t.get(i)?;
     if let Kind::Special(index) = token.kind {
-        let celex = t.special(index)?.celex.clone();
+        let special = t.special(index)?;
+        let target = match &special.unit {
+            Some(unit) => Target::Unit(special.celex.clone(), unit.clone()),
+            None => Target::Celex(special.celex.clone()),
+        };
         return Some(ActRef {
-            target: Target::Celex(celex),
+            target,
             next: i + 1,
             langs: LangSet::ALL,
         });
@@ -392,16 +398,19 @@ fn special_at_anchor(text: &str, anchor: &lexicon::AnchorAt) -> Option<Special> 
             start: anchor.start,
             end: anchor.start + len,
             celex,
+            unit: None,
         }),
-        Anchor::Eli => eli(rest).map(|(len, celex)| Special {
+        Anchor::Eli => eli(rest).map(|(len, celex, unit)| Special {
             start: url_start(text, anchor.start),
             end: anchor.start + len,
             celex,
+            unit,
         }),
         Anchor::CelexPrefix => prefixed_celex(rest).map(|(len, celex)| Special {
             start: anchor.start,
             end: anchor.start + len,
             celex,
+            unit: None,
         }),
         _ => None,
     }
@@ -425,11 +434,15 @@ fn commission(rest: &str, letters: &str) -> Option<(usize, String)> {
     })
 }
 
-/// `eli/reg/2016/679/oj`, `eli/dir/2002/58/oj`, `eli/dec_framw/2002/584/oj`.
-fn eli(rest: &str) -> Option<(usize, String)> {
+/// `eli/reg/2016/679/oj`, `eli/dir/2002/58/oj`, `eli/dec_framw/2002/584/oj`, and a unit of
+/// the act: `eli/reg/2016/679/art_6/par_1/pnt_a/oj` (chapters, sections and titles, which
+/// unit ids leave out, are skipped: `cpt_II/sct_1/art_5` is `art_5`).
+fn eli(rest: &str) -> Option<(usize, String, Option<String>)> {
     static ELI: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^eli/(reg|dir|dec)(_impl|_del|_framw)?/(\d{4})/(\d{1,4})(?:/oj)?")
-            .expect("literal regex")
+        Regex::new(
+            r"^eli/(reg|dir|dec)(_impl|_del|_framw)?/(\d{4})/(\d{1,4})((?:/[a-z]{3}_[0-9A-Za-z]{1,8})*)(?:/oj)?",
+        )
+        .expect("literal regex")
     });
     let caps = ELI.captures(rest)?;
     let letter = match (caps.get(1)?.as_str(), caps.get(2).map(|m| m.as_str())) {
@@ -440,12 +453,25 @@ fn eli(rest: &str) -> Option<(usize, String)> {
     };
     let year: u32 = caps.get(3)?.as_str().parse().ok()?;
     let number: u32 = caps.get(4)?.as_str().parse().ok()?;
+    let unit = caps.get(5).and_then(|m| eli_unit(m.as_str()));
     (number > 0).then(|| {
         (
             caps.get(0).map_or(0, |m| m.end()),
             format!("3{year}{letter}{number:04}"),
+            unit,
         )
     })
+}
+
+/// The unit id of an ELI subdivision path (`/art_6/par_1` → `art_6.par_1`): the steps unit
+/// ids have, in order; `None` when there are none.
+fn eli_unit(path: &str) -> Option<String> {
+    const STEPS: [&str; 6] = ["art", "par", "pnt", "rct", "anx", "cit"];
+    let steps: Vec<&str> = path
+        .split('/')
+        .filter(|step| step.get(..3).is_some_and(|kind| STEPS.contains(&kind)))
+        .collect();
+    (!steps.is_empty()).then(|| steps.join("."))
 }
 
 /// The start of the URL an `eli/` sits in (`http://data.europa.eu/eli/…`).
@@ -483,6 +509,7 @@ fn bare_celex(text: &str) -> Vec<Special> {
                 && !after.is_some_and(char::is_alphanumeric)
         })
         .map(|m| Special {
+            unit: None,
             start: m.start(),
             end: m.end(),
             celex: m.as_str().to_string(),

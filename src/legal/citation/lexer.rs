@@ -15,6 +15,8 @@ pub struct Special {
     pub end: usize,
     /// The CELEX it names.
     pub celex: String,
+    /// The unit of that act it names (an ELI URI's `art_6/par_1`), if any.
+    pub unit: Option<String>,
 }
 
 /// What a token is.

@@ -1009,3 +1009,19 @@ fn connectors_join_labels_only_in_the_language_of_their_unit_word() {
         ["32016R0679#art_5", "32016R0679#art_6", "32016R0679#art_7"]
     );
 }
+
+#[test]
+fn eli_uris_name_units_too() {
+    assert_eq!(
+        cited("see http://data.europa.eu/eli/reg/2016/679/art_6/par_1/pnt_a/oj"),
+        ["32016R0679#art_6.par_1.pnt_a"]
+    );
+    assert_eq!(
+        cited("http://data.europa.eu/eli/dir/2002/58/cpt_II/art_5/oj"),
+        ["32002L0058#art_5"]
+    );
+    assert_eq!(
+        cited("http://data.europa.eu/eli/reg/2016/679/oj"),
+        ["32016R0679"]
+    );
+}
