@@ -341,8 +341,11 @@ fn article_blocks(text: &str) -> Vec<Block> {
 /// Cuts a paragraph at points: a label (`a)`, `(a)`, `i)`, `1)`) right after `:` or `;`.
 fn point_blocks(text: &str) -> Vec<Block> {
     static POINT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"[:;]\s+(\(?(?:[a-z]{1,3}|\d{1,3}|\p{Greek}{1,2}|\p{Cyrillic})\))\s")
-            .expect("literal regex")
+        Regex::new(&format!(
+            r"[:;]\s+(\(?(?:{}|\d{{1,3}}|\p{{Greek}}{{1,2}}|\p{{Cyrillic}})\))\s",
+            labels::LATIN_LABEL
+        ))
+        .expect("literal regex")
     });
     let starts: Vec<usize> = POINT
         .captures_iter(text)

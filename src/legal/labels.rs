@@ -55,17 +55,22 @@ impl Label {
     }
 }
 
+/// The Latin letters a point label is written with: one or two letters (`a`, `aa`), or a
+/// roman numeral of three letters or more (`iii`, `viii`, `xxxviii`), which [`parse`] only
+/// accepts when it is a real numeral. Other patterns that find labels build on this one.
+pub const LATIN_LABEL: &str = "[a-z]{1,2}|[ivxl]{3,7}";
+
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    Regex::new(&format!(
         r"(?x)^(?:
-            \(\s?(?P<pn>\d{1,3})\s?\)                       # (1)
-          | (?P<dn>\d{1,3})\.(?P<after>\s+|\p{Lu}|[„“‘«\x22'])   # 1.  or 1.This
-          | (?P<rn>\d{1,3})\)                               # 1)
-          | \(\s?(?P<pl>[a-z]{1,2}|\p{Greek}{1,2}|\p{Cyrillic}{1,2})\s?\)   # (a) (α) (а)
-          | (?P<rl>[a-z]{1,2}|\p{Greek}{1,2}|\p{Cyrillic}{1,2})\)           # a) α) а)
+            \(\s?(?P<pn>\d{{1,3}})\s?\)                       # (1)
+          | (?P<dn>\d{{1,3}})\.(?P<after>\s+|\p{{Lu}}|[„“‘«\x22'])   # 1.  or 1.This
+          | (?P<rn>\d{{1,3}})\)                               # 1)
+          | \(\s?(?P<pl>{LATIN_LABEL}|\p{{Greek}}{{1,2}}|\p{{Cyrillic}}{{1,2}})\s?\)   # (a) (iii) (α) (а)
+          | (?P<rl>{LATIN_LABEL}|\p{{Greek}}{{1,2}}|\p{{Cyrillic}}{{1,2}})\)           # a) iii) α) а)
           | (?P<dash>[—–-])\s
-        )\s*",
-    )
+        )\s*"
+    ))
     .expect("literal regex")
 });
 
@@ -98,6 +103,10 @@ pub fn parse(text: &str) -> Option<(Label, &str)> {
 /// A letter label: Latin, roman numeral, Greek numeral or Cyrillic letter.
 fn letter_label(raw: &str, style: Style) -> Option<Label> {
     let lower = raw.to_lowercase();
+    // The pattern admits any run of `i`, `v`, `x`, `l` past two letters: only numerals count.
+    if lower.len() > 2 && lower.is_ascii() && !is_roman(&lower) {
+        return None;
+    }
     if is_roman(&lower)
         && lower != "i"
         && lower != "v"
@@ -252,6 +261,20 @@ mod tests {
             label("(i) where"),
             Some(Label::Letter("i".into(), Style::Paren))
         );
+        assert_eq!(
+            label("(iii) a 'hosting' service"),
+            Some(Label::Roman("iii".into(), Style::Paren))
+        );
+        assert_eq!(
+            label("viii) het beleid"),
+            Some(Label::Roman("viii".into(), Style::Right))
+        );
+        assert_eq!(
+            label("(xxxviii) last"),
+            Some(Label::Roman("xxxviii".into(), Style::Paren))
+        );
+        assert_eq!(label("(iiii) not a numeral"), None);
+        assert_eq!(label("(abc) not a label"), None);
         assert_eq!(label("— copyright"), Some(Label::Dash));
         assert!(label("Article 6").is_none());
     }
