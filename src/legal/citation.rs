@@ -62,6 +62,14 @@ pub struct Found {
     pub lang: Option<Lang>,
 }
 
+/// True for a word that joins the last two items of a list (`and`, `en`, `oder`, `și`), in
+/// any of the 24 languages: the segmenter of flattened text cuts a point after it.
+pub fn is_list_word(word: &str) -> bool {
+    lexicon::small_roles(word)
+        .iter()
+        .any(|(_, role)| *role == Role::List)
+}
+
 /// A cheap test, without the lexicon, of whether `text` may hold a citation at all: every
 /// citation but a popular name (`GDPR`, `chat control`) has a number in it. False positives
 /// only cost a call to [`find_citations`]; there are no false negatives.

@@ -13,6 +13,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::citation;
 use super::labels::{self, Label};
 use super::vocab;
 use crate::ingest::extract::{Block, Role};
@@ -338,21 +339,83 @@ fn article_blocks(text: &str) -> Vec<Block> {
     blocks
 }
 
-/// Cuts a paragraph at points: a label (`a)`, `(a)`, `i)`, `1)`) right after `:` or `;`.
+/// A point label in flattened text: `a)`, `(a)`, `iii)`, `1)`, `α)`, `а)`.
+fn point_label_pattern() -> String {
+    format!(
+        r"\(?(?:{}|\d{{1,3}}|\p{{Greek}}{{1,2}}|\p{{Cyrillic}})\)",
+        labels::LATIN_LABEL
+    )
+}
+
+/// Cuts a paragraph at points: a label (`a)`, `(a)`, `i)`, `1)`) right after `:` or `;`,
+/// or after a list word (`, en 3)`, `; or (v)`) when it is the next label of the point it
+/// would end.
 fn point_blocks(text: &str) -> Vec<Block> {
+    let mut starts = labels_after_punctuation(text);
+    starts.extend(labels_after_list_words(text, &starts));
+    starts.sort_unstable();
+    starts.dedup();
+    cut_at(text, &starts).into_iter().map(Block::body).collect()
+}
+
+/// The label at `at` in `text`, if one starts there.
+fn label_at(text: &str, at: usize) -> Option<Label> {
+    labels::parse(text.get(at..)?)
+        .map(|(label, _)| label)
+        .filter(|label| *label != Label::Dash)
+}
+
+/// Where a point label follows `:` or `;`.
+fn labels_after_punctuation(text: &str) -> Vec<usize> {
     static POINT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"[:;]\s+(\(?(?:[a-z]{1,3}|\d{1,3}|\p{Greek}{1,2}|\p{Cyrillic})\))\s")
-            .expect("literal regex")
+        Regex::new(&format!(r"[:;]\s+({})\s", point_label_pattern())).expect("literal regex")
     });
-    let starts: Vec<usize> = POINT
+    POINT
         .captures_iter(text)
         .filter_map(|c| c.get(1))
-        .filter(|m| {
-            labels::parse(&format!("{} x", m.as_str())).is_some_and(|(l, _)| l != Label::Dash)
-        })
+        .filter(|m| label_at(text, m.start()).is_some())
         .map(|m| m.start())
-        .collect();
-    cut_at(text, &starts).into_iter().map(Block::body).collect()
+        .collect()
+}
+
+/// Where a point label follows a list word (`2) … autoriteit, en 3) het recht`: a crawl
+/// loses the line break and the Dutch text has no `;`), kept only when the label is the
+/// next of the point it would end (after `2)`, a `3)`) and the word does not join two
+/// references (`punten a) en b)`).
+fn labels_after_list_words(text: &str, starts: &[usize]) -> Vec<usize> {
+    static AFTER_WORD: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(
+            r"(\S+)[ \u{{a0}}]+(\p{{Ll}}+)\s+({})\s",
+            point_label_pattern()
+        ))
+        .expect("literal regex")
+    });
+    let mut found = Vec::new();
+    for caps in AFTER_WORD.captures_iter(text) {
+        let (Some(before), Some(word), Some(label)) = (caps.get(1), caps.get(2), caps.get(3))
+        else {
+            continue;
+        };
+        let Some(next) = label_at(text, label.start()) else {
+            continue;
+        };
+        let before = format!("{} x", before.as_str().trim_end_matches(','));
+        let joins_references =
+            labels::parse(&before).is_some_and(|(label, _)| next.follows(&label));
+        if joins_references || !citation::is_list_word(word.as_str()) {
+            continue;
+        }
+        let previous = starts
+            .iter()
+            .chain(&found)
+            .filter(|&&at| at < label.start())
+            .max()
+            .and_then(|&at| label_at(text, at));
+        if previous.is_some_and(|previous| next.follows(&previous)) {
+            found.push(label.start());
+        }
+    }
+    found
 }
 
 /// `Done at …`, signatures, footnotes `( 1 ) …` and annexes.
@@ -375,16 +438,78 @@ fn end_blocks(text: &str) -> Vec<Block> {
         .into_iter()
         .map(|p| Block::new(p, Role::Final))
         .collect();
-    if !annexes.is_empty() {
-        let heading_end = annexes
-            .find(' ')
-            .map(|i| i + 1 + annexes.get(i + 1..).and_then(|r| r.find(' ')).unwrap_or(0))
-            .unwrap_or(annexes.len());
-        let (heading, content) = annexes.split_at(floor_boundary(annexes, heading_end));
-        blocks.push(Block::new(heading.trim(), Role::AnnexHeading));
-        blocks.extend(point_blocks(content.trim()));
+    for annex in cut_at(annexes, &later_annex_starts(annexes)) {
+        blocks.extend(annex_blocks(annex));
     }
     blocks
+}
+
+/// One annex: its heading (`BIJLAGE II`, the first two words) and its points.
+fn annex_blocks(annex: &str) -> Vec<Block> {
+    let heading_end = annex
+        .find(' ')
+        .map(|i| i + 1 + annex.get(i + 1..).and_then(|r| r.find(' ')).unwrap_or(0))
+        .unwrap_or(annex.len());
+    let (heading, content) = annex.split_at(floor_boundary(annex, heading_end));
+    let mut blocks = vec![Block::new(heading.trim(), Role::AnnexHeading)];
+    blocks.extend(point_blocks(content.trim()));
+    blocks
+}
+
+/// Where the annexes after the first start in `annexes` (which starts with the first): a
+/// heading in capitals numbered next in sequence (`BIJLAGE II` after `BIJLAGE I`, `ANNEX
+/// IIa` after `ANNEX II`). A crawl runs an annex into the next without punctuation (a
+/// table's last cell, then `BIJLAGE XIII`); the sequence tells a heading from `Annex II`
+/// cited in the text.
+fn later_annex_starts(annexes: &str) -> Vec<usize> {
+    let mut previous = vocab::annex_heading(prefix(annexes, 60)).map(|h| h.number);
+    let mut starts = Vec::new();
+    for at in word_starts(annexes).skip(1) {
+        let Some(rest) = annexes.get(at..) else {
+            continue;
+        };
+        let Some(heading) = vocab::annex_heading(prefix(rest, 60)) else {
+            continue;
+        };
+        let in_capitals = rest
+            .split_whitespace()
+            .next()
+            .is_some_and(|word| word.chars().all(|c| !c.is_lowercase()));
+        let next = previous
+            .as_deref()
+            .is_some_and(|before| annex_follows(&heading.number, before));
+        if in_capitals && next {
+            starts.push(at);
+            previous = Some(heading.number);
+        }
+    }
+    starts
+}
+
+/// True when annex number `number` comes right after `before`: `II` after `I`, `3` after
+/// `2`, `B` after `A`, or an inserted `IIa` after `II`.
+fn annex_follows(number: &str, before: &str) -> bool {
+    let inserted = number.len() == before.len() + 1
+        && number.starts_with(before)
+        && number.ends_with(|c: char| c.is_ascii_lowercase());
+    let next = annex_ordinal(before).map(|n| n + 1);
+    inserted || (next.is_some() && next == annex_ordinal(number))
+}
+
+/// The position of an annex number in its sequence: `IV` → 4, `12` → 12, `C` → 3.
+fn annex_ordinal(number: &str) -> Option<u32> {
+    if let Ok(n) = number.parse::<u32>() {
+        return Some(n);
+    }
+    if let Some(n) = labels::roman_value(&number.to_ascii_lowercase()) {
+        return Some(n);
+    }
+    let mut chars = number.chars();
+    let letter = chars.next().filter(|c| c.is_ascii_uppercase())?;
+    chars
+        .next()
+        .is_none()
+        .then(|| u32::from(letter) - u32::from('A') + 1)
 }
 
 /// Footnotes are written `( 1 ) OJ …` in crawls: one block each.
@@ -555,6 +680,77 @@ mod tests {
         );
         let units = super::super::units::segment(&unflatten(flat), true);
         assert!(units.iter().any(|u| u.id.as_deref() == Some("art_2")));
+    }
+
+    /// The ids of the units of `FLAT` with `body` in place of its articles.
+    fn ids_with_body(body: &str) -> Vec<String> {
+        let (head, _) = FLAT.split_at(FLAT.find("Artikel 1 Onderwerp").unwrap_or(0));
+        let flat = format!("{head}{body}");
+        super::super::units::segment(&unflatten(&flat), true)
+            .into_iter()
+            .filter_map(|u| u.id)
+            .filter(|id| id.starts_with("art_3") || id.starts_with("anx"))
+            .collect()
+    }
+
+    #[test]
+    fn points_joined_by_a_list_word_and_long_romans_are_cut() {
+        let ids = ids_with_body(
+            "Artikel 1 Onderwerp Tekst. Artikel 2 Definities Tekst. Artikel 3 Voorwaarden \
+             1. De aanbieders: a) de eerste; b) de aanbieders: i) een; ii) twee; iii) drie; \
+             iv) vier; v) vijf; vi) de gebruikers inlichten over: 1) de mogelijkheden; \
+             2) de klacht, en 3) het recht; vii) een verslag publiceren over: 1) het type; \
+             2) de reden, zoals bedoeld in de punten a) en b), en 3) de namen; \
+             c) de gegevens voor de doeleinden: i) melden; ii) blokkeren; of iii) reageren; \
+             d) het einde. Gedaan te Brussel, 14 juli 2021.",
+        );
+        let expected = [
+            "art_3",
+            "art_3.par_1",
+            "art_3.par_1.pnt_a",
+            "art_3.par_1.pnt_b",
+            "art_3.par_1.pnt_b.pnt_i",
+            "art_3.par_1.pnt_b.pnt_ii",
+            "art_3.par_1.pnt_b.pnt_iii",
+            "art_3.par_1.pnt_b.pnt_iv",
+            "art_3.par_1.pnt_b.pnt_v",
+            "art_3.par_1.pnt_b.pnt_vi",
+            "art_3.par_1.pnt_b.pnt_vi.pnt_1",
+            "art_3.par_1.pnt_b.pnt_vi.pnt_2",
+            "art_3.par_1.pnt_b.pnt_vi.pnt_3",
+            "art_3.par_1.pnt_b.pnt_vii",
+            "art_3.par_1.pnt_b.pnt_vii.pnt_1",
+            "art_3.par_1.pnt_b.pnt_vii.pnt_2",
+            "art_3.par_1.pnt_b.pnt_vii.pnt_3",
+            "art_3.par_1.pnt_c",
+            "art_3.par_1.pnt_c.pnt_i",
+            "art_3.par_1.pnt_c.pnt_ii",
+            "art_3.par_1.pnt_c.pnt_iii",
+            "art_3.par_1.pnt_d",
+        ];
+        assert_eq!(ids, expected);
+    }
+
+    #[test]
+    fn every_annex_of_a_flattened_act_is_its_own_unit() {
+        let ids = ids_with_body(
+            "Artikel 1 Onderwerp Tekst. Artikel 2 Definities Tekst. Artikel 3 Bijlagen \
+             De in bijlage II bedoelde diensten. Gedaan te Brussel, 14 juli 2021. \
+             BIJLAGE I LIJST VAN VOORWAARDEN De voorwaarden: a) eerste; b) zie Bijlage II. \
+             BIJLAGE II CRITERIA Tabel 2003/21/EG 25 juli 2003 BIJLAGE III CONCORDANTIETABEL \
+             Richtlijn 2002/21/EG artikel 1",
+        );
+        assert_eq!(
+            ids,
+            [
+                "art_3",
+                "anx_I",
+                "anx_I.pnt_a",
+                "anx_I.pnt_b",
+                "anx_II",
+                "anx_III"
+            ]
+        );
     }
 
     #[test]

@@ -55,17 +55,61 @@ impl Label {
     }
 }
 
+/// The Latin letters a point label is written with: one or two letters (`a`, `aa`), or a
+/// roman numeral of three letters or more (`iii`, `viii`, `xxxviii`), which [`parse`] only
+/// accepts when it is a real numeral. Other patterns that find labels build on this one.
+pub const LATIN_LABEL: &str = "[a-z]{1,2}|[ivxl]{3,7}";
+
+impl Label {
+    /// True when this label comes right after `previous` in the same list: `3)` after `2)`,
+    /// `(c)` after `(b)`, `v)` after `iv)` (a `v` after a roman numeral is five).
+    pub fn follows(&self, previous: &Label) -> bool {
+        if !self.same_style(previous) {
+            return false;
+        }
+        if let (Label::Number(n, _), Label::Number(before, _)) = (self, previous) {
+            return *n == before + 1;
+        }
+        let (Some(id), Some(before)) = (self.id_part(), previous.id_part()) else {
+            return false;
+        };
+        let next_roman = roman_value(&before).map(|n| n + 1);
+        let next_letter = single_letter(&before).and_then(|c| char::from_u32(c as u32 + 1));
+        (next_roman.is_some() && next_roman == roman_value(&id))
+            || (next_letter.is_some() && next_letter == single_letter(&id))
+    }
+
+    /// Both labels are punctuated alike, and both count with numbers or both with letters.
+    fn same_style(&self, other: &Label) -> bool {
+        match (self, other) {
+            (Label::Number(_, a), Label::Number(_, b)) => a == b,
+            (
+                Label::Letter(_, a) | Label::Roman(_, a),
+                Label::Letter(_, b) | Label::Roman(_, b),
+            ) => a == b,
+            _ => false,
+        }
+    }
+}
+
+/// The letter of a one-letter id.
+fn single_letter(id: &str) -> Option<char> {
+    let mut chars = id.chars();
+    let first = chars.next()?;
+    chars.next().is_none().then_some(first)
+}
+
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    Regex::new(&format!(
         r"(?x)^(?:
-            \(\s?(?P<pn>\d{1,3})\s?\)                       # (1)
-          | (?P<dn>\d{1,3})\.(?P<after>\s+|\p{Lu}|[„“‘«\x22'])   # 1.  or 1.This
-          | (?P<rn>\d{1,3})\)                               # 1)
-          | \(\s?(?P<pl>[a-z]{1,2}|\p{Greek}{1,2}|\p{Cyrillic}{1,2})\s?\)   # (a) (α) (а)
-          | (?P<rl>[a-z]{1,2}|\p{Greek}{1,2}|\p{Cyrillic}{1,2})\)           # a) α) а)
+            \(\s?(?P<pn>\d{{1,3}})\s?\)                       # (1)
+          | (?P<dn>\d{{1,3}})\.(?P<after>\s+|\p{{Lu}}|[„“‘«\x22'])   # 1.  or 1.This
+          | (?P<rn>\d{{1,3}})\)                               # 1)
+          | \(\s?(?P<pl>{LATIN_LABEL}|\p{{Greek}}{{1,2}}|\p{{Cyrillic}}{{1,2}})\s?\)   # (a) (iii) (α) (а)
+          | (?P<rl>{LATIN_LABEL}|\p{{Greek}}{{1,2}}|\p{{Cyrillic}}{{1,2}})\)           # a) iii) α) а)
           | (?P<dash>[—–-])\s
-        )\s*",
-    )
+        )\s*"
+    ))
     .expect("literal regex")
 });
 
@@ -98,6 +142,10 @@ pub fn parse(text: &str) -> Option<(Label, &str)> {
 /// A letter label: Latin, roman numeral, Greek numeral or Cyrillic letter.
 fn letter_label(raw: &str, style: Style) -> Option<Label> {
     let lower = raw.to_lowercase();
+    // The pattern admits any run of `i`, `v`, `x`, `l` past two letters: only numerals count.
+    if lower.len() > 2 && lower.is_ascii() && !is_roman(&lower) {
+        return None;
+    }
     if is_roman(&lower)
         && lower != "i"
         && lower != "v"
@@ -252,8 +300,38 @@ mod tests {
             label("(i) where"),
             Some(Label::Letter("i".into(), Style::Paren))
         );
+        assert_eq!(
+            label("(iii) a 'hosting' service"),
+            Some(Label::Roman("iii".into(), Style::Paren))
+        );
+        assert_eq!(
+            label("viii) het beleid"),
+            Some(Label::Roman("viii".into(), Style::Right))
+        );
+        assert_eq!(
+            label("(xxxviii) last"),
+            Some(Label::Roman("xxxviii".into(), Style::Paren))
+        );
+        assert_eq!(label("(iiii) not a numeral"), None);
+        assert_eq!(label("(abc) not a label"), None);
         assert_eq!(label("— copyright"), Some(Label::Dash));
         assert!(label("Article 6").is_none());
+    }
+
+    #[test]
+    fn the_next_label_of_a_list_follows_the_previous_one() {
+        let follows = |next: &str, previous: &str| {
+            let next = label(&format!("{next} x")).expect("a label");
+            next.follows(&label(&format!("{previous} x")).expect("a label"))
+        };
+        assert!(follows("3)", "2)"));
+        assert!(follows("c)", "b)"));
+        assert!(follows("v)", "iv)"));
+        assert!(follows("i)", "h)"));
+        assert!(follows("(iii)", "(ii)"));
+        assert!(!follows("(3)", "2)"));
+        assert!(!follows("d)", "b)"));
+        assert!(!follows("3)", "b)"));
     }
 
     #[test]

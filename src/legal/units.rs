@@ -470,12 +470,25 @@ impl Segmenter {
             return append(&mut self.units[0].text, text);
         }
         match labels::parse(text) {
-            Some((label, _)) if label != Label::Dash => self.add_labelled(label, text),
-            _ => self.add_unlabelled(text),
+            Some((Label::Dash, _)) => self.add_indent(text),
+            Some((label, _)) => self.add_labelled(label, text),
+            None => self.add_unlabelled(text),
         }
     }
 
+    /// An indent (`— public policy`) belongs to the point that announced it: it leaves the
+    /// open lists open, so the point after it (`(ii)` after the indents of `(i)`) stays in
+    /// its list. Outside a list it is text like any other.
+    fn add_indent(&mut self, text: &str) {
+        if self.lists.is_empty() {
+            return self.add_unlabelled(text);
+        }
+        self.append_current(text);
+    }
+
     fn add_labelled(&mut self, label: Label, text: &str) {
+        let label = self.disambiguate_roman(&label);
+        self.reread_letter_i_as_roman(&label);
         if self.is_next_paragraph(&label) {
             return self.open_paragraph(&label, text);
         }
@@ -518,8 +531,7 @@ impl Segmenter {
     /// The unit a point with `label` belongs to: the list it continues (closing deeper
     /// lists), or the current unit when it opens a new list.
     fn list_parent(&mut self, label: &Label) -> Option<String> {
-        let label = self.disambiguate_roman(label);
-        if let Some(depth) = self.lists.iter().rposition(|l| l.label.same_list(&label)) {
+        if let Some(depth) = self.lists.iter().rposition(|l| l.label.same_list(label)) {
             self.lists.truncate(depth + 1);
             return self.lists.last().map(|l| l.parent.clone());
         }
@@ -532,7 +544,6 @@ impl Segmenter {
     }
 
     fn open_point(&mut self, label: Label, parent: String, text: &str) {
-        let label = self.disambiguate_roman(&label);
         let continues = self
             .lists
             .last()
@@ -569,7 +580,10 @@ impl Segmenter {
         self.push_unit(id, heading, text);
     }
 
-    /// `(i)` after `(h)` is a letter; otherwise it starts a roman list.
+    /// `(i)`, `(v)` and `(x)` are letters or roman numerals: the innermost open list they
+    /// continue decides (`(v)` after `(iv)` is five, after `(u)` a letter). `(i)` after a
+    /// point that announces a list with `:` opens its roman sub-points, even after `(h)`;
+    /// a label that continues no list starts a roman one.
     fn disambiguate_roman(&self, label: &Label) -> Label {
         let Label::Letter(letter, style) = label else {
             return label.clone();
@@ -577,15 +591,71 @@ impl Segmenter {
         if !matches!(letter.as_str(), "i" | "v" | "x") {
             return label.clone();
         }
-        let continues_letters = self.lists.iter().rev().any(|l| {
-            matches!(&l.label, Label::Letter(_, s) if s == style)
-                && l.last.chars().next().map(|c| (c as u8).wrapping_add(1)) == letter.bytes().next()
-        });
-        if continues_letters {
-            label.clone()
-        } else {
-            Label::Roman(letter.clone(), *style)
+        let roman = Label::Roman(letter.clone(), *style);
+        let innermost = self.lists.len().checked_sub(1);
+        for (depth, list) in self.lists.iter().enumerate().rev() {
+            if continues_romans(list, letter, *style) {
+                return roman;
+            }
+            if continues_letters(list, letter, *style) {
+                let opens_sub_points =
+                    letter == "i" && Some(depth) == innermost && self.current_announces_list();
+                return if opens_sub_points {
+                    roman
+                } else {
+                    label.clone()
+                };
+            }
         }
+        roman
+    }
+
+    /// `(ii)` right after a point `(i)` that was read as the letter after `(h)` shows that
+    /// `(i)` was the first roman sub-point of `(h)`: its unit moves under `(h)` and a roman
+    /// list opens there, so `(ii)` continues it.
+    fn reread_letter_i_as_roman(&mut self, label: &Label) {
+        let Label::Roman(numeral, style) = label else {
+            return;
+        };
+        let Some(list) = self.lists.last() else {
+            return;
+        };
+        let is_letter_i =
+            matches!(&list.label, Label::Letter(_, s) if s == style) && list.last == "i";
+        if numeral != "ii" || !is_letter_i {
+            return;
+        }
+        let point_i = format!("{}.pnt_i", list.parent);
+        let parent = format!("{}.pnt_h", list.parent);
+        let last_is_point_i =
+            self.units.last().and_then(|u| u.id.as_deref()) == Some(point_i.as_str());
+        let has_h = self
+            .units
+            .iter()
+            .any(|u| u.id.as_deref() == Some(parent.as_str()));
+        if !last_is_point_i || !has_h {
+            return;
+        }
+        if let Some(unit) = self.units.last_mut() {
+            unit.id = Some(format!("{parent}.pnt_i"));
+        }
+        if let Some(letters) = self.lists.last_mut() {
+            letters.last = "h".to_string();
+            letters.count = letters.count.saturating_sub(1);
+        }
+        self.lists.push(List {
+            label: Label::Roman("i".to_string(), *style),
+            parent,
+            count: 1,
+            last: "i".to_string(),
+        });
+    }
+
+    /// The current unit ends with `:`, so what follows is its own list.
+    fn current_announces_list(&self) -> bool {
+        self.units
+            .get(self.current)
+            .is_some_and(|unit| unit.text.trim_end().ends_with(':'))
     }
 
     /// Unlabelled text after points closes the lists and belongs to their paragraph; other
@@ -658,6 +728,29 @@ impl Segmenter {
         }
         self.units
     }
+}
+
+/// `letter` read as a roman numeral is the next one of `list`, a roman list in `style`.
+fn continues_romans(list: &List, letter: &str, style: Style) -> bool {
+    let Label::Roman(_, list_style) = &list.label else {
+        return false;
+    };
+    let next = labels::roman_value(&list.last).map(|n| n + 1);
+    *list_style == style && next.is_some() && next == labels::roman_value(letter)
+}
+
+/// `letter` is the next letter of `list`, a letter list in `style` (`i` after `h`).
+fn continues_letters(list: &List, letter: &str, style: Style) -> bool {
+    let Label::Letter(_, list_style) = &list.label else {
+        return false;
+    };
+    let next = list
+        .last
+        .chars()
+        .next()
+        .filter(|_| list.last.len() == 1)
+        .and_then(|c| char::from_u32(c as u32 + 1));
+    *list_style == style && next.is_some() && next == letter.chars().next()
 }
 
 /// The id of the `n`th point of a list whose labels do not say it (repeated or unnumbered).
@@ -987,6 +1080,127 @@ mod tests {
                 "art_1.par_1.pnt_a.pnt_i",
                 "art_1.par_1.pnt_a.pnt_ii",
                 "art_1.par_1.pnt_b"
+            ]
+        );
+    }
+
+    /// Article 1, paragraph 1 with `points` as its blocks, and the ids of its points.
+    fn point_ids(points: &[&str]) -> Vec<String> {
+        let mut blocks = vec![b("Article 1"), b("T"), b("1. Text:")];
+        blocks.extend(points.iter().map(|p| b(p)));
+        ids(&segment(&blocks, true))[3..].to_vec()
+    }
+
+    #[test]
+    fn three_letter_romans_are_points_and_the_letters_after_them_return() {
+        assert_eq!(
+            point_ids(&[
+                "(a) that order contains:",
+                "(i) a reference;",
+                "(ii) a statement;",
+                "(iii) information;",
+                "(iv) clear information;",
+                "(v) redress;",
+                "(vi) where applicable;",
+                "(vii) a report;",
+                "(viii) the names;",
+                "(b) the scope;",
+                "(c) the language.",
+            ]),
+            [
+                "art_1.par_1.pnt_a",
+                "art_1.par_1.pnt_a.pnt_i",
+                "art_1.par_1.pnt_a.pnt_ii",
+                "art_1.par_1.pnt_a.pnt_iii",
+                "art_1.par_1.pnt_a.pnt_iv",
+                "art_1.par_1.pnt_a.pnt_v",
+                "art_1.par_1.pnt_a.pnt_vi",
+                "art_1.par_1.pnt_a.pnt_vii",
+                "art_1.par_1.pnt_a.pnt_viii",
+                "art_1.par_1.pnt_b",
+                "art_1.par_1.pnt_c",
+            ]
+        );
+    }
+
+    #[test]
+    fn i_and_v_are_letters_after_h_and_u_and_numerals_after_iv() {
+        let letter = |c: char| format!("({c}) term;");
+        let mut points: Vec<String> = ('a'..='e').map(letter).collect();
+        points.push("(f) services:".into());
+        for numeral in ["i", "ii", "iii", "iv", "v"] {
+            points.push(format!("({numeral}) service;"));
+        }
+        points.extend(('g'..='w').map(letter));
+        let points: Vec<&str> = points.iter().map(String::as_str).collect();
+        let ids = point_ids(&points);
+        assert_eq!(ids[5], "art_1.par_1.pnt_f");
+        assert_eq!(ids[6], "art_1.par_1.pnt_f.pnt_i");
+        assert_eq!(ids[10], "art_1.par_1.pnt_f.pnt_v");
+        assert_eq!(ids[11], "art_1.par_1.pnt_g");
+        assert_eq!(ids[13], "art_1.par_1.pnt_i");
+        assert_eq!(ids[26], "art_1.par_1.pnt_v");
+        assert_eq!(ids.last().map(String::as_str), Some("art_1.par_1.pnt_w"));
+        assert!(ids.iter().all(|id| id.matches(".pnt_").count() <= 2));
+    }
+
+    #[test]
+    fn i_after_a_point_h_that_announces_a_list_is_roman() {
+        assert_eq!(
+            point_ids(&[
+                "(g) the providers inform;",
+                "(h) data are stored only for the purposes of:",
+                "(i) reporting;",
+                "(ii) blocking;",
+                "(i) the data are not stored longer;",
+            ]),
+            [
+                "art_1.par_1.pnt_g",
+                "art_1.par_1.pnt_h",
+                "art_1.par_1.pnt_h.pnt_i",
+                "art_1.par_1.pnt_h.pnt_ii",
+                "art_1.par_1.pnt_i",
+            ]
+        );
+    }
+
+    #[test]
+    fn ii_after_a_letter_i_makes_it_the_first_sub_point_of_h() {
+        assert_eq!(
+            point_ids(&[
+                "(h) 'field' means requirements of a general nature.",
+                "(i) The field concerns requirements on:",
+                "- the taking up of the activity,",
+                "(ii) The field does not cover requirements on goods.",
+                "(i) 'other' means another thing.",
+            ]),
+            [
+                "art_1.par_1.pnt_h",
+                "art_1.par_1.pnt_h.pnt_i",
+                "art_1.par_1.pnt_h.pnt_ii",
+                "art_1.par_1.pnt_i",
+            ]
+        );
+    }
+
+    #[test]
+    fn indents_keep_the_list_of_their_point_open() {
+        assert_eq!(
+            point_ids(&[
+                "(a) the measures shall be:",
+                "(i) necessary for one of the following reasons:",
+                "— public policy,",
+                "— public health,",
+                "(ii) taken against a service;",
+                "(iii) proportionate;",
+                "(b) before taking the measures.",
+            ]),
+            [
+                "art_1.par_1.pnt_a",
+                "art_1.par_1.pnt_a.pnt_i",
+                "art_1.par_1.pnt_a.pnt_ii",
+                "art_1.par_1.pnt_a.pnt_iii",
+                "art_1.par_1.pnt_b",
             ]
         );
     }

@@ -10,6 +10,7 @@ use regex::Regex;
 
 use super::clean::normalize;
 use super::{Block, Role};
+use crate::legal::labels;
 
 /// Collects the blocks of one document.
 #[derive(Debug, Default)]
@@ -52,8 +53,11 @@ impl BlockSink {
 /// True for a block that only numbers the next one: `(a)`, `1.`, `(iv)`, `—`, `α)`.
 pub fn is_bare_label(text: &str) -> bool {
     static LABEL: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?:\(?\d{1,4}[a-z]?\)|\d{1,4}(?:\.\d{1,3})*\.|\(?[a-z]{1,3}\)|\(?\p{Greek}{1,2}\)|\(?\p{Cyrillic}{1,2}\)|[—–\-•▪·*])$")
-            .expect("literal regex")
+        Regex::new(&format!(
+            r"^(?:\(?\d{{1,4}}[a-z]?\)|\d{{1,4}}(?:\.\d{{1,3}})*\.|\(?(?:{})\)|\(?\p{{Greek}}{{1,2}}\)|\(?\p{{Cyrillic}}{{1,2}}\)|[—–\-•▪·*])$",
+            labels::LATIN_LABEL
+        ))
+        .expect("literal regex")
     });
     text.chars().count() <= 10 && LABEL.is_match(text)
 }
