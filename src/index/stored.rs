@@ -34,11 +34,12 @@ pub struct Stores {
     cache_blocks: usize,
 }
 
-/// A unit's stored unit id and text, borrowed from its block of the store.
+/// A unit's stored unit id, text and heading, borrowed from its block of the store.
 pub struct UnitText {
     bytes: OwnedBytes,
     unit: Range<usize>,
     text: Range<usize>,
+    heading: Option<Range<usize>>,
 }
 
 impl UnitText {
@@ -52,6 +53,11 @@ impl UnitText {
         self.str_at(&self.text)
     }
 
+    /// The headings above the unit (empty when it has none).
+    pub fn heading(&self) -> &str {
+        self.heading.as_ref().map_or("", |range| self.str_at(range))
+    }
+
     /// The text at `range`, empty unless valid UTF-8 (checked 32 bytes at a time: a long
     /// unit's text is checked on every hit that shows it).
     fn str_at(&self, range: &Range<usize>) -> &str {
@@ -62,15 +68,15 @@ impl UnitText {
             .unwrap_or("")
     }
 
-    /// The two values copied out of a document read the generic way.
-    fn copied(unit: &str, text: &str) -> UnitText {
-        let mut bytes = Vec::with_capacity(unit.len() + text.len());
-        bytes.extend_from_slice(unit.as_bytes());
-        bytes.extend_from_slice(text.as_bytes());
+    /// The three values copied out of a document read the generic way.
+    fn copied(unit: &str, text: &str, heading: &str) -> UnitText {
+        let bytes = [unit, text, heading].concat().into_bytes();
+        let text_end = unit.len() + text.len();
         UnitText {
             bytes: OwnedBytes::new(bytes),
             unit: 0..unit.len(),
-            text: unit.len()..unit.len() + text.len(),
+            text: unit.len()..text_end,
+            heading: Some(text_end..text_end + heading.len()),
         }
     }
 }
@@ -86,7 +92,7 @@ impl Stores {
         }
     }
 
-    /// The unit id and text of the unit at `address`.
+    /// The unit id, text and heading of the unit at `address`.
     pub fn unit_text(
         &self,
         searcher: &Searcher,
@@ -95,8 +101,13 @@ impl Stores {
     ) -> tantivy::Result<UnitText> {
         let walked = self.reader(searcher, address).and_then(|reader| {
             let bytes = reader.get_document_bytes(address.doc_id).ok()?;
-            let (unit, text) = walk(bytes.as_slice(), fields.unit, fields.text)?;
-            Some(UnitText { bytes, unit, text })
+            let (unit, text, heading) = walk(bytes.as_slice(), fields)?;
+            Some(UnitText {
+                bytes,
+                unit,
+                text,
+                heading,
+            })
         });
         match walked {
             Some(found) => Ok(found),
@@ -105,6 +116,7 @@ impl Stores {
                 Ok(UnitText::copied(
                     stored_text(&doc, fields.unit).unwrap_or(""),
                     stored_text(&doc, fields.text).unwrap_or(""),
+                    stored_text(&doc, fields.heading).unwrap_or(""),
                 ))
             }
         }
@@ -122,22 +134,27 @@ impl Stores {
     }
 }
 
-/// The byte ranges of the `unit` and `text` strings in a stored document, if it holds only
-/// strings and eight-byte values and both fields.
-fn walk(bytes: &[u8], unit: Field, text: Field) -> Option<(Range<usize>, Range<usize>)> {
+/// Byte ranges of a stored document's unit id, text and heading (if any).
+type Walked = (Range<usize>, Range<usize>, Option<Range<usize>>);
+
+/// The byte ranges of the `unit`, `text` and `heading` strings in a stored document, if it
+/// holds only strings and eight-byte values and the first two fields.
+fn walk(bytes: &[u8], fields: &Fields) -> Option<Walked> {
     let mut reader = Bytes { bytes, at: 0 };
     let count = reader.vint()?;
-    let (mut unit_range, mut text_range) = (None, None);
+    let (mut unit_range, mut text_range, mut heading_range) = (None, None, None);
     for _ in 0..count {
         let field = Field::from_field_id(u32::from_le_bytes(reader.array()?));
         let [code] = reader.array()?;
         if code == TEXT {
             let len = usize::try_from(reader.vint()?).ok()?;
             let range = reader.skip(len)?;
-            if field == unit {
+            if field == fields.unit {
                 unit_range = Some(range);
-            } else if field == text {
+            } else if field == fields.text {
                 text_range = Some(range);
+            } else if field == fields.heading {
+                heading_range = Some(range);
             }
         } else if EIGHT_BYTES.contains(&code) {
             reader.skip(8)?;
@@ -145,7 +162,7 @@ fn walk(bytes: &[u8], unit: Field, text: Field) -> Option<(Range<usize>, Range<u
             return None;
         }
     }
-    Some((unit_range?, text_range?))
+    Some((unit_range?, text_range?, heading_range))
 }
 
 /// A cursor over a stored document.
@@ -243,13 +260,17 @@ mod tests {
             let address = DocAddress::new(0, i as u32);
             let found = stores.unit_text(&searcher, &fields, address).expect("read");
             assert_eq!(
-                (found.unit(), found.text()),
-                (format!("art_{i}").as_str(), *text)
+                (found.unit(), found.text(), found.heading()),
+                (
+                    format!("art_{i}").as_str(),
+                    *text,
+                    "Article 8 — Conditions applicable to child’s consent"
+                )
             );
             // Read by walking the bytes, not through the generic fallback.
             let reader = stores.reader(&searcher, address).expect("a store");
             let bytes = reader.get_document_bytes(address.doc_id).expect("bytes");
-            assert!(walk(bytes.as_slice(), fields.unit, fields.text).is_some());
+            assert!(walk(bytes.as_slice(), &fields).is_some());
         }
     }
 
@@ -258,8 +279,9 @@ mod tests {
         #[test]
         fn any_bytes_are_walked_safely(bytes in proptest::collection::vec(any::<u8>(), 0..64)) {
             let fields = Fields::new(&schema::build()).expect("our schema");
-            if let Some((unit, text)) = walk(&bytes, fields.unit, fields.text) {
-                prop_assert!(unit.end <= bytes.len() && text.end <= bytes.len());
+            if let Some((unit, text, heading)) = walk(&bytes, &fields) {
+                let ends = [unit.end, text.end, heading.map_or(0, |h| h.end)];
+                prop_assert!(ends.iter().all(|&end| end <= bytes.len()));
             }
         }
     }

@@ -368,7 +368,13 @@ fn read_hit(
             .unit_text(&snapshot.searcher, &snapshot.fields, candidate.address)?;
     let lang = Lang::from_index(candidate.lang);
     let unit = stored.unit();
-    let snippet = highlighter.snippet(stored.text(), lang);
+    // A unit with no text of its own (an article whose paragraphs are units) matched by
+    // its heading shows the heading.
+    let shown = match stored.text() {
+        text if text.trim().is_empty() => stored.heading(),
+        text => text,
+    };
+    let snippet = highlighter.snippet(shown, lang);
     let (title, path) = version_names(snapshot, candidate.address)?;
     let unit = (!unit.is_empty()).then_some(unit);
     Ok(Hit {
@@ -812,5 +818,24 @@ mod tests {
                 assert_eq!(response.total, 1);
             }
         }
+    }
+
+    #[test]
+    fn a_unit_matched_by_its_heading_alone_shows_the_heading() {
+        let mut act = version_of("D1", Lang::En, &["", "other things"]);
+        act.units[0].heading = Some("Article 8 Conditions applicable to consent".into());
+        act.units[0].heading_indexed = true;
+        let (_dir, snapshot) = indexed_in_commits(&[std::slice::from_ref(&act)]);
+        let request = SearchRequest {
+            query: "consent".into(),
+            group: Group::Unit,
+            limit: 10,
+            ..SearchRequest::default()
+        };
+        let response = search(&snapshot, &request).unwrap();
+        let hit = &response.hits[0];
+        assert_eq!(hit.id, "D1#p_1");
+        assert_eq!(hit.snippet, "Article 8 Conditions applicable to consent");
+        assert_eq!(hit.highlights, [[35, 42]]);
     }
 }
