@@ -1,7 +1,6 @@
 //! What every search of a commit reads from the fast fields, read at most once per commit
-//! and shared: each segment's columns, and the strings of its `doc_id`, `publisher`,
-//! `title` and `path` columns by ord; and [`StrValues`], for one-off reads of a string
-//! column by document.
+//! and shared: each segment's columns, and the strings of its `doc_id` and `publisher`
+//! columns by ord; and [`StrValues`], for one-off reads of a string column by document.
 //!
 //! Opening a column parses its header (and a string column's dictionary index), and looking
 //! a string up costs a block decompression; done for every query and every document it
@@ -21,10 +20,6 @@ pub enum NameColumn {
     DocId = 0,
     /// The publisher of a unit's document.
     Publisher = 1,
-    /// The title of a unit's version.
-    Title = 2,
-    /// The path of a unit's file.
-    Path = 3,
 }
 
 /// The fast-field columns a search collects from, for one segment.
@@ -41,10 +36,6 @@ pub struct Columns {
     pub kinds: Column<u64>,
     /// Position of the unit in its version.
     pub seqs: Column<u64>,
-    /// Title of each unit's version.
-    pub titles: StrColumn,
-    /// Path of each unit's file.
-    pub paths: StrColumn,
 }
 
 impl Columns {
@@ -57,8 +48,6 @@ impl Columns {
             langs: fast.u64("lang_ix")?,
             kinds: fast.u64("kind_ix")?,
             seqs: fast.u64("seq")?,
-            titles: str_column(reader, "title")?,
-            paths: str_column(reader, "path")?,
         })
     }
 }
@@ -75,7 +64,7 @@ type Slots = Box<[OnceLock<Arc<str>>]>;
 #[derive(Default)]
 struct SegmentColumns {
     opened: OnceLock<Arc<Columns>>,
-    columns: [OnceLock<Slots>; 4],
+    columns: [OnceLock<Slots>; 2],
 }
 
 impl ColumnCache {

@@ -96,10 +96,11 @@ pub fn build() -> Schema {
     let mut builder = Schema::builder();
     // Indexed only where a query or a deletion looks values up; fast (columnar) only where
     // a search reads the column: document ids and publishers while collecting, unit ids to
-    // break ties, versions to go from a title to its units, titles and paths for hits.
+    // break ties, versions to go from a title to its units. A hit's title and path are
+    // stored with its text, read from the block its text is read from.
     builder.add_text_field("unit", STORED);
     for name in ["title", "path"] {
-        builder.add_text_field(name, FAST);
+        builder.add_text_field(name, STORED);
     }
     for name in ["rec", "file_key", "lang", "kind"] {
         builder.add_text_field(name, STRING | STORED);

@@ -1,5 +1,6 @@
-//! The text and unit id a hit shows, read straight from the document store: the bytes of the
-//! unit's stored document are walked in place and only those two values are taken.
+//! What a hit shows of its unit (id, text, heading, and its version's title and path), read
+//! straight from the document store: the bytes of the unit's stored document are walked in
+//! place and only those values are taken.
 //!
 //! `Searcher::doc` builds every stored value of a unit (its ids, kind, headings, file key,
 //! defined terms…) through a generic reader that grows each string as it reads it; for the
@@ -34,28 +35,47 @@ pub struct Stores {
     cache_blocks: usize,
 }
 
-/// A unit's stored unit id, text and heading, borrowed from its block of the store.
+/// A unit's stored unit id, text, heading, title and path, borrowed from its block of the
+/// store.
 pub struct UnitText {
     bytes: OwnedBytes,
+    ranges: Walked,
+}
+
+/// Byte ranges of a stored document's values, each empty when it has none.
+#[derive(Default)]
+struct Walked {
     unit: Range<usize>,
     text: Range<usize>,
-    heading: Option<Range<usize>>,
+    heading: Range<usize>,
+    title: Range<usize>,
+    path: Range<usize>,
 }
 
 impl UnitText {
     /// The unit id (empty for a whole document).
     pub fn unit(&self) -> &str {
-        self.str_at(&self.unit)
+        self.str_at(&self.ranges.unit)
     }
 
     /// The unit's text.
     pub fn text(&self) -> &str {
-        self.str_at(&self.text)
+        self.str_at(&self.ranges.text)
     }
 
     /// The headings above the unit (empty when it has none).
     pub fn heading(&self) -> &str {
-        self.heading.as_ref().map_or("", |range| self.str_at(range))
+        self.str_at(&self.ranges.heading)
+    }
+
+    /// The title of the unit's version.
+    pub fn title(&self) -> &str {
+        self.str_at(&self.ranges.title)
+    }
+
+    /// The path of the unit's file.
+    pub fn path(&self) -> &str {
+        self.str_at(&self.ranges.path)
     }
 
     /// The text at `range`, empty unless valid UTF-8 (checked 32 bytes at a time: a long
@@ -68,15 +88,24 @@ impl UnitText {
             .unwrap_or("")
     }
 
-    /// The three values copied out of a document read the generic way.
-    fn copied(unit: &str, text: &str, heading: &str) -> UnitText {
-        let bytes = [unit, text, heading].concat().into_bytes();
-        let text_end = unit.len() + text.len();
+    /// The values copied out of a document read the generic way.
+    fn copied(doc: &TantivyDocument, fields: &Fields) -> UnitText {
+        let mut bytes = Vec::new();
+        let mut value = |field| {
+            let start = bytes.len();
+            bytes.extend_from_slice(stored_text(doc, field).unwrap_or("").as_bytes());
+            start..bytes.len()
+        };
+        let ranges = Walked {
+            unit: value(fields.unit),
+            text: value(fields.text),
+            heading: value(fields.heading),
+            title: value(fields.title),
+            path: value(fields.path),
+        };
         UnitText {
             bytes: OwnedBytes::new(bytes),
-            unit: 0..unit.len(),
-            text: unit.len()..text_end,
-            heading: Some(text_end..text_end + heading.len()),
+            ranges,
         }
     }
 }
@@ -92,7 +121,7 @@ impl Stores {
         }
     }
 
-    /// The unit id, text and heading of the unit at `address`.
+    /// The unit id, text, heading, title and path of the unit at `address`.
     pub fn unit_text(
         &self,
         searcher: &Searcher,
@@ -101,23 +130,14 @@ impl Stores {
     ) -> tantivy::Result<UnitText> {
         let walked = self.reader(searcher, address).and_then(|reader| {
             let bytes = reader.get_document_bytes(address.doc_id).ok()?;
-            let (unit, text, heading) = walk(bytes.as_slice(), fields)?;
-            Some(UnitText {
-                bytes,
-                unit,
-                text,
-                heading,
-            })
+            let ranges = walk(bytes.as_slice(), fields)?;
+            Some(UnitText { bytes, ranges })
         });
         match walked {
             Some(found) => Ok(found),
             None => {
                 let doc: TantivyDocument = searcher.doc(address)?;
-                Ok(UnitText::copied(
-                    stored_text(&doc, fields.unit).unwrap_or(""),
-                    stored_text(&doc, fields.text).unwrap_or(""),
-                    stored_text(&doc, fields.heading).unwrap_or(""),
-                ))
+                Ok(UnitText::copied(&doc, fields))
             }
         }
     }
@@ -134,15 +154,13 @@ impl Stores {
     }
 }
 
-/// Byte ranges of a stored document's unit id, text and heading (if any).
-type Walked = (Range<usize>, Range<usize>, Option<Range<usize>>);
-
-/// The byte ranges of the `unit`, `text` and `heading` strings in a stored document, if it
-/// holds only strings and eight-byte values and the first two fields.
+/// The byte ranges of the values a hit shows in a stored document, if it holds only strings
+/// and eight-byte values, and a unit id and a text among them.
 fn walk(bytes: &[u8], fields: &Fields) -> Option<Walked> {
     let mut reader = Bytes { bytes, at: 0 };
     let count = reader.vint()?;
-    let (mut unit_range, mut text_range, mut heading_range) = (None, None, None);
+    let mut walked = Walked::default();
+    let (mut has_unit, mut has_text) = (false, false);
     for _ in 0..count {
         let field = Field::from_field_id(u32::from_le_bytes(reader.array()?));
         let [code] = reader.array()?;
@@ -150,11 +168,17 @@ fn walk(bytes: &[u8], fields: &Fields) -> Option<Walked> {
             let len = usize::try_from(reader.vint()?).ok()?;
             let range = reader.skip(len)?;
             if field == fields.unit {
-                unit_range = Some(range);
+                walked.unit = range;
+                has_unit = true;
             } else if field == fields.text {
-                text_range = Some(range);
+                walked.text = range;
+                has_text = true;
             } else if field == fields.heading {
-                heading_range = Some(range);
+                walked.heading = range;
+            } else if field == fields.title {
+                walked.title = range;
+            } else if field == fields.path {
+                walked.path = range;
             }
         } else if EIGHT_BYTES.contains(&code) {
             reader.skip(8)?;
@@ -162,7 +186,7 @@ fn walk(bytes: &[u8], fields: &Fields) -> Option<Walked> {
             return None;
         }
     }
-    Some((unit_range?, text_range?, heading_range))
+    (has_unit && has_text).then_some(walked)
 }
 
 /// A cursor over a stored document.
@@ -238,6 +262,8 @@ mod tests {
             fields.heading,
             "Article 8 — Conditions applicable to child’s consent",
         );
+        doc.add_text(fields.title, "Regulation (EU) 2016/679");
+        doc.add_text(fields.path, "legislation/32016R0679/en.oj.xhtml");
         doc.add_text(fields.defines, "child");
         doc.add_text(fields.defines, "consent");
         doc
@@ -267,6 +293,13 @@ mod tests {
                     "Article 8 — Conditions applicable to child’s consent"
                 )
             );
+            assert_eq!(
+                (found.title(), found.path()),
+                (
+                    "Regulation (EU) 2016/679",
+                    "legislation/32016R0679/en.oj.xhtml"
+                )
+            );
             // Read by walking the bytes, not through the generic fallback.
             let reader = stores.reader(&searcher, address).expect("a store");
             let bytes = reader.get_document_bytes(address.doc_id).expect("bytes");
@@ -279,8 +312,8 @@ mod tests {
         #[test]
         fn any_bytes_are_walked_safely(bytes in proptest::collection::vec(any::<u8>(), 0..64)) {
             let fields = Fields::new(&schema::build()).expect("our schema");
-            if let Some((unit, text, heading)) = walk(&bytes, &fields) {
-                let ends = [unit.end, text.end, heading.map_or(0, |h| h.end)];
+            if let Some(w) = walk(&bytes, &fields) {
+                let ends = [w.unit.end, w.text.end, w.heading.end, w.title.end, w.path.end];
                 prop_assert!(ends.iter().all(|&end| end <= bytes.len()));
             }
         }

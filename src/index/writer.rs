@@ -19,7 +19,6 @@ use tantivy::query::TermQuery;
 use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{Index, IndexWriter, ReloadPolicy, TantivyDocument, TantivyError, Term};
 
-use super::columns::StrValues;
 use super::merge::RunMergePolicy;
 use super::schema::{self, Fields, REC_UNIT, REC_VERSION, stored_date, stored_text};
 use super::state::{self, Payload, VersionRecord};
@@ -359,24 +358,22 @@ fn load_records(
         IndexRecordOption::Basic,
     );
     let addresses = searcher.search(&query, &DocSetCollector)?;
-    let mut paths = StrValues::new(&searcher, "path");
     let mut records = BTreeMap::new();
     for address in addresses {
         let doc: TantivyDocument = searcher.doc(address)?;
-        let path = paths.get(address)?;
-        if let Some(record) = read_record(&doc, path, fields) {
+        if let Some(record) = read_record(&doc, fields) {
             records.insert(record.version.clone(), record);
         }
     }
     Ok(records)
 }
 
-fn read_record(doc: &TantivyDocument, path: String, f: &Fields) -> Option<VersionRecord> {
+fn read_record(doc: &TantivyDocument, f: &Fields) -> Option<VersionRecord> {
     let text = |field| stored_text(doc, field).map(str::to_string);
     Some(VersionRecord {
         version: text(f.version)?,
         file_key: text(f.file_key)?,
-        path,
+        path: text(f.path).unwrap_or_default(),
         hash: text(f.hash)?,
         identity: text(f.identity).unwrap_or_default(),
         doc_id: text(f.doc_id)?,

@@ -15,7 +15,6 @@ use std::time::Instant;
 
 use rustc_hash::FxHashMap;
 use tantivy::collector::{Collector, SegmentCollector};
-use tantivy::columnar::StrColumn;
 use tantivy::query::{BooleanQuery, Occur, Query};
 use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader, Term};
 
@@ -334,7 +333,6 @@ pub fn hits_in(
 ) -> Result<Vec<Hit>, SearchError> {
     let mut highlighter = Highlighter::new(&matches.highlight);
     let slice = matches.candidates.get(range).unwrap_or(&[]);
-    fill_version_names(snapshot, slice)?;
     slice
         .iter()
         .map(|c| read_hit(snapshot, c, &mut highlighter))
@@ -375,7 +373,6 @@ fn read_hit(
         text => text,
     };
     let snippet = highlighter.snippet(shown, lang);
-    let (title, path) = version_names(snapshot, candidate.address)?;
     let unit = (!unit.is_empty()).then_some(unit);
     Ok(Hit {
         id: unit_id(&candidate.doc_id, unit),
@@ -383,56 +380,13 @@ fn read_hit(
         unit: unit.map(str::to_string),
         lang: lang.code().to_string(),
         kind: Kind::from_index(candidate.kind),
-        title: title.to_string(),
+        title: stored.title().to_string(),
         date: Date::from_number(candidate.date),
-        path: path.to_string(),
+        path: stored.path().to_string(),
         score: candidate.score,
         snippet: snippet.text,
         highlights: snippet.highlights,
     })
-}
-
-/// Reads the titles and paths of `candidates` into the commit's cache, one pass over each
-/// segment's dictionaries (see [`ColumnCache::fill`]).
-fn fill_version_names(snapshot: &Snapshot, candidates: &[Candidate]) -> Result<(), SearchError> {
-    let mut segments: Vec<SegmentOrdinal> =
-        candidates.iter().map(|c| c.address.segment_ord).collect();
-    segments.sort_unstable();
-    segments.dedup();
-    for segment in segments {
-        let reader = snapshot.searcher.segment_reader(segment);
-        let columns = snapshot.cache.columns(segment as usize, reader)?;
-        let docs = candidates
-            .iter()
-            .filter(|c| c.address.segment_ord == segment)
-            .map(|c| c.address.doc_id);
-        for (which, column) in [
-            (NameColumn::Title, &columns.titles),
-            (NameColumn::Path, &columns.paths),
-        ] {
-            let ords = docs.clone().filter_map(|doc| column.ords().first(doc));
-            snapshot.cache.fill(segment as usize, which, column, ords);
-        }
-    }
-    Ok(())
-}
-
-/// The title and path of the version a unit belongs to, through the commit's cache.
-fn version_names(
-    snapshot: &Snapshot,
-    address: DocAddress,
-) -> Result<(Arc<str>, Arc<str>), SearchError> {
-    let segment = address.segment_ord as usize;
-    let reader = snapshot.searcher.segment_reader(address.segment_ord);
-    let columns = snapshot.cache.columns(segment, reader)?;
-    let name = |which, column: &StrColumn| {
-        let ord = column.ords().first(address.doc_id);
-        snapshot.cache.get(segment, which, column, ord)
-    };
-    Ok((
-        name(NameColumn::Title, &columns.titles),
-        name(NameColumn::Path, &columns.paths),
-    ))
 }
 
 // ----- collection -------------------------------------------------------------------------

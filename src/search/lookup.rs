@@ -11,7 +11,6 @@ use super::SearchError;
 use super::citations;
 use super::execute::{self, Group, SearchRequest};
 use super::query;
-use crate::index::columns::StrValues;
 use crate::index::reader::Snapshot;
 use crate::index::schema::{REC_UNIT, REC_VERSION, stored_date, stored_text};
 use crate::ingest::metadata;
@@ -220,17 +219,15 @@ fn versions_of(snapshot: &Snapshot, doc: &str) -> Result<Vec<VersionInfo>, Searc
         (Occur::Must, query::term(f.rec, REC_VERSION)),
         (Occur::Must, query::term(f.doc_id, doc)),
     ]);
-    let mut titles = StrValues::new(&snapshot.searcher, "title");
-    let mut paths = StrValues::new(&snapshot.searcher, "path");
     let mut versions = Vec::new();
-    for (address, d) in stored(snapshot, &query)? {
+    for (_, d) in stored(snapshot, &query)? {
         let text = |field| stored_text(&d, field).unwrap_or("").to_string();
         let version = text(f.version);
         let primary = !snapshot.payload.hidden.contains(&version);
         versions.push(VersionInfo {
             lang: text(f.lang).parse().unwrap_or(Lang::Und),
-            path: paths.get(address)?,
-            title: titles.get(address)?,
+            path: text(f.path),
+            title: text(f.title),
             version,
             primary,
         });
@@ -491,8 +488,6 @@ pub fn export(
         .into_iter()
         .collect();
     addresses.sort();
-    let mut titles = StrValues::new(&snapshot.searcher, "title");
-    let mut paths = StrValues::new(&snapshot.searcher, "path");
     for address in &addresses {
         let doc: TantivyDocument = snapshot.searcher.doc(*address)?;
         let text = |field| stored_text(&doc, field).unwrap_or("").to_string();
@@ -504,8 +499,8 @@ pub fn export(
             lang: text(f.lang),
             kind: text(f.kind).parse().unwrap_or(Kind::Other),
             date: stored_date(&doc, f.date),
-            title: titles.get(*address)?,
-            path: paths.get(*address)?,
+            title: text(f.title),
+            path: text(f.path),
             heading: stored_text(&doc, f.heading).map(str::to_string),
             text: text(f.text),
         };
