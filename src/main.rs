@@ -46,15 +46,15 @@ fn usage_error(error: clap::Error) -> ExitCode {
     // clap's message is a paragraph (what is wrong, and what it is about on the lines
     // below) and then the usage: the paragraph, on one line.
     let message = error.to_string();
-    let paragraph: Vec<&str> = message
-        .lines()
-        .take_while(|line| !line.trim().is_empty())
-        .map(str::trim)
-        .collect();
+    let paragraph = message
+        .split("\n\n")
+        .next()
+        .map(one_line)
+        .unwrap_or_default();
     let line = if paragraph.is_empty() {
         rendered
     } else {
-        paragraph.join(" ")
+        paragraph
     };
     eprintln!("polidex: {}", line.trim_start_matches("error: "));
     ExitCode::from(2)

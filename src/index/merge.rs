@@ -1,9 +1,9 @@
 //! When an `index` run merges segments: not while it writes (both cores are busy
-//! extracting and indexing, and a merge would only compete with them), then, once its last
-//! commit is made, the segments it wrote into as few as [`RUN_SEGMENTS`], merged side by
-//! side; older segments as tantivy's log policy would. No merge takes in more than
-//! [`limits::MAX_MERGED_DOCS`] documents, so the files a merge reads (mapped into memory)
-//! stay bounded whatever the corpus size.
+//! extracting and indexing, and a merge would only compete with them; the writer runs with
+//! no merge policy until then), then, once its last commit is made, the segments it wrote
+//! into as few as [`RUN_SEGMENTS`], merged side by side; older segments as tantivy's log
+//! policy would. No merge takes in more than [`limits::MAX_MERGED_DOCS`] documents, so the
+//! files a merge reads (mapped into memory) stay bounded whatever the corpus size.
 //!
 //! A search pays per segment (a term-dictionary lookup for every term of the query in
 //! every segment, and a collector each), and a run over thousands of acts flushes a segment
@@ -11,8 +11,6 @@
 //! 7,000 acts, six segments, whose searches took 1.4x as long as on one.
 
 use std::collections::HashSet;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
 
 use tantivy::index::{SegmentId, SegmentMeta};
 use tantivy::merge_policy::{LogMergePolicy, MergeCandidate, MergePolicy};
@@ -23,70 +21,86 @@ use crate::limits;
 /// polidex is built for.
 pub const RUN_SEGMENTS: usize = 2;
 
-/// The merge policy of one run.
+/// The merge policy of a run once it has written everything.
 #[derive(Debug)]
 pub struct RunMergePolicy {
     /// Segments that existed before the run.
     before: HashSet<SegmentId>,
-    /// Set once the run has written everything: merging may start.
-    settled: Arc<AtomicBool>,
     /// The policy for the segments of earlier runs.
     older: LogMergePolicy,
 }
 
 impl RunMergePolicy {
-    /// A policy for a run that starts with `before` segments; merging waits for `settled`.
-    pub fn new(before: HashSet<SegmentId>, settled: Arc<AtomicBool>) -> RunMergePolicy {
+    /// The policy of a run that started with `before` segments.
+    pub fn new(before: HashSet<SegmentId>) -> RunMergePolicy {
         let mut older = LogMergePolicy::default();
         older.set_max_docs_before_merge(limits::MAX_MERGED_DOCS);
-        RunMergePolicy {
-            before,
-            settled,
-            older,
-        }
+        RunMergePolicy { before, older }
     }
 }
 
 impl MergePolicy for RunMergePolicy {
     fn compute_merge_candidates(&self, segments: &[SegmentMeta]) -> Vec<MergeCandidate> {
-        if !self.settled.load(Ordering::Acquire) {
-            return Vec::new();
-        }
         let (older, new): (Vec<SegmentMeta>, Vec<SegmentMeta>) = segments
             .iter()
             .cloned()
             .partition(|s| self.before.contains(&s.id()));
-        let mut candidates = self.older.compute_merge_candidates(&older);
+        let mut candidates: Vec<MergeCandidate> = self
+            .older
+            .compute_merge_candidates(&older)
+            .into_iter()
+            .flat_map(|candidate| {
+                let members = older
+                    .iter()
+                    .filter(|s| candidate.0.contains(&s.id()))
+                    .cloned()
+                    .collect();
+                merges(capped_groups(members, 1))
+            })
+            .collect();
         candidates.extend(run_merges(new));
         candidates
     }
 }
 
 /// The merges of a run's `segments`: into [`RUN_SEGMENTS`] groups of about as many
-/// documents, or more when that would put over [`limits::MAX_MERGED_DOCS`] in one; none
-/// when the segments are no more than the groups (they are merged enough).
+/// documents, or more where the cap requires; none when the segments are no more than the
+/// groups (they are merged enough).
 fn run_merges(segments: Vec<SegmentMeta>) -> Vec<MergeCandidate> {
-    let docs: usize = segments.iter().map(|s| s.num_docs() as usize).sum();
-    let groups = RUN_SEGMENTS.max(docs.div_ceil(limits::MAX_MERGED_DOCS.max(1)));
-    if segments.len() <= groups {
+    if segments.len() <= RUN_SEGMENTS {
         return Vec::new();
     }
-    balanced_groups(segments, groups)
+    merges(capped_groups(segments, RUN_SEGMENTS))
+}
+
+/// The groups of more than one segment, as merges.
+fn merges(groups: Vec<Vec<SegmentId>>) -> Vec<MergeCandidate> {
+    groups
         .into_iter()
         .filter(|ids| ids.len() > 1)
         .map(MergeCandidate)
         .collect()
 }
 
-/// `segments` dealt into `groups` groups of about as many documents: largest first, each
-/// to the group holding the fewest so far.
-fn balanced_groups(mut segments: Vec<SegmentMeta>, groups: usize) -> Vec<Vec<SegmentId>> {
+/// `segments` dealt into at least `groups` groups of about as many documents, none over
+/// [`limits::MAX_MERGED_DOCS`] unless a segment is alone in it: largest first, each to the
+/// group with the fewest documents that still has room, or to a new group.
+fn capped_groups(mut segments: Vec<SegmentMeta>, groups: usize) -> Vec<Vec<SegmentId>> {
+    let cap = limits::MAX_MERGED_DOCS as u64;
     segments.sort_by_key(|s| std::cmp::Reverse(s.num_docs()));
     let mut sized: Vec<(u64, Vec<SegmentId>)> = vec![(0, Vec::new()); groups.max(1)];
     for segment in segments {
-        if let Some(smallest) = sized.iter_mut().min_by_key(|(docs, _)| *docs) {
-            smallest.0 += u64::from(segment.num_docs());
-            smallest.1.push(segment.id());
+        let docs = u64::from(segment.num_docs());
+        let roomy = sized
+            .iter_mut()
+            .filter(|(held, ids)| ids.is_empty() || held + docs <= cap)
+            .min_by_key(|(held, _)| *held);
+        match roomy {
+            Some(group) => {
+                group.0 += docs;
+                group.1.push(segment.id());
+            }
+            None => sized.push((docs, vec![segment.id()])),
         }
     }
     sized.into_iter().map(|(_, ids)| ids).collect()
@@ -140,24 +154,39 @@ mod tests {
     #[test]
     fn no_merge_takes_in_more_than_the_cap() {
         let cap = limits::MAX_MERGED_DOCS as u32;
-        let segments = metas(&[cap / 2, cap / 2, cap / 2, cap / 2, cap / 2, cap / 3]);
-        let merges = run_merges(segments.clone());
-        assert!(merges.len() > RUN_SEGMENTS);
-        for size in group_sizes(&merges, &segments) {
+        let fifth = cap / 5 * 2;
+        for sizes in [
+            vec![cap / 2, cap / 2, cap / 2, cap / 2, cap / 2, cap / 3],
+            vec![fifth; 5],
+            vec![cap / 5 * 4, fifth, fifth, fifth],
+        ] {
+            let segments = metas(&sizes);
+            let merges = run_merges(segments.clone());
+            for size in group_sizes(&merges, &segments) {
+                assert!(size <= cap, "{size} documents in one merge of {sizes:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn older_segments_merge_as_the_log_policy_says_within_the_cap() {
+        let cap = limits::MAX_MERGED_DOCS as u32;
+        let older = metas(&[cap / 4; 12]);
+        let before = older.iter().map(SegmentMeta::id).collect();
+        let candidates = RunMergePolicy::new(before).compute_merge_candidates(&older);
+        assert!(!candidates.is_empty(), "twelve alike segments merge");
+        for size in group_sizes(&candidates, &older) {
             assert!(size <= cap, "{size} documents in one merge");
         }
     }
 
     #[test]
-    fn nothing_merges_before_the_run_settles_nor_segments_of_earlier_runs() {
+    fn only_the_segments_of_the_run_are_merged_into_two() {
         let older = metas(&[10, 10, 10]);
         let new = metas(&[5, 5, 5, 5]);
-        let settled = Arc::new(AtomicBool::new(false));
         let before = older.iter().map(SegmentMeta::id).collect();
-        let policy = RunMergePolicy::new(before, Arc::clone(&settled));
+        let policy = RunMergePolicy::new(before);
         let all: Vec<SegmentMeta> = older.iter().chain(&new).cloned().collect();
-        assert!(policy.compute_merge_candidates(&all).is_empty());
-        settled.store(true, Ordering::Release);
         let candidates = policy.compute_merge_candidates(&all);
         assert_eq!(candidates.len(), 2);
         for candidate in &candidates {

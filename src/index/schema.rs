@@ -9,10 +9,10 @@
 //! Each unit's text is indexed in the field of its language (`text_fr` with French stemming)
 //! and in `text_exact` (unstemmed, folded, with positions) for quoted phrases.
 //!
-//! What belongs to a version rather than to a unit is stored once: a version's title words
-//! are indexed on its record alone (`title:` queries go through the record to its units),
-//! and the title and path every hit shows are fast (columnar) values, one dictionary entry
-//! per version, not a copy in every unit's stored document.
+//! A version's title words are indexed on its record alone (`title:` queries go through the
+//! record to its units); the title and path every hit shows are stored with each unit, read
+//! from the store block the hit's text is read from (consecutive units of a version share
+//! them, so the block's compression takes the copies back).
 
 use tantivy::TantivyDocument;
 use tantivy::schema::{
@@ -48,13 +48,13 @@ pub struct Fields {
     pub kind: Field,
     /// Kind as its position in `model::KINDS` (fast, for facets).
     pub kind_ix: Field,
-    /// Document title, as shown (fast).
+    /// Document title, as shown (stored with every unit).
     pub title: Field,
     /// Version records: the title's folded words, for `title:` queries.
     pub title_words: Field,
     /// Document date as `YYYYMMDD`, 0 when unknown.
     pub date: Field,
-    /// Path relative to the indexed root (fast).
+    /// Path relative to the indexed root (stored with every unit).
     pub path: Field,
     /// Publisher or source.
     pub publisher: Field,

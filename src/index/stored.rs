@@ -4,7 +4,7 @@
 //!
 //! `Searcher::doc` builds every stored value of a unit (its ids, kind, headings, file key,
 //! defined terms…) through a generic reader that grows each string as it reads it; for the
-//! ten hits of a page that was a fifth of a warm search, for two values used. The layout
+//! ten hits of a page that was a fifth of a warm search, for the few values used. The layout
 //! walked is tantivy's stored document: a count of values, then each value as its field
 //! (`u32`), a type code and the value (a string is its length then its bytes; a number,
 //! eight bytes). A document holding anything else is read through `Searcher::doc`.

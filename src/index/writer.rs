@@ -6,15 +6,14 @@
 //! Nothing is visible to searches before [`Writer::commit`]; a run killed before it leaves
 //! the previous commit intact.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fs::{File, TryLockError};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
 
 use tantivy::collector::DocSetCollector;
 use tantivy::directory::error::LockError;
-use tantivy::indexer::IndexWriterOptions;
+use tantivy::index::SegmentId;
+use tantivy::indexer::{IndexWriterOptions, NoMergePolicy};
 use tantivy::query::TermQuery;
 use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{Index, IndexWriter, ReloadPolicy, TantivyDocument, TantivyError, Term};
@@ -50,8 +49,8 @@ pub struct Writer {
     writer: IndexWriter,
     fields: Fields,
     records: BTreeMap<String, VersionRecord>,
-    /// Set before the last commit: the run's segments may then be merged.
-    settled: Arc<AtomicBool>,
+    /// Segments the index had when the run began.
+    before: HashSet<SegmentId>,
 }
 
 impl Writer {
@@ -78,12 +77,11 @@ impl Writer {
             .map_err(|e| lock_error(dir, e))?;
         let before = index
             .searchable_segment_ids()
-            .map_err(|e| IndexError::unreadable(dir, e))?;
-        let settled = Arc::new(AtomicBool::new(false));
-        writer.set_merge_policy(Box::new(RunMergePolicy::new(
-            before.into_iter().collect(),
-            Arc::clone(&settled),
-        )));
+            .map_err(|e| IndexError::unreadable(dir, e))?
+            .into_iter()
+            .collect();
+        // No merge while the run writes (see `super::merge`).
+        writer.set_merge_policy(Box::new(NoMergePolicy));
         let records = if rebuild {
             writer
                 .delete_all_documents()
@@ -98,7 +96,7 @@ impl Writer {
             writer,
             fields,
             records,
-            settled,
+            before,
         })
     }
 
@@ -152,7 +150,8 @@ impl Writer {
     /// Makes the last commit of the run, merges the run's segments (see [`super::merge`])
     /// and releases the lock.
     pub fn finish(mut self) -> Result<Payload, IndexError> {
-        self.settled.store(true, Ordering::Release);
+        let policy = RunMergePolicy::new(std::mem::take(&mut self.before));
+        self.writer.set_merge_policy(Box::new(policy));
         let payload = self.commit()?;
         self.writer
             .wait_merging_threads()

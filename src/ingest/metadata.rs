@@ -267,6 +267,13 @@ fn consolidated_id(celex: &str, date: Date) -> String {
     format!("0{base}-{:08}", date.as_number())
 }
 
+/// `02016R0679-`: what the ids of every consolidated version of the act `celex` start with
+/// (`None` for a CELEX that is itself consolidated or not a number).
+pub fn consolidated_prefix(celex: &str) -> Option<String> {
+    let base = celex.strip_prefix(|c: char| c.is_ascii_digit() && c != '0')?;
+    Some(format!("0{base}-"))
+}
+
 fn kind_of_celex(celex: &str) -> Kind {
     match celex.chars().next() {
         Some('0' | '1' | '2' | '3' | '4') => Kind::Legislation,

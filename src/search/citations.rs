@@ -1,11 +1,14 @@
 //! Citations as queries: resolving what a citation names against the index, and finding the
 //! units a query that *is* a citation pins to the top of its hits.
 
+use std::collections::HashMap;
+
 use tantivy::Term;
 use tantivy::query::TermQuery;
 use tantivy::schema::IndexRecordOption;
 
 use crate::index::reader::Snapshot;
+use crate::ingest::metadata::consolidated_prefix;
 use crate::lang::Lang;
 use crate::legal::citation::{Context, Found, find_citations, may_hold_citation};
 use crate::model::unit_id;
@@ -21,24 +24,21 @@ pub fn has_document(snapshot: &Snapshot, doc: &str) -> bool {
 
 /// The document a citation of the act `celex` leads to: the act itself when indexed, else
 /// its latest consolidated version (`02009R0810-20200202` for `32009R0810`), if any.
-pub fn indexed_act(snapshot: &Snapshot, celex: &str) -> Option<String> {
+fn indexed_act(snapshot: &Snapshot, celex: &str) -> Option<String> {
     if has_document(snapshot, celex) {
         return Some(celex.to_string());
     }
-    let mut consolidated = consolidated_versions(snapshot, celex);
-    consolidated.sort_unstable_by(|a, b| b.cmp(a));
-    consolidated
+    consolidated_versions(snapshot, celex)
         .into_iter()
+        .rev()
         .find(|doc| has_document(snapshot, doc))
 }
 
-/// The ids of consolidated versions of `celex` in the index's document ids: `0`, the
-/// CELEX without its sector digit, `-` and the date of the version.
+/// The ids of consolidated versions of `celex` in the index's document ids, in order.
 fn consolidated_versions(snapshot: &Snapshot, celex: &str) -> Vec<String> {
-    let Some(rest) = celex.strip_prefix(|c: char| c.is_ascii_digit() && c != '0') else {
+    let Some(prefix) = consolidated_prefix(celex) else {
         return Vec::new();
     };
-    let prefix = format!("0{rest}-");
     let mut found = Vec::new();
     for segment in snapshot.searcher.segment_readers() {
         let Ok(inverted) = segment.inverted_index(snapshot.fields.doc_id) else {
@@ -97,8 +97,14 @@ pub fn pinned_ids(snapshot: &Snapshot, query: &str) -> Vec<(String, Option<Lang>
         return Vec::new();
     }
     let mut ids: Vec<(String, Option<Lang>)> = Vec::new();
+    let mut acts: HashMap<String, String> = HashMap::new();
     for f in found {
-        let doc = indexed_act(snapshot, &f.celex).unwrap_or(f.celex);
+        let doc = acts
+            .entry(f.celex)
+            .or_insert_with_key(|celex| {
+                indexed_act(snapshot, celex).unwrap_or_else(|| celex.clone())
+            })
+            .clone();
         let unit = f.unit.as_deref();
         let resolved = unit.map(|u| resolved_unit_id(snapshot, &doc, u));
         let id = unit_id(&doc, resolved.as_deref());

@@ -353,8 +353,8 @@ pub fn for_each_hit(
     Ok(())
 }
 
-/// A hit: the unit id and text from the store, what the candidate read from the fast
-/// columns, its version's title and path through the commit's cache.
+/// A hit: the unit id, text, title and path from the store, the rest from what the
+/// candidate read from the fast columns.
 fn read_hit(
     snapshot: &Snapshot,
     candidate: &Candidate,

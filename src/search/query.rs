@@ -190,7 +190,7 @@ impl Lexer {
         };
         let text: String = self.chars[self.at..self.at + length].iter().collect();
         self.at += length + 1;
-        if words(&text).next().is_none() {
+        if !has_words(&text) {
             return error("quotes with no word in them", start);
         }
         let slop = self.slop()?;
@@ -271,6 +271,11 @@ impl Lexer {
             ),
         }
     }
+}
+
+/// Whether `text` holds a word to search for (letters or digits).
+fn has_words(text: &str) -> bool {
+    words(text).next().is_some()
 }
 
 fn is_field_name(word: &str) -> bool {
@@ -356,7 +361,7 @@ impl Parser {
             }
             let position = self.position();
             match self.unary()? {
-                Node::Word(word) if words(&word).next().is_none() => {
+                Node::Word(word) if !has_words(&word) => {
                     punctuation.get_or_insert((word, position));
                 }
                 part => parts.push(part),
@@ -381,7 +386,7 @@ impl Parser {
                 self.at += 1;
                 let position = self.position();
                 match self.unary()? {
-                    Node::Word(word) if words(&word).next().is_none() => error(
+                    Node::Word(word) if !has_words(&word) => error(
                         format!("'{word}' has no letters or digits to exclude"),
                         position,
                     ),
@@ -390,7 +395,14 @@ impl Parser {
             }
             Some(Token::Plus) => {
                 self.at += 1;
-                self.primary()
+                let position = self.position();
+                match self.primary()? {
+                    Node::Word(word) if !has_words(&word) => error(
+                        format!("'{word}' has no letters or digits to require"),
+                        position,
+                    ),
+                    required => Ok(required),
+                }
             }
             _ => self.primary(),
         }
@@ -564,8 +576,7 @@ impl Node {
     /// have no text), and restricting it to units is a needless intersection.
     pub fn matches_text_only(&self) -> bool {
         match self {
-            Node::Word(word) => words(word).next().is_some(),
-            Node::Prefix(..) | Node::Phrase(..) => true,
+            Node::Word(_) | Node::Prefix(..) | Node::Phrase(..) => true,
             Node::Filter(..) | Node::Not(_) => false,
             Node::And(nodes) => nodes
                 .iter()
@@ -688,12 +699,11 @@ impl Builder<'_> {
     }
 
     /// A bare word: its stems in every searched language field. A word that splits into
-    /// several (`2016/679`, `e-privacy`) is a phrase of the unstemmed words; one with no
-    /// letters or digits matches nothing.
+    /// several (`2016/679`, `e-privacy`) is a phrase of the unstemmed words (the parser
+    /// lets no word without letters or digits through).
     fn word(&self, word: &str) -> Box<dyn Query> {
         match one_word(word) {
             Some(single) => self.stemmed_word(single),
-            None if words(word).next().is_none() => Box::new(AllQuery),
             None => self.phrase(self.fields().text_exact, word, 0),
         }
     }
@@ -986,6 +996,7 @@ mod tests {
             ("!!! OR consent", 0),
             ("consent OR ¿?", 11),
             ("-!!!", 1),
+            ("+§ consent", 1),
             ("consent -", 8),
             ("- consent", 0),
             ("consent +", 8),

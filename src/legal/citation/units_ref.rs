@@ -126,28 +126,25 @@ fn list_connector(t: &mut Tokens, i: usize, langs: LangSet) -> Option<usize> {
     is_unit_word.then_some(after)
 }
 
-/// A list or range connector at token `i` and the index after it.
+/// A list or range connector at token `i` and the index after it: a word joining in one of
+/// `langs`, else in any language.
 fn connector(t: &mut Tokens, i: usize, langs: LangSet) -> Option<(Role, usize)> {
-    let token = t.get(i)?;
-    match token.kind {
-        Kind::Punct(',' | '&' | ';') => Some((Role::List, i + 1)),
-        Kind::Punct('-' | '–' | '—' | '‑') => Some((Role::Range, i + 1)),
-        Kind::Word => {
-            let roles = t.roles(i);
-            let joining = |&&(lang, role): &&(Option<crate::lang::Lang>, Role)| {
+    let role = role_in(t, i, langs).or_else(|| role_in(t, i, LangSet::ALL))?;
+    Some((role, i + 1))
+}
+
+/// The role of the connector at token `k` (`,`, `-`, or a word joining in one of `langs`).
+fn role_in(t: &mut Tokens, k: usize, langs: LangSet) -> Option<Role> {
+    match t.get(k)?.kind {
+        Kind::Punct(',' | '&' | ';') => Some(Role::List),
+        Kind::Punct('-' | '–' | '—' | '‑') => Some(Role::Range),
+        Kind::Word => t
+            .roles(k)
+            .iter()
+            .find(|(lang, role)| {
                 matches!(role, Role::List | Role::Range) && lang.is_none_or(|l| langs.contains(l))
-            };
-            let role = roles
-                .iter()
-                .find(joining)
-                .or_else(|| {
-                    roles
-                        .iter()
-                        .find(|(_, r)| matches!(r, Role::List | Role::Range))
-                })?
-                .1;
-            Some((role, i + 1))
-        }
+            })
+            .map(|(_, role)| *role),
         _ => None,
     }
 }
@@ -243,51 +240,34 @@ fn after_group(t: &mut Tokens, i: usize, langs: LangSet) -> Option<(Group, usize
     let word_langs = langs_of(&words);
     // The connectors must join labels in the word's language: in `(1) A 3. cikk`, `a` is
     // Hungarian's `the`, not the range of French `1 à 3` (the citation is `3. cikk`).
-    if !connectors_speak(t, &joints, word_langs) {
-        return None;
+    let mut ranges = vec![false];
+    for &joint in &joints {
+        ranges.push(role_in(t, joint, word_langs)? == Role::Range);
     }
-    let ranges: Vec<bool> = joints.iter().map(|j| j.is_some_and(|(_, r)| r)).collect();
     let paths = expand_list(&labels, &ranges, word.level)?;
     let level = word.level;
     Some((Group { level, paths }, next + 1, word_langs))
 }
 
-/// Whether every connector of a label list (`and`, `to`, `à`; `None` before its first
-/// label) joins in one of `langs`.
-fn connectors_speak(t: &mut Tokens, joints: &[Joint], langs: LangSet) -> bool {
-    joints.iter().flatten().all(|&(k, _)| {
-        let roles = t.roles(k);
-        let is_word = t.get(k).is_some_and(|tok| matches!(tok.kind, Kind::Word));
-        !is_word
-            || roles.iter().any(|(lang, r)| {
-                matches!(r, Role::List | Role::Range) && lang.is_none_or(|l| langs.contains(l))
-            })
-    })
-}
-
-/// The connector before a label: its token and whether it closes a range (`None` before
-/// the first label).
-type Joint = Option<(usize, bool)>;
-
-/// Labels joined by list and range connectors, each with the connector before it.
+/// Labels joined by list and range connectors, with the token of each connector.
 fn label_list(
     t: &mut Tokens,
     i: usize,
     admit: Admit,
     langs: LangSet,
-) -> Option<(Vec<Label>, Vec<Joint>, usize)> {
+) -> Option<(Vec<Label>, Vec<usize>, usize)> {
     let (first, mut next) = labels_ref::label(t, i, admit)?;
     let mut labels = vec![first];
-    let mut joints = vec![None];
+    let mut joints = Vec::new();
     while labels.len() < MAX_UNITS {
-        let Some((role, after)) = connector(t, next, langs) else {
+        let Some((_, after)) = connector(t, next, langs) else {
             break;
         };
         let Some((label, after_label)) = labels_ref::label(t, after, admit) else {
             break;
         };
         labels.push(label);
-        joints.push(Some((next, role == Role::Range)));
+        joints.push(next);
         next = after_label;
     }
     Some((labels, joints, next))
