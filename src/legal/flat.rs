@@ -468,17 +468,21 @@ fn later_annex_starts(annexes: &str) -> Vec<usize> {
         let Some(rest) = annexes.get(at..) else {
             continue;
         };
-        let Some(heading) = vocab::annex_heading(prefix(rest, 60)) else {
-            continue;
-        };
+        // A heading word in capitals first: the cheap test, met by few words.
         let in_capitals = rest
             .split_whitespace()
             .next()
             .is_some_and(|word| word.chars().all(|c| !c.is_lowercase()));
+        if !in_capitals {
+            continue;
+        }
+        let Some(heading) = vocab::annex_heading(prefix(rest, 60)) else {
+            continue;
+        };
         let next = previous
             .as_deref()
             .is_some_and(|before| annex_follows(&heading.number, before));
-        if in_capitals && next {
+        if next {
             starts.push(at);
             previous = Some(heading.number);
         }

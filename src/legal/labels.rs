@@ -58,7 +58,7 @@ impl Label {
 /// The Latin letters a point label is written with: one or two letters (`a`, `aa`), or a
 /// roman numeral of three letters or more (`iii`, `viii`, `xxxviii`), which [`parse`] only
 /// accepts when it is a real numeral. Other patterns that find labels build on this one.
-pub const LATIN_LABEL: &str = "[a-z]{1,2}|[ivxl]{3,7}";
+pub const LATIN_LABEL: &str = "[a-z]{1,2}|[ivx]{3,7}";
 
 impl Label {
     /// True when this label comes right after `previous` in the same list: `3)` after `2)`,
@@ -73,10 +73,7 @@ impl Label {
         let (Some(id), Some(before)) = (self.id_part(), previous.id_part()) else {
             return false;
         };
-        let next_roman = roman_value(&before).map(|n| n + 1);
-        let next_letter = single_letter(&before).and_then(|c| char::from_u32(c as u32 + 1));
-        (next_roman.is_some() && next_roman == roman_value(&id))
-            || (next_letter.is_some() && next_letter == single_letter(&id))
+        is_next_roman(&id, &before) || is_next_letter(&id, &before)
     }
 
     /// Both labels are punctuated alike, and both count with numbers or both with letters.
@@ -90,6 +87,18 @@ impl Label {
             _ => false,
         }
     }
+}
+
+/// True when `id` is the roman numeral right after `before` (`iv` after `iii`).
+pub fn is_next_roman(id: &str, before: &str) -> bool {
+    let next = roman_value(before).map(|n| n + 1);
+    next.is_some() && next == roman_value(id)
+}
+
+/// True when `id` is the one letter right after the one letter `before` (`i` after `h`).
+pub fn is_next_letter(id: &str, before: &str) -> bool {
+    let next = single_letter(before).and_then(|c| char::from_u32(c as u32 + 1));
+    next.is_some() && next == single_letter(id)
 }
 
 /// The letter of a one-letter id.

@@ -735,8 +735,7 @@ fn continues_romans(list: &List, letter: &str, style: Style) -> bool {
     let Label::Roman(_, list_style) = &list.label else {
         return false;
     };
-    let next = labels::roman_value(&list.last).map(|n| n + 1);
-    *list_style == style && next.is_some() && next == labels::roman_value(letter)
+    *list_style == style && labels::is_next_roman(letter, &list.last)
 }
 
 /// `letter` is the next letter of `list`, a letter list in `style` (`i` after `h`).
@@ -744,13 +743,7 @@ fn continues_letters(list: &List, letter: &str, style: Style) -> bool {
     let Label::Letter(_, list_style) = &list.label else {
         return false;
     };
-    let next = list
-        .last
-        .chars()
-        .next()
-        .filter(|_| list.last.len() == 1)
-        .and_then(|c| char::from_u32(c as u32 + 1));
-    *list_style == style && next.is_some() && next == letter.chars().next()
+    *list_style == style && labels::is_next_letter(letter, &list.last)
 }
 
 /// The id of the `n`th point of a list whose labels do not say it (repeated or unnumbered).

@@ -59,7 +59,7 @@ fn consolidated_versions(snapshot: &Snapshot, celex: &str) -> Vec<String> {
 }
 
 /// True when some unit has this id.
-pub fn has_unit(snapshot: &Snapshot, id: &str) -> bool {
+fn has_unit(snapshot: &Snapshot, id: &str) -> bool {
     count(snapshot, Term::from_field_text(snapshot.fields.id, id)) > 0
 }
 
@@ -72,18 +72,19 @@ fn count(snapshot: &Snapshot, term: Term) -> usize {
 }
 
 /// The unit id as the index holds it: `art_4.par_11` is `art_4.pnt_11` when the article
-/// numbers its definitions as points; as cited when neither exists.
-pub fn resolved_unit_id(snapshot: &Snapshot, celex: &str, unit: &str) -> String {
+/// numbers its definitions as points; `None` when neither is held.
+pub fn held_unit_id(snapshot: &Snapshot, celex: &str, unit: &str) -> Option<String> {
     if has_unit(snapshot, &format!("{celex}#{unit}")) {
-        return unit.to_string();
+        return Some(unit.to_string());
     }
-    if let Some((head, tail)) = unit.rsplit_once(".par_") {
-        let swapped = format!("{head}.pnt_{tail}");
-        if has_unit(snapshot, &format!("{celex}#{swapped}")) {
-            return swapped;
-        }
-    }
-    unit.to_string()
+    let (head, tail) = unit.rsplit_once(".par_")?;
+    let swapped = format!("{head}.pnt_{tail}");
+    has_unit(snapshot, &format!("{celex}#{swapped}")).then_some(swapped)
+}
+
+/// The unit id as the index holds it (see [`held_unit_id`]), or as cited when not held.
+pub fn resolved_unit_id(snapshot: &Snapshot, celex: &str, unit: &str) -> String {
+    held_unit_id(snapshot, celex, unit).unwrap_or_else(|| unit.to_string())
 }
 
 /// The ids a query that *is* a citation names, each with the language its wording is in;

@@ -284,21 +284,25 @@ fn stored(
         .collect()
 }
 
-/// Every citation in `text`, one entry per unit named, with whether its act is indexed.
+/// Every citation in `text`, one entry per unit named, with whether the index holds it.
 pub fn cite(snapshot: &Snapshot, text: &str) -> Vec<Citation> {
-    let mut indexed: HashMap<String, bool> = HashMap::new();
+    let mut acts: HashMap<String, bool> = HashMap::new();
     find_citations(text, &Context::default())
         .into_iter()
         .map(|found| {
-            let unit = found
-                .unit
-                .as_deref()
-                .map(|u| citations::resolved_unit_id(snapshot, &found.celex, u));
+            let (unit, in_index) = match found.unit.as_deref() {
+                Some(cited) => match citations::held_unit_id(snapshot, &found.celex, cited) {
+                    Some(held) => (Some(held), true),
+                    None => (Some(cited.to_string()), false),
+                },
+                None => {
+                    let held = *acts
+                        .entry(found.celex.clone())
+                        .or_insert_with_key(|celex| citations::has_document(snapshot, celex));
+                    (None, held)
+                }
+            };
             let id = unit_id(&found.celex, unit.as_deref());
-            let in_index = *indexed.entry(id.clone()).or_insert_with(|| match &unit {
-                Some(_) => citations::has_unit(snapshot, &id),
-                None => citations::has_document(snapshot, &found.celex),
-            });
             Citation {
                 text: text.get(found.start..found.end).unwrap_or("").to_string(),
                 celex: found.celex,
