@@ -58,6 +58,32 @@ fn acts_get_their_celex_units_title_and_date() {
 }
 
 #[test]
+fn a_parallel_language_without_a_version_is_named_on_stderr() {
+    let (_corpus, index) = small_index();
+    let (code, stdout, stderr) = run(
+        index.path(),
+        &[
+            "show",
+            "32099R0001",
+            "--parallel",
+            "en,de,fr",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(code, 0, "{stderr}");
+    let shown: Value = serde_json::from_str(&stdout).expect("json");
+    let langs: Vec<&str> = shown["versions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|v| v["lang"].as_str())
+        .collect();
+    assert_eq!(langs, ["en", "fr"]);
+    assert_eq!(stderr.trim(), "polidex: 32099R0001: no version in de");
+}
+
+#[test]
 fn the_same_units_exist_in_both_languages() {
     let (_corpus, index) = small_index();
     let (code, stdout, stderr) = run(

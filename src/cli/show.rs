@@ -36,6 +36,7 @@ pub struct ShowArgs {
 /// Runs `show`.
 pub fn run(args: ShowArgs) -> Result<bool> {
     let handle = IndexHandle::open(&args.index.dir, false)?;
+    let asked = args.parallel.clone();
     let choice = match (args.lang, args.path, args.parallel.is_empty()) {
         (Some(lang), _, _) => VersionChoice::Lang(lang),
         (None, Some(path), _) => VersionChoice::Path(path),
@@ -45,11 +46,25 @@ pub fn run(args: ShowArgs) -> Result<bool> {
     let Some(shown) = found(lookup::show(&handle.snapshot()?, &args.id, &choice))? else {
         return Ok(false);
     };
+    note_missing_languages(&args.id, &asked, &shown);
     match args.format {
         ObjectFormat::Json => print_out(format_args!("{}\n", serde_json::to_string(&shown)?))?,
         ObjectFormat::Text => print_out(format_args!("{}", as_text(&shown, terminal_width())))?,
     }
     Ok(true)
+}
+
+/// Says on stderr which languages asked for with `--parallel` have no version of `id`
+/// (the versions shown are those there are).
+fn note_missing_languages(id: &str, asked: &[Lang], shown: &ShowResponse) {
+    let missing: Vec<&str> = asked
+        .iter()
+        .map(|lang| lang.code())
+        .filter(|code| !shown.versions.iter().any(|v| v.lang == *code))
+        .collect();
+    if !missing.is_empty() {
+        eprintln!("polidex: {id}: no version in {}", missing.join(", "));
+    }
 }
 
 fn terminal_width() -> usize {
