@@ -214,7 +214,9 @@ fn act_first(t: &mut Tokens, act: ActRef) -> Reading {
     let unit_follows = t
         .get(act.next)
         .is_some_and(|tok| !matches!(tok.kind, Kind::Punct(c) if c != '('));
-    if !puts_act_first || !unit_follows || matches!(act.target, Target::Unknown) {
+    // An ELI naming a unit is whole: what follows it is another citation.
+    let names_unit = matches!(act.target, Target::Unit(..));
+    if !puts_act_first || !unit_follows || names_unit || matches!(act.target, Target::Unknown) {
         return alone(act);
     }
     let Some(chain) = units_ref::chain(t, act.next, act.langs) else {

@@ -1024,4 +1024,8 @@ fn eli_uris_name_units_too() {
         cited("http://data.europa.eu/eli/reg/2016/679/oj"),
         ["32016R0679"]
     );
+    assert_eq!(
+        cited("http://data.europa.eu/eli/reg/2016/679/art_6/oj paragraph 2"),
+        ["32016R0679#art_6"]
+    );
 }
