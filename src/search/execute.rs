@@ -136,8 +136,9 @@ pub fn search(snapshot: &Snapshot, request: &SearchRequest) -> Result<SearchResp
     })
 }
 
-/// The units a citation query names, one language each: the query's, else English, else
-/// the first indexed.
+/// The units a citation query names, in the query's language first, else English, then
+/// the others: one language each under `--group doc`, every language under `--group unit`
+/// (the same clause beside it in the other languages).
 fn pinned(snapshot: &Snapshot, request: &SearchRequest) -> Result<Vec<Candidate>, SearchError> {
     let ids = citations::pinned_ids(snapshot, &request.query);
     if ids.is_empty() {
@@ -170,14 +171,18 @@ fn pinned(snapshot: &Snapshot, request: &SearchRequest) -> Result<Vec<Candidate>
     for (id, lang) in ids {
         let rank = |c: &Candidate| {
             let lang_of = |l: Lang| c.lang == l.index() as u64;
-            (!lang.is_some_and(lang_of), !lang_of(Lang::En))
+            (!lang.is_some_and(lang_of), !lang_of(Lang::En), c.lang)
         };
-        let best = keyed
+        let mut versions: Vec<&Candidate> = keyed
             .iter()
             .filter(|(k, _)| *k == id)
             .map(|(_, c)| c)
-            .min_by_key(|c| rank(c));
-        pinned.extend(best.cloned());
+            .collect();
+        versions.sort_by_key(|c| rank(c));
+        if request.group == Group::Doc {
+            versions.truncate(1);
+        }
+        pinned.extend(versions.into_iter().cloned());
     }
     Ok(pinned)
 }
@@ -791,5 +796,35 @@ mod tests {
         assert_eq!(hit.id, "D1#p_1");
         assert_eq!(hit.snippet, "Article 8 Conditions applicable to consent");
         assert_eq!(hit.highlights, [[35, 42]]);
+    }
+
+    #[test]
+    fn a_cited_unit_comes_first_in_every_language_under_group_unit() {
+        let cited = |lang| {
+            let mut act = version_of("32016R0679", lang, &["lawfulness", "other"]);
+            act.units[0].unit = Some("art_6".into());
+            act
+        };
+        let versions = [cited(Lang::Fr), cited(Lang::De), cited(Lang::En)];
+        let (_dir, snapshot) = indexed_in_commits(&[&versions]);
+        let first = |query: &str, group| {
+            let request = SearchRequest {
+                query: query.into(),
+                group,
+                limit: 10,
+                ..SearchRequest::default()
+            };
+            let response = search(&snapshot, &request).unwrap();
+            let pinned: Vec<String> = response
+                .hits
+                .iter()
+                .take_while(|h| h.id == "32016R0679#art_6")
+                .map(|h| h.lang.clone())
+                .collect();
+            pinned
+        };
+        assert_eq!(first("Article 6 GDPR", Group::Unit), ["en", "de", "fr"]);
+        assert_eq!(first("article 6 du RGPD", Group::Unit), ["fr", "en", "de"]);
+        assert_eq!(first("Article 6 GDPR", Group::Doc), ["en"]);
     }
 }
