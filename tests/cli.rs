@@ -57,22 +57,20 @@ fn acts_get_their_celex_units_title_and_date() {
     );
 }
 
+/// `show ID --parallel LANGS --format json`, which must succeed: its object and stderr.
+fn shown_in_parallel(index: &std::path::Path, id: &str, langs: &str) -> (Value, String) {
+    let (code, stdout, stderr) = run(
+        index,
+        &["show", id, "--parallel", langs, "--format", "json"],
+    );
+    assert_eq!(code, 0, "{stderr}");
+    (serde_json::from_str(&stdout).expect("json"), stderr)
+}
+
 #[test]
 fn a_parallel_language_without_a_version_is_named_on_stderr() {
     let (_corpus, index) = small_index();
-    let (code, stdout, stderr) = run(
-        index.path(),
-        &[
-            "show",
-            "32099R0001",
-            "--parallel",
-            "en,de,fr",
-            "--format",
-            "json",
-        ],
-    );
-    assert_eq!(code, 0, "{stderr}");
-    let shown: Value = serde_json::from_str(&stdout).expect("json");
+    let (shown, stderr) = shown_in_parallel(index.path(), "32099R0001", "en,de,fr");
     let langs: Vec<&str> = shown["versions"]
         .as_array()
         .unwrap()
@@ -86,19 +84,7 @@ fn a_parallel_language_without_a_version_is_named_on_stderr() {
 #[test]
 fn the_same_units_exist_in_both_languages() {
     let (_corpus, index) = small_index();
-    let (code, stdout, stderr) = run(
-        index.path(),
-        &[
-            "show",
-            "32099R0001",
-            "--parallel",
-            "en,fr",
-            "--format",
-            "json",
-        ],
-    );
-    assert_eq!(code, 0, "{stderr}");
-    let shown: Value = serde_json::from_str(&stdout).expect("json");
+    let (shown, _) = shown_in_parallel(index.path(), "32099R0001", "en,fr");
     let unit_ids = |v: &Value| -> Vec<String> {
         v["units"]
             .as_array()

@@ -36,7 +36,6 @@ pub struct ShowArgs {
 /// Runs `show`.
 pub fn run(args: ShowArgs) -> Result<bool> {
     let handle = IndexHandle::open(&args.index.dir, false)?;
-    let asked = args.parallel.clone();
     let choice = match (args.lang, args.path, args.parallel.is_empty()) {
         (Some(lang), _, _) => VersionChoice::Lang(lang),
         (None, Some(path), _) => VersionChoice::Path(path),
@@ -46,7 +45,9 @@ pub fn run(args: ShowArgs) -> Result<bool> {
     let Some(shown) = found(lookup::show(&handle.snapshot()?, &args.id, &choice))? else {
         return Ok(false);
     };
-    note_missing_languages(&args.id, &asked, &shown);
+    if let VersionChoice::Parallel(asked) = &choice {
+        note_missing_languages(&args.id, asked, &shown);
+    }
     match args.format {
         ObjectFormat::Json => print_out(format_args!("{}\n", serde_json::to_string(&shown)?))?,
         ObjectFormat::Text => print_out(format_args!("{}", as_text(&shown, terminal_width())))?,

@@ -215,8 +215,8 @@ fn act_first(t: &mut Tokens, act: ActRef) -> Reading {
         .get(act.next)
         .is_some_and(|tok| !matches!(tok.kind, Kind::Punct(c) if c != '('));
     // An ELI naming a unit is whole: what follows it is another citation.
-    let names_unit = matches!(act.target, Target::Unit(..));
-    if !puts_act_first || !unit_follows || names_unit || matches!(act.target, Target::Unknown) {
+    let stands_alone = matches!(act.target, Target::Unknown | Target::Unit(..));
+    if !puts_act_first || !unit_follows || stands_alone {
         return alone(act);
     }
     let Some(chain) = units_ref::chain(t, act.next, act.langs) else {
