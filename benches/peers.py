@@ -149,6 +149,7 @@ def index_figures(runs, index_bytes, documents):
     return {
         "seconds": figure(seconds),
         "docs_per_s": figure([documents / s for s in seconds]),
+        "cores_busy": figure([run.cpu_seconds / run.seconds for run in runs]),
         "peak_rss_mib": figure([run.peak_rss_bytes / MIB for run in runs]),
         "index_mib": figure([size / MIB for size in index_bytes]),
     }
@@ -445,6 +446,8 @@ def write_results(bench, started):
 def main():
     args = parse_args()
     started = datetime.datetime.now().astimezone()
+    if args.workdir:
+        os.makedirs(args.workdir, exist_ok=True)
     work = tempfile.mkdtemp(prefix="polidex-bench-", dir=args.workdir)
     bench = Bench(args=args, work=work)
     log(f"work folder {work} ({'quick' if args.quick else 'full'} run, {args.runs} run(s) per figure)")

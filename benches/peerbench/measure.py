@@ -20,9 +20,11 @@ class BenchError(Exception):
 
 @dataclass
 class Run:
-    """One finished command: wall seconds, peak resident memory, and its output."""
+    """One finished command: wall seconds, CPU seconds (user + system), peak resident
+    memory, and its output."""
 
     seconds: float
+    cpu_seconds: float
     peak_rss_bytes: int
     stdout: str
 
@@ -36,11 +38,20 @@ def _fail(cmd, returncode, stderr):
     raise BenchError(f"{describe(cmd)}: exit status {returncode}: {tail or 'no message'}")
 
 
-def _max_rss_bytes(report, cmd):
+def _time_field(report, name, cmd):
+    """The value of the line `name: value` of a `time -v` report."""
     for line in report.splitlines():
-        if "Maximum resident set size" in line:
-            return int(line.rsplit(":", 1)[1]) * 1024
-    raise BenchError(f"{GNU_TIME} -v gave no peak RSS for {describe(cmd)}")
+        if line.strip().startswith(name):
+            return float(line.rsplit(":", 1)[1])
+    raise BenchError(f"{GNU_TIME} -v gave no '{name}' for {describe(cmd)}")
+
+
+def _max_rss_bytes(report, cmd):
+    return int(_time_field(report, "Maximum resident set size", cmd)) * 1024
+
+
+def _cpu_seconds(report, cmd):
+    return _time_field(report, "User time (seconds)", cmd) + _time_field(report, "System time (seconds)", cmd)
 
 
 def run_measured(cmd, *, stdin_path=None, stdout_path=None, ok_codes=(0,), env=None):
@@ -60,7 +71,8 @@ def run_measured(cmd, *, stdin_path=None, stdout_path=None, ok_codes=(0,), env=N
         if proc.returncode not in ok_codes:
             _fail(cmd, proc.returncode, stderr)
         output = proc.stdout.decode("utf-8", "replace") if proc.stdout else ""
-        return Run(seconds, _max_rss_bytes(report.read(), cmd), output)
+        text = report.read()
+        return Run(seconds, _cpu_seconds(text, cmd), _max_rss_bytes(text, cmd), output)
 
 
 def run_timed(cmd, *, ok_codes=(0,)):

@@ -5,6 +5,9 @@
 SYSTEMS = (("polidex", "polidex"), ("fts5", "FTS5"), ("tantivy", "tantivy-cli"), ("ripgrep", "ripgrep"))
 MIB = 1024 * 1024
 GIB = 1024 * MIB
+# "Both cores busy" while indexing: CPU time over wall time, on the 2-core machine the
+# issue names (more cores would raise it, but the target is about this machine).
+BUSY_CORES = 1.6
 
 # (label, section, figure, format, lower is better); `section` may differ for polidex,
 # whose raw-file pipeline has a row of its own.
@@ -13,11 +16,13 @@ ROWS = (
     ("  raw MB/s", "pipeline", "raw_mb_per_s", "{:.2f}", False),
     ("  text MB/s", "pipeline", "mb_per_s", "{:.2f}", False),
     ("  documents/s", "pipeline", "docs_per_s", "{:.1f}", False),
+    ("  cores busy", "pipeline", "cores_busy", "{:.2f}", False),
     ("  peak RSS MiB", "pipeline", "peak_rss_mib", "{:.0f}", True),
     ("  index size MiB", "pipeline", "index_mib", "{:.0f}", True),
     ("index extracted text: s", "index", "seconds", "{:.1f}", True),
     ("  text MB/s", "index", "mb_per_s", "{:.2f}", False),
     ("  documents/s", "index", "docs_per_s", "{:.1f}", False),
+    ("  cores busy", "index", "cores_busy", "{:.2f}", False),
     ("  peak RSS MiB", "index", "peak_rss_mib", "{:.0f}", True),
     ("  index size MiB", "index", "index_mib", "{:.0f}", True),
     ("warm query p50 ms", "warm", "p50_ms", "{:.2f}", True),
@@ -111,6 +116,12 @@ def targets(systems):
             _ratio(value(s, "polidex", "pipeline", "peak_rss_mib"), 1024),
             1.0,
             False,
+        ),
+        _ratio_target(
+            f"cores busy indexing raw files (CPU time / wall time): >= {BUSY_CORES}",
+            value(s, "polidex", "pipeline", "cores_busy"),
+            BUSY_CORES,
+            True,
         ),
         _ratio_target(
             "warm query p50 vs FTS5: <= 0.2x",
