@@ -54,8 +54,10 @@ pub const EXTRACT_TIMEOUT: Duration = Duration::from_secs(60);
 /// machine's memory.
 pub const PDF_EXTRACT_MEMORY_BYTES: u64 = 1536 * 1024 * 1024;
 
-/// Memory tantivy's writer may buffer before flushing a segment, for all its threads.
-pub const WRITER_MEMORY_BYTES: usize = 192 * 1024 * 1024;
+/// Memory tantivy's writer may buffer before flushing a segment, for all its threads: with
+/// 384 MiB, the 260 MB of text of 7,000 acts make one segment per thread, so the run has
+/// nothing to merge (the peak RSS of that run is about 620 MiB).
+pub const WRITER_MEMORY_BYTES: usize = 384 * 1024 * 1024;
 
 /// Most documents (units) one segment merge takes in: the segments a merge reads are
 /// mapped into memory, about 200 MB for this many units of legislation, and at most
@@ -69,8 +71,9 @@ pub const MERGE_THREADS: usize = 2;
 pub const PIPELINE_QUEUE: usize = 16;
 
 /// Commit after this many bytes of input since the last commit, so a killed run keeps
-/// most of its work.
-pub const COMMIT_EVERY_BYTES: u64 = 256 * 1024 * 1024;
+/// most of its work. Every commit flushes a segment per indexing thread, which the run's
+/// merge then rewrites, so commits are rare.
+pub const COMMIT_EVERY_BYTES: u64 = 1024 * 1024 * 1024;
 
 /// Decompressed document-store blocks a searching process keeps for hits, in bytes, shared
 /// out among the segments (at least tantivy's 100 blocks each): the hits of queries a server
