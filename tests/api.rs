@@ -136,6 +136,22 @@ async fn docs_cite_define_cited_by_stats_health() {
 }
 
 #[tokio::test]
+async fn ids_that_are_paths_may_keep_their_slashes() {
+    for uri in [
+        "/api/docs/statements/keepers-union",
+        "/api/docs/statements%2Fkeepers-union",
+    ] {
+        let (status, shown) = get(uri).await;
+        assert_eq!(status, StatusCode::OK, "{uri}");
+        assert_eq!(shown["doc_id"], "statements/keepers-union", "{uri}");
+    }
+    let (status, _) = get("/api/cited-by/statements/keepers-union%23p_1").await;
+    assert_eq!(status, StatusCode::OK);
+    let (status, _) = get("/api/docs/statements/no-such-statement").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
 async fn batch_answers_in_order_and_caps_the_body() {
     let body = "keeper\nq2\tgardien\nbroken (\n";
     let (status, out) = call(

@@ -83,12 +83,17 @@ impl AppState {
     }
 }
 
-/// The OpenAPI description's header; the paths come from the handlers.
+/// The OpenAPI description's header; the paths come from the handlers. The two routes whose
+/// id may be a path (`statements/edps/opinion`) are routed by hand, so that its slashes may
+/// come unescaped, and described here.
 #[derive(OpenApi)]
-#[openapi(info(
-    title = "polidex",
-    description = "Search engine for EU policy documents"
-))]
+#[openapi(
+    info(
+        title = "polidex",
+        description = "Search engine for EU policy documents"
+    ),
+    paths(routes::doc, routes::cited_by)
+)]
 struct ApiDoc;
 
 /// The router and the OpenAPI description built from the same handler list.
@@ -97,12 +102,12 @@ fn routes_and_spec() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(routes::search))
         .routes(routes!(routes::batch))
         .routes(routes!(routes::cite))
-        .routes(routes!(routes::doc))
         .routes(routes!(routes::define))
-        .routes(routes!(routes::cited_by))
         .routes(routes!(routes::stats))
         .routes(routes!(routes::healthz))
         .routes(routes!(routes::page))
+        .route("/api/docs/{*id}", get(routes::doc))
+        .route("/api/cited-by/{*id}", get(routes::cited_by))
         .split_for_parts()
 }
 
