@@ -64,6 +64,14 @@ pub fn detect(text: &str) -> Option<Lang> {
         return Some(lang);
     }
     let info = DETECTOR.detect(sample)?;
+    if !info.is_reliable()
+        && let Some(lang) = function_word_lead(sample, LEAD_MIN_VOTES)
+        && !matches!(lang, Lang::Ga | Lang::Mt | Lang::Hr | Lang::Sl)
+    {
+        // A headline or a sentence: too short for trigrams, but its few function words
+        // point one way.
+        return Some(lang);
+    }
     let lang = from_iso639_3(info.lang().code())?;
     if matches!(lang, Lang::Hr | Lang::Sl) {
         return Some(slovenian_or_croatian(sample, &counts));
@@ -92,7 +100,7 @@ const FUNCTION_WORDS: [(Lang, &[&str]); 24] = [
     (Lang::Da, &["og", "i", "at", "er", "det", "en", "til", "af", "på", "for", "med", "den", "de", "som", "ikke", "skal", "eller"]),
     (Lang::De, &["der", "die", "das", "und", "ist", "nicht", "mit", "von", "zu", "den", "für", "auf", "dem", "werden", "eine", "des", "im", "oder"]),
     (Lang::El, &["και", "το", "της", "την", "των", "του", "η", "ο", "στην", "για", "με", "από", "να", "που", "οι", "τα", "σε", "ή"]),
-    (Lang::En, &["the", "of", "and", "to", "in", "is", "that", "for", "on", "with", "by", "be", "as", "are", "this", "which", "or", "shall"]),
+    (Lang::En, &["the", "of", "and", "to", "in", "is", "that", "for", "on", "with", "by", "be", "as", "are", "this", "which", "or", "shall", "it", "its", "from", "has", "have", "was", "were", "will", "not", "their", "they", "been", "these", "must", "should"]),
     (Lang::Es, &["de", "la", "que", "el", "en", "y", "los", "se", "del", "las", "un", "por", "con", "no", "una", "para", "o", "al"]),
     (Lang::Et, &["ja", "on", "ei", "et", "see", "kui", "mis", "ka", "või", "oma", "selle", "mida", "nii", "kes", "ning", "seda"]),
     (Lang::Fi, &["ja", "on", "ei", "että", "se", "joka", "tai", "kuin", "ovat", "mukaan", "sekä", "jos", "myös", "tämä", "joiden", "sen"]),
@@ -163,15 +171,24 @@ fn function_words_confirm(votes: &Votes, lang: Lang) -> bool {
     (own >= CONFIRM_MIN_VOTES || rival == 0.0) && own >= 2.0 * rival
 }
 
+/// Fewest votes of function words that decide when whatlang is unsure.
+const LEAD_MIN_VOTES: f32 = 1.0;
+
 /// The language whose function words dominate `sample`, if one does beyond doubt:
 /// [`MAJORITY_MIN_VOTES`], and two and a half times the runner-up's votes.
 fn function_word_majority(sample: &str) -> Option<Lang> {
+    function_word_lead(sample, MAJORITY_MIN_VOTES)
+}
+
+/// The language whose function words lead in `sample` with at least `min_votes`, and two
+/// and a half times the runner-up's votes.
+fn function_word_lead(sample: &str, min_votes: f32) -> Option<Lang> {
     let votes = function_word_votes(sample, Lang::Und).all;
     let mut ranked: Vec<(f32, Lang)> = ALL.iter().map(|l| (votes[l.index()], *l)).collect();
     ranked.sort_by(|a, b| b.0.total_cmp(&a.0));
     let (best, lang) = ranked[0];
     let runner_up = ranked[1].0;
-    (best >= MAJORITY_MIN_VOTES && best >= 2.5 * runner_up).then_some(lang)
+    (best >= min_votes && best >= 2.5 * runner_up).then_some(lang)
 }
 
 /// The function-word votes of each language in a sample, indexed like [`ALL`].
@@ -486,6 +503,35 @@ mod tests {
         );
         let mixed = format!("{} {}", texts[0].1, texts[1].1);
         assert_eq!(function_word_majority(&mixed), None);
+    }
+
+    #[test]
+    fn headlines_go_by_their_function_words_when_whatlang_is_unsure() {
+        for (lang, text) in [
+            (
+                Lang::En,
+                "Press release: Parliament adopts its position on detection orders.",
+            ),
+            (
+                Lang::En,
+                "Privacy advocates criticise chat control proposal as disproportionate.",
+            ),
+            (Lang::En, "Statement by Commissioner Johansson."),
+            (
+                Lang::De,
+                "Pressemitteilung: Parlament stimmt Chatkontrolle zu.",
+            ),
+            (
+                Lang::Fr,
+                "Communiqué de presse : le Parlement adopte sa position sur les ordres de détection.",
+            ),
+            (
+                Lang::It,
+                "Comunicato stampa: il Parlamento adotta la sua posizione sulla proposta.",
+            ),
+        ] {
+            check(lang, text);
+        }
     }
 
     #[test]
