@@ -601,6 +601,17 @@ fn a_citation_query_pins_the_cited_unit() {
     );
     assert_eq!(french["hits"][0]["id"], "32099R0001#art_2.par_1.pnt_a");
     assert_eq!(french["hits"][0]["lang"], "fr");
+    let eli = search_json(index.path(), &["http://data.europa.eu/eli/reg/2099/1/oj"]);
+    assert_eq!(
+        eli["hits"][0]["id"], "32099R0001",
+        "the URI's ':' is the citation's"
+    );
+    let (code, _, stderr) = run(
+        index.path(),
+        &["search", "Article 2(1)(a) of Regulation (EU) 2099/1)"],
+    );
+    assert_eq!(code, 2, "a ')' beyond the citation is malformed: {stderr}");
+    assert!(stderr.contains("position 41"), "{stderr}");
 }
 
 #[test]

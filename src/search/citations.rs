@@ -1,21 +1,53 @@
 //! Citations as queries: resolving what a citation names against the index, and finding the
 //! units a query that *is* a citation pins to the top of its hits.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
 
 use tantivy::Term;
 use tantivy::query::TermQuery;
 use tantivy::schema::IndexRecordOption;
 
+use super::lookup;
 use crate::index::reader::Snapshot;
 use crate::ingest::metadata::consolidated_prefix;
 use crate::lang::Lang;
+use crate::lang::analyzers::words;
+use crate::lang::fold::fold;
 use crate::legal::citation::{Context, Found, find_citations, may_hold_citation};
 use crate::model::unit_id;
 
 /// Letters and digits a query may have outside its citation and still be "a citation"
-/// (`see`, `cf`).
+/// (`see`, `cf`), besides words of the cited act's title.
 const MAX_OUTSIDE_CHARS: usize = 3;
+
+/// Words naming who adopted an act, which a citation may put before it (`Council
+/// Framework Decision`, `Commission Implementing Regulation`) though the title of the
+/// version indexed (in another language) lacks them; folded.
+const AUTHORS: &[&str] = &[
+    "council",
+    "commission",
+    "european",
+    "parliament",
+    "implementing",
+    "delegated",
+    "the",
+    "of",
+    "and",
+    "conseil",
+    "parlement",
+    "europeen",
+    "du",
+    "de",
+    "et",
+    "rat",
+    "kommission",
+    "parlament",
+    "europaischen",
+    "des",
+    "der",
+    "und",
+];
 
 /// True when some document has this id.
 pub fn has_document(snapshot: &Snapshot, doc: &str) -> bool {
@@ -87,15 +119,42 @@ pub fn resolved_unit_id(snapshot: &Snapshot, celex: &str, unit: &str) -> String 
     held_unit_id(snapshot, celex, unit).unwrap_or_else(|| unit.to_string())
 }
 
-/// The ids a query that *is* a citation names, each with the language its wording is in;
-/// empty when the query is not (only) a citation.
-pub fn pinned_ids(snapshot: &Snapshot, query: &str) -> Vec<(String, Option<Lang>)> {
+/// A query that *is* a citation: the ids it names and where in the query it stands.
+#[derive(Debug, Clone, Default)]
+pub struct CitationQuery {
+    /// The ids named, each with the language its wording is in.
+    pub ids: Vec<(String, Option<Lang>)>,
+    /// Byte span of the citations in the query.
+    pub span: Range<usize>,
+}
+
+impl CitationQuery {
+    /// Whether the character `position` of `query` lies inside the citations: the query
+    /// syntax may stumble there (`eli/reg/2016/679/oj`, `CELEX:32016R0679`) without the
+    /// query being malformed.
+    pub fn holds_position(&self, query: &str, position: usize) -> bool {
+        let at = query
+            .char_indices()
+            .nth(position)
+            .map_or(query.len(), |(at, _)| at);
+        self.span.contains(&at)
+    }
+}
+
+/// The citation a query is, if it is one: the citations found span the query, give or
+/// take a filler word and the words of the cited acts' titles (`Council Framework Decision
+/// 2002/584/JHA`, `Regulation (EU) 2016/679 of the European Parliament and of the Council
+/// of 27 April 2016`).
+pub fn citation_query(snapshot: &Snapshot, query: &str) -> Option<CitationQuery> {
     if !may_hold_citation(query) {
-        return Vec::new();
+        return None;
     }
     let found = find_citations(query, &Context::default());
-    if found.is_empty() || !covers_query(&found, query) {
-        return Vec::new();
+    let start = found.iter().map(|f| f.start).min()?;
+    let end = found.iter().map(|f| f.end).max()?;
+    let outside = [query.get(..start)?, query.get(end..)?];
+    if end <= start || !outside_is_filler(snapshot, &found, &outside) {
+        return None;
     }
     let mut ids: Vec<(String, Option<Lang>)> = Vec::new();
     let mut acts: HashMap<String, String> = HashMap::new();
@@ -113,21 +172,37 @@ pub fn pinned_ids(snapshot: &Snapshot, query: &str) -> Vec<(String, Option<Lang>
             ids.push((id, f.lang));
         }
     }
-    ids
+    Some(CitationQuery {
+        ids,
+        span: start..end,
+    })
 }
 
-/// True when the citations span the query, give or take punctuation and a filler word.
-fn covers_query(found: &[Found], query: &str) -> bool {
-    let start = found.iter().map(|f| f.start).min().unwrap_or(0);
-    let end = found.iter().map(|f| f.end).max().unwrap_or(0);
-    let before = query.get(..start).unwrap_or("");
-    let after = query.get(end..).unwrap_or("");
-    let outside = before
-        .chars()
-        .chain(after.chars())
-        .filter(|c| c.is_alphanumeric())
-        .count();
-    end > start && outside <= MAX_OUTSIDE_CHARS
+/// True when the text outside the citations is no more than a filler word (`see`, `cf`),
+/// or words of the cited acts' titles.
+fn outside_is_filler(snapshot: &Snapshot, found: &[Found], outside: &[&str]) -> bool {
+    let letters: usize = outside
+        .iter()
+        .map(|text| text.chars().filter(|c| c.is_alphanumeric()).count())
+        .sum();
+    if letters <= MAX_OUTSIDE_CHARS {
+        return true;
+    }
+    let mut title_words: HashSet<String> = HashSet::new();
+    let mut celexes: Vec<&str> = found.iter().map(|f| f.celex.as_str()).collect();
+    celexes.dedup();
+    for celex in celexes {
+        let Some(doc) = indexed_act(snapshot, celex) else {
+            continue;
+        };
+        for title in lookup::titles_of(snapshot, &doc) {
+            title_words.extend(words(&title).map(|w| fold(w.text).into_owned()));
+        }
+    }
+    outside.iter().flat_map(|text| words(text)).all(|w| {
+        let word = fold(w.text);
+        title_words.contains(word.as_ref()) || AUTHORS.contains(&word.as_ref())
+    })
 }
 
 #[cfg(test)]
@@ -145,10 +220,9 @@ mod tests {
         ];
         let (_dir, snapshot) = indexed(&versions);
         let pinned = |q: &str| -> Vec<String> {
-            pinned_ids(&snapshot, q)
-                .into_iter()
-                .map(|(id, _)| id)
-                .collect()
+            citation_query(&snapshot, q)
+                .map(|c| c.ids.into_iter().map(|(id, _)| id).collect())
+                .unwrap_or_default()
         };
         assert_eq!(
             pinned("Regulation (EC) No 810/2009"),
@@ -164,6 +238,32 @@ mod tests {
             ["32009R0812"],
             "neither: as cited"
         );
+    }
+
+    #[test]
+    fn a_citation_may_come_with_its_authors_and_its_titles_words() {
+        let mut act = version_of("32016R0679", Lang::En, &["first", "second"]);
+        act.title = "Regulation (EU) 2016/679 of the European Parliament and of the Council \
+                     of 27 April 2016 on the protection of natural persons"
+            .into();
+        let (_dir, snapshot) = indexed(&[act]);
+        let is_citation = |q: &str| citation_query(&snapshot, q).is_some();
+        assert!(is_citation(
+            "Regulation (EU) 2016/679 of the European Parliament and of the Council of 27 April 2016"
+        ));
+        assert!(is_citation("Council Regulation (EU) 2016/679"));
+        assert!(is_citation("see Article 6 GDPR"));
+        assert!(!is_citation("Article 6 GDPR consent"));
+        assert!(!is_citation("consent"));
+    }
+
+    #[test]
+    fn only_the_citation_may_trip_the_query_syntax() {
+        let (_dir, snapshot) = indexed(&[version_of("32016R0679", Lang::En, &["a", "b"])]);
+        let query = "Article 6(1)(a) GDPR)";
+        let citation = citation_query(&snapshot, query).expect("a citation");
+        assert!(citation.holds_position(query, 8));
+        assert!(!citation.holds_position(query, 20));
     }
 
     #[test]

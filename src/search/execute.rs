@@ -19,7 +19,7 @@ use tantivy::query::{BooleanQuery, Occur, Query};
 use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader, Term};
 
 use super::SearchError;
-use super::citations;
+use super::citations::{self, CitationQuery};
 use super::query::{self, Builder, Node};
 use super::snippet::Highlighter;
 use crate::index::columns::{ColumnCache, Columns, NameColumn, StrValues};
@@ -111,14 +111,19 @@ impl Matches {
 /// query's language when that version is indexed, then the ordinary hits of its words.
 pub fn search(snapshot: &Snapshot, request: &SearchRequest) -> Result<SearchResponse, SearchError> {
     let started = Instant::now();
-    let pinned = pinned(snapshot, request)?;
+    let citation = citations::citation_query(snapshot, &request.query).unwrap_or_default();
+    let pinned = pinned(snapshot, request, &citation)?;
     let matches = match query::parse(&request.query) {
         Ok(node) => find(snapshot, request, &node)?,
-        Err(_) if !pinned.is_empty() => Matches {
-            candidates: Vec::new(),
-            highlight: query::Highlight::default(),
-            facets: request.facets.then(Facets::default),
-        },
+        Err(error)
+            if !pinned.is_empty() && citation.holds_position(&request.query, error.position) =>
+        {
+            Matches {
+                candidates: Vec::new(),
+                highlight: query::Highlight::default(),
+                facets: request.facets.then(Facets::default),
+            }
+        }
         Err(error) => return Err(error.into()),
     };
     let matches = with_pinned(matches, pinned, request.group);
@@ -139,12 +144,16 @@ pub fn search(snapshot: &Snapshot, request: &SearchRequest) -> Result<SearchResp
 /// The units a citation query names, in the query's language first, else English, then
 /// the others: one language each under `--group doc`, every language under `--group unit`
 /// (the same clause beside it in the other languages).
-fn pinned(snapshot: &Snapshot, request: &SearchRequest) -> Result<Vec<Candidate>, SearchError> {
-    let ids = citations::pinned_ids(snapshot, &request.query);
-    if ids.is_empty() {
+fn pinned(
+    snapshot: &Snapshot,
+    request: &SearchRequest,
+    citation: &CitationQuery,
+) -> Result<Vec<Candidate>, SearchError> {
+    if citation.ids.is_empty() {
         return Ok(Vec::new());
     }
-    let terms = ids
+    let terms = citation
+        .ids
         .iter()
         .map(|(id, _)| Term::from_field_text(snapshot.fields.id, id));
     let unit_request = SearchRequest {
@@ -168,14 +177,14 @@ fn pinned(snapshot: &Snapshot, request: &SearchRequest) -> Result<Vec<Candidate>
         .collect::<Result<_, SearchError>>()?;
     keyed.sort_by(|a, b| (&a.0, a.1.address).cmp(&(&b.0, b.1.address)));
     let mut pinned = Vec::new();
-    for (id, lang) in ids {
+    for (id, lang) in &citation.ids {
         let rank = |c: &Candidate| {
             let lang_of = |l: Lang| c.lang == l.index() as u64;
             (!lang.is_some_and(lang_of), !lang_of(Lang::En), c.lang)
         };
         let mut versions: Vec<&Candidate> = keyed
             .iter()
-            .filter(|(k, _)| *k == id)
+            .filter(|(k, _)| k == id)
             .map(|(_, c)| c)
             .collect();
         versions.sort_by_key(|c| rank(c));

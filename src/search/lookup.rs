@@ -213,6 +213,18 @@ fn shown_version(version: &VersionInfo, units: &[StoredUnit], unit: Option<&str>
     }
 }
 
+/// The titles of the versions of `doc` (none when it is not indexed).
+pub fn titles_of(snapshot: &Snapshot, doc: &str) -> Vec<String> {
+    let mut titles: Vec<String> = versions_of(snapshot, doc)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|v| v.title)
+        .collect();
+    titles.sort_unstable();
+    titles.dedup();
+    titles
+}
+
 fn versions_of(snapshot: &Snapshot, doc: &str) -> Result<Vec<VersionInfo>, SearchError> {
     let f = &snapshot.fields;
     let query = BooleanQuery::new(vec![
