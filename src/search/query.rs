@@ -385,6 +385,10 @@ impl Parser {
             Some(Token::Not | Token::Minus) => {
                 self.at += 1;
                 let position = self.position();
+                if matches!(self.peek(), Some(Token::Not | Token::Minus)) {
+                    // Also keeps a run of thousands of signs from nesting that deep.
+                    return error("two negations in a row", position);
+                }
                 match self.unary()? {
                     Node::Word(word) if !has_words(&word) => error(
                         format!("'{word}' has no letters or digits to exclude"),
@@ -1028,6 +1032,10 @@ mod tests {
         assert!(err(&many).message.starts_with("more than"));
         let deep = format!("{}a{}", "(".repeat(100), ")".repeat(100));
         assert!(err(&deep).message.starts_with("groups nest deeper"));
+        for negations in ["-".repeat(3_000), "NOT ".repeat(1_000), "NOT -".into()] {
+            let query = format!("{negations}consent");
+            assert_eq!(err(&query).message, "two negations in a row");
+        }
         let prefixes = (0..20)
             .map(|i| format!("a{i}*"))
             .collect::<Vec<_>>()
