@@ -86,15 +86,18 @@ fn shared_by_languages(map: &HashMap<String, Vec<Lang>>, root: &str, work: &str)
     })
 }
 
-/// `a/b/fr.oj.xhtml` → `a/b/oj`? No: the whole stem `fr` or a leading/trailing tag
-/// (`nl_x`, `x.nl`, `x_nl`) is the language; the rest is the work.
+/// The work and language a path's language tag names: the whole stem (`a/b/fr.oj.xhtml`
+/// → `a/b`), a leading or trailing tag of the file name (`nl_x`, `x_nl` → `x`), or else a
+/// folder named by a language code (`en/report.md` → `report`).
 fn language_tagged(rel: &str) -> Option<(String, Lang)> {
     let (dir, name) = match rel.rsplit_once('/') {
         Some((dir, name)) => (Some(dir), name),
         None => (None, rel),
     };
     let stem = name.split('.').next().unwrap_or(name);
-    let lang = file_name_lang(name)?;
+    let Some(lang) = file_name_lang(name) else {
+        return folder_tagged(dir?, stem);
+    };
     let rest = if stem.len() == 2 {
         None
     } else {
@@ -114,17 +117,39 @@ fn language_tagged(rel: &str) -> Option<(String, Lang)> {
     Some((work, lang))
 }
 
+/// The work and language of `stem` in the folder `dir` when one of the folders is named by
+/// a language code (`docs/fr/report` → `docs/report`, French).
+fn folder_tagged(dir: &str, stem: &str) -> Option<(String, Lang)> {
+    let folders: Vec<&str> = dir.split('/').collect();
+    let at = folders.iter().rposition(|f| language_code(f).is_some())?;
+    let lang = language_code(folders[at])?;
+    let mut work: Vec<&str> = folders;
+    work.remove(at);
+    work.push(stem);
+    Some((work.join("/"), lang))
+}
+
+/// The language a two-letter code names (`fr`, `EN`).
+fn language_code(text: &str) -> Option<Lang> {
+    let is_code = text.len() == 2 && text.chars().all(|c| c.is_ascii_alphabetic());
+    if is_code {
+        Lang::from_metadata(text)
+    } else {
+        None
+    }
+}
+
+/// Whether the language tag of `rel` is the whole file stem (`fr.oj.xhtml`): one that
+/// cannot be part of a name, unlike `it-strategy.md` or `hr/policy.md`.
+fn whole_stem_tag(rel: &str) -> bool {
+    let name = rel.rsplit('/').next().unwrap_or(rel);
+    language_code(name.split('.').next().unwrap_or(name)).is_some()
+}
+
 /// The language a file name announces: `fr.oj.xhtml`, `nl_chatcontrole.md`, `guide_de.pdf`.
 pub fn file_name_lang(name: &str) -> Option<Lang> {
     let stem = name.split('.').next().unwrap_or(name);
-    let is_code = |s: &str| s.len() == 2 && s.chars().all(|c| c.is_ascii_alphabetic());
-    let lang_of = |s: &str| {
-        if is_code(s) {
-            Lang::from_metadata(s)
-        } else {
-            None
-        }
-    };
+    let lang_of = language_code;
     if let Some(lang) = lang_of(stem) {
         return Some(lang);
     }
@@ -165,13 +190,14 @@ pub fn resolve(
         .or_else(|| commission_document_in_head(&extracted.blocks))
         .or_else(|| celex_folder(&file.rel).filter(|_| looks_like_act(&extracted.blocks)));
     let consolidated = meta.consolidated.filter(|_| celex.is_some());
+    let lang = resolve_lang(meta, &extracted.blocks, &file.rel);
+    let path_id = path_id_in(path_id, &file.rel, lang);
     let doc_id = match (&celex, consolidated) {
         (Some(celex), Some(date)) => consolidated_id(celex, date),
         (Some(celex), None) => celex.clone(),
         (None, _) if index > 0 => format!("{path_id}/{}", index + 1),
-        (None, _) => path_id.to_string(),
+        (None, _) => path_id,
     };
-    let lang = resolve_lang(meta, &extracted.blocks, &file.rel);
     let legal = celex.is_some() || looks_like_act(&extracted.blocks);
     let kind = celex
         .as_deref()
@@ -353,12 +379,27 @@ fn toc_article(text: &str) -> Option<vocab::Heading<'_>> {
     vocab::article_heading(inner.get(inner.rfind('(')? + 1..)?)
 }
 
+/// The language of a document: as declared, else as its path's language tag says, unless
+/// the tag is part of a name (`it-strategy.md`) and the text is clearly another language.
 fn resolve_lang(meta: &Metadata, blocks: &[Block], rel: &str) -> Lang {
-    let name = rel.rsplit('/').next().unwrap_or(rel);
-    meta.lang
-        .or_else(|| file_name_lang(name))
-        .or_else(|| detect::detect(&text_sample(blocks)))
-        .unwrap_or(Lang::Und)
+    if let Some(lang) = meta.lang {
+        return lang;
+    }
+    let detected = || detect::detect(&text_sample(blocks));
+    match language_tagged(rel) {
+        Some((_, tagged)) if whole_stem_tag(rel) => tagged,
+        Some((_, tagged)) => detected().unwrap_or(tagged),
+        None => detected().unwrap_or(Lang::Und),
+    }
+}
+
+/// The path id of a document in `lang`: a work's id drops a language tag only where the
+/// tag is the document's language (`it-strategy.md` in English keeps its whole name).
+fn path_id_in(path_id: &str, rel: &str, lang: Lang) -> String {
+    match language_tagged(rel) {
+        Some((_, tagged)) if tagged != lang => without_extension(rel),
+        _ => path_id.to_string(),
+    }
 }
 
 /// Up to 8,000 characters of body text for language detection.
@@ -501,6 +542,33 @@ mod tests {
         assert_eq!(id("s/cs_pirati_x.md"), "s/cs_pirati_x");
         assert_eq!(id("camp/de.html"), "camp");
         assert_eq!(id("pdf/xx_multi.pdf"), "pdf/xx_multi");
+    }
+
+    #[test]
+    fn a_folder_per_language_holds_one_work() {
+        let files: Vec<FileEntry> = ["en/report.md", "fr/report.md", "docs/de/x.md"]
+            .iter()
+            .map(|r| entry(r))
+            .collect();
+        let ids = path_ids(&files);
+        assert_eq!(ids[&entry("en/report.md").key()], "report");
+        assert_eq!(ids[&entry("fr/report.md").key()], "report");
+        assert_eq!(ids[&entry("docs/de/x.md").key()], "docs/de/x", "no sibling");
+    }
+
+    #[test]
+    fn a_tag_that_is_not_the_texts_language_is_part_of_the_name() {
+        assert_eq!(
+            path_id_in("strategy", "it-strategy.md", Lang::En),
+            "it-strategy"
+        );
+        assert_eq!(
+            path_id_in("strategy", "it-strategy.md", Lang::It),
+            "strategy"
+        );
+        assert_eq!(path_id_in("camp", "camp/de.html", Lang::De), "camp");
+        assert!(whole_stem_tag("camp/de.oj.html"));
+        assert!(!whole_stem_tag("it-strategy.md"));
     }
 
     #[test]
