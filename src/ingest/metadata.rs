@@ -482,7 +482,7 @@ fn kind_from_place(rel: &str, blocks: &[Block]) -> Kind {
 /// `Brussels, 11.5.2022` on a Commission document's cover page.
 fn cover_date(blocks: &[Block]) -> Option<Date> {
     static COVER: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?:Brussels|Bruxelles|Brüssel|Brussel|Bruselas|Bruxelas|Bruksela|Brusel|Bryssel|Βρυξέλλες|Брюксел|Strasbourg|Luxembourg),?\s+(\d{1,2})\.(\d{1,2})\.(\d{4})\b").expect("literal regex")
+        Regex::new(r"^(?:Brussels|Bruxelles|Brüssel|Brussel|Bruselas|Bruxelas|Bruksela|Brusel|Bryssel|Βρυξέλλες|Брюксел|Strasbourg|Luxembourg),?\s+(?:(?:den|le|il|el|dne|dnia|dňa|am)\s+)?(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})\b").expect("literal regex")
     });
     blocks.iter().take(12).find_map(|b| {
         let caps = COVER.captures(b.text.trim())?;
@@ -626,6 +626,24 @@ mod tests {
             ),
             None
         );
+    }
+
+    #[test]
+    fn proposals_are_dated_by_their_cover_in_any_language() {
+        use crate::ingest::extract::{Block, Role};
+        for (line, expected) in [
+            ("Brussels, 11.5.2022", (2022, 5, 11)),
+            ("Brüssel, den 21.4.2021", (2021, 4, 21)),
+            ("Bruxelles, le 11.5.2022", (2022, 5, 11)),
+            ("Bruselas, 11. 5. 2022", (2022, 5, 11)),
+        ] {
+            let blocks = [
+                Block::new("EUROPEAN COMMISSION", Role::Body),
+                Block::new(line, Role::Body),
+            ];
+            let (y, m, d) = expected;
+            assert_eq!(cover_date(&blocks), Date::new(y, m, d), "{line}");
+        }
     }
 
     #[test]

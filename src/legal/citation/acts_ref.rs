@@ -170,13 +170,16 @@ fn numbered_act(t: &mut Tokens, i: usize, first: &ActWords, words: &[&ActWords])
 }
 
 /// Whether the tokens between an act word and its number only qualify it
-/// (`d'exécution`, `délégué`, `(EU)`), and hold no other anchor or number.
+/// (`d'exécution`, `délégué`, `(EU)`, the authors in `NAŘÍZENÍ EVROPSKÉHO PARLAMENTU A
+/// RADY (EU) 2016/679`), and hold no other anchor or number; `and` only between two of
+/// them (`Regulation and (EU) 2016/679` is no act).
 fn qualifiers_only(t: &mut Tokens, from: usize, to: usize) -> bool {
     (from..to).all(|k| {
         let qualifier = t
             .get(k)
             .is_some_and(|tok| matches!(tok.kind, Kind::Word | Kind::Punct('\'' | '’' | '-')));
-        qualifier && !t.has_role(k, Role::List)
+        let joins_two = k > from && k + 1 < to;
+        qualifier && (joins_two || !t.has_role(k, Role::List))
     })
 }
 
@@ -497,10 +500,17 @@ fn prefixed_celex(rest: &str) -> Option<(usize, String)> {
     Some((caps.get(0)?.end(), caps.get(1)?.as_str().to_string()))
 }
 
-/// `32016R0679`, `02016R0679-20160504`, standing alone.
+/// `32016R0679`, `02016R0679-20160504`, standing alone, or a polidex id of a unit of it
+/// (`32016R0679#art_6.par_1`).
 fn bare_celex(text: &str) -> Vec<Special> {
     static BARE: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(CELEX_PATTERN).expect("literal regex"));
+    static UNIT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"^#((?:rct|cit|art|par|pnt|anx|p)_[0-9A-Za-z]+(?:\.(?:par|pnt|p)_[0-9A-Za-z]+)*)\b",
+        )
+        .expect("literal regex")
+    });
     BARE.find_iter(text)
         .filter(|m| {
             let before = text.get(..m.start()).and_then(|s| s.chars().next_back());
@@ -508,11 +518,16 @@ fn bare_celex(text: &str) -> Vec<Special> {
             !before.is_some_and(|c| c.is_alphanumeric() || c == '/')
                 && !after.is_some_and(char::is_alphanumeric)
         })
-        .map(|m| Special {
-            unit: None,
-            start: m.start(),
-            end: m.end(),
-            celex: m.as_str().to_string(),
+        .map(|m| {
+            let unit = text.get(m.end()..).and_then(|rest| UNIT.captures(rest));
+            Special {
+                unit: unit
+                    .as_ref()
+                    .and_then(|c| Some(c.get(1)?.as_str().to_string())),
+                start: m.start(),
+                end: m.end() + unit.and_then(|c| c.get(0)).map_or(0, |u| u.end()),
+                celex: m.as_str().to_string(),
+            }
         })
         .collect()
 }

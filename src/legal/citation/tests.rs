@@ -28,6 +28,30 @@ const DEVELOPMENT_SET: &[(&str, &[&str])] = &[
         &["32016R0679#art_6.par_1.pnt_a"],
     ),
     ("Article 6(1)(a) GDPR", &["32016R0679#art_6.par_1.pnt_a"]),
+    ("Art 6(1)(a) GDPR", &["32016R0679#art_6.par_1.pnt_a"]),
+    ("Art 17 DSGVO", &["32016R0679#art_17"]),
+    ("32016R0679#art_6.par_1", &["32016R0679#art_6.par_1"]),
+    ("see 32016R0679#anx_I.pnt_2.", &["32016R0679#anx_I.pnt_2"]),
+    (
+        "l'article 6 et l'article 9 du règlement (UE) 2016/679",
+        &["32016R0679#art_6", "32016R0679#art_9"],
+    ),
+    (
+        "dell'articolo 6 e dell'articolo 9 del regolamento (UE) 2016/679",
+        &["32016R0679#art_6", "32016R0679#art_9"],
+    ),
+    (
+        "NAŘÍZENÍ EVROPSKÉHO PARLAMENTU A RADY (EU) 2016/679",
+        &["32016R0679"],
+    ),
+    (
+        "ROZPORZĄDZENIE PARLAMENTU EUROPEJSKIEGO I RADY (UE) 2016/679",
+        &["32016R0679"],
+    ),
+    (
+        "NARIADENIE EURÓPSKEHO PARLAMENTU A RADY (EÚ) 2016/679",
+        &["32016R0679"],
+    ),
     (
         "point (a) of Article 6(1) GDPR",
         &["32016R0679#art_6.par_1.pnt_a"],

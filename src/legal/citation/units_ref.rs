@@ -118,12 +118,27 @@ fn list_connector(t: &mut Tokens, i: usize, langs: LangSet) -> Option<usize> {
     let first = connector(t, i, langs)
         .filter(|(role, _)| *role == Role::List)?
         .1;
-    let after = match connector(t, first, langs) {
+    let mut after = match connector(t, first, langs) {
         Some((Role::List, next)) => next,
         _ => first,
     };
-    let is_unit_word = !t.unit_words(after, LangSet::ALL).is_empty();
-    is_unit_word.then_some(after)
+    // An article (`et l'article 9`, `e dell'articolo 9`, `and the Article`) may stand
+    // between the connector and the unit word.
+    for _ in 0..3 {
+        if !t.unit_words(after, LangSet::ALL).is_empty() {
+            return Some(after);
+        }
+        let skippable = match t.get(after)?.kind {
+            Kind::Punct(c) => matches!(c, '\'' | '’'),
+            Kind::Word => t.has_role(after, Role::Link) || t.has_role(after, Role::Of),
+            _ => false,
+        };
+        if !skippable {
+            return None;
+        }
+        after += 1;
+    }
+    None
 }
 
 /// A list or range connector at token `i` and the index after it: a word joining in one of

@@ -66,21 +66,21 @@ use Side::{After, Before};
 #[rustfmt::skip] // one line per language and level: the table reads as a table
 pub const UNIT_WORDS: &[UnitWords] = &[
     // English
-    unit(En, Article, Before, &["article", "articles", "art.", "arts.", "arts"]),
+    unit(En, Article, Before, &["article", "articles", "art.", "art", "arts.", "arts"]),
     unit(En, Paragraph, Before, &["paragraph", "paragraphs", "para.", "paras."]),
     unit(En, Point, Before, &["point", "points", "subpoint", "subpoints"]),
     unit(En, Recital, Before, &["recital", "recitals"]),
     unit(En, Annex, Before, &["annex", "annexes"]),
     unit(En, Subdivision, Before, &["subparagraph", "subparagraphs", "sentence", "sentences", "indent", "indents"]),
     // German
-    unit(De, Article, Before, &["artikel", "artikels", "art.", "artt."]),
+    unit(De, Article, Before, &["artikel", "artikels", "art.", "art", "artt."]),
     unit(De, Paragraph, Before, &["absatz", "absätze", "absatzes", "abs."]),
     unit(De, Point, Before, &["buchstabe", "buchstaben", "buchst.", "lit.", "nummer", "nummern", "nr.", "ziffer", "ziff."]),
     unit(De, Recital, Before, &["erwägungsgrund", "erwägungsgrunds", "erwägungsgrundes", "erwägungsgründe", "erwägungsgründen"]),
     unit(De, Annex, Before, &["anhang", "anhangs", "anhanges", "anhänge", "anlage"]),
     unit(De, Subdivision, Before, &["unterabsatz", "unterabsatzes", "unterabs.", "uabs.", "satz", "satzes", "spiegelstrich"]),
     // French
-    unit(Fr, Article, Before, &["article", "articles", "art."]),
+    unit(Fr, Article, Before, &["article", "articles", "art.", "art"]),
     unit(Fr, Paragraph, Before, &["paragraphe", "paragraphes", "par."]),
     unit(Fr, Point, Before, &["point", "points"]),
     unit(Fr, Recital, Before, &["considérant", "considérants"]),
