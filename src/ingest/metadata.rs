@@ -186,6 +186,7 @@ pub fn resolve(
         .celex
         .clone()
         .filter(|c| is_celex(c))
+        .or_else(|| eurlex_download(&file.rel).map(|(celex, _)| celex))
         .or_else(|| act_in_title(&title_text))
         .or_else(|| commission_document_in_head(&extracted.blocks))
         .or_else(|| celex_folder(&file.rel).filter(|_| looks_like_act(&extracted.blocks)));
@@ -382,7 +383,10 @@ fn toc_article(text: &str) -> Option<vocab::Heading<'_>> {
 /// The language of a document: as declared, else as its path's language tag says, unless
 /// the tag is part of a name (`it-strategy.md`) and the text is clearly another language.
 fn resolve_lang(meta: &Metadata, blocks: &[Block], rel: &str) -> Lang {
-    if let Some(lang) = meta.lang {
+    if let Some(lang) = meta
+        .lang
+        .or_else(|| eurlex_download(rel).map(|(_, lang)| lang))
+    {
         return lang;
     }
     let detected = || detect::detect(&text_sample(blocks));
@@ -391,6 +395,20 @@ fn resolve_lang(meta: &Metadata, blocks: &[Block], rel: &str) -> Lang {
         Some((_, tagged)) => detected().unwrap_or(tagged),
         None => detected().unwrap_or(Lang::Und),
     }
+}
+
+/// The CELEX and language of a file named as EUR-Lex names what it serves for download
+/// (`CELEX_32021R1232_EN_TXT.pdf`, `CELEX_32016R0679_FR_TXT.html`).
+fn eurlex_download(rel: &str) -> Option<(String, Lang)> {
+    let name = rel.rsplit('/').next().unwrap_or(rel);
+    let stem = name.split('.').next().unwrap_or(name);
+    let mut parts = stem.split('_');
+    let prefix = parts.next()?;
+    let celex = parts.next().filter(|c| is_celex(c))?;
+    let lang = parts.next().and_then(language_code)?;
+    prefix
+        .eq_ignore_ascii_case("celex")
+        .then(|| (celex.to_string(), lang))
 }
 
 /// The path id of a document in `lang`: a work's id drops a language tag only where the
@@ -542,6 +560,20 @@ mod tests {
         assert_eq!(id("s/cs_pirati_x.md"), "s/cs_pirati_x");
         assert_eq!(id("camp/de.html"), "camp");
         assert_eq!(id("pdf/xx_multi.pdf"), "pdf/xx_multi");
+    }
+
+    #[test]
+    fn eurlex_downloads_are_named_by_celex_and_language() {
+        assert_eq!(
+            eurlex_download("acts/CELEX_32021R1232_EN_TXT.pdf"),
+            Some(("32021R1232".to_string(), Lang::En))
+        );
+        assert_eq!(
+            eurlex_download("celex_52022PC0209_FR_TXT.html"),
+            Some(("52022PC0209".to_string(), Lang::Fr))
+        );
+        assert_eq!(eurlex_download("CELEX_notes_EN.md"), None);
+        assert_eq!(eurlex_download("32021R1232.pdf"), None);
     }
 
     #[test]
