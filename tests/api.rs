@@ -76,6 +76,8 @@ async fn malformed_requests_get_400_with_a_reason() {
         "/api/search?q=x&limit=-1",
         "/api/search?q=x&offset=abc",
         "/api/search?q=x&lang=xx",
+        "/api/search?q=x&from=2023&to=2020",
+        "/api/search?q=x%20date:[2023%20TO%202020]",
         "/api/search?q=x&sort=sideways",
         "/api/search?q=x&unknown=1",
         "/api/search?q=x&from=2020-13",

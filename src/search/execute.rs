@@ -257,6 +257,17 @@ pub fn find_query(
     find_in(snapshot, request, main, Scope::Units, highlight)
 }
 
+/// A `--from` after `--to` would select nothing: it is a mistake, said as one.
+fn check_dates(request: &SearchRequest) -> Result<(), SearchError> {
+    match (request.from, request.to) {
+        (Some(from), Some(to)) if from.first > to.last => Err(SearchError::Invalid {
+            parameter: "from",
+            message: format!("{} is after the end of the range, {}", from.first, to.last),
+        }),
+        _ => Ok(()),
+    }
+}
+
 /// What a query may match besides units, and so whether it must be restricted to them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Scope {
@@ -273,6 +284,7 @@ fn find_in(
     scope: Scope,
     highlight: query::Highlight,
 ) -> Result<Matches, SearchError> {
+    check_dates(request)?;
     let filtered = with_filters(snapshot, request, main, scope);
     let collector = MatchCollector::new(snapshot, request.group);
     let mut candidates = snapshot

@@ -539,9 +539,12 @@ fn check_value(
         })
     };
     match (field, value) {
-        (FilterField::Date, FieldValue::Range(from, to)) => {
-            Ok(Value::Range(date(&from)?, date(&to)?))
-        }
+        (FilterField::Date, FieldValue::Range(from, to)) => match (date(&from)?, date(&to)?) {
+            (Some(from), Some(to)) if from.first > to.last => {
+                error("the range ends before it starts", position)
+            }
+            (from, to) => Ok(Value::Range(from, to)),
+        },
         (FilterField::Date, FieldValue::Word(w) | FieldValue::Phrase(w)) => {
             let span = date(&w)?;
             Ok(Value::Range(span, span))
@@ -1032,6 +1035,11 @@ mod tests {
         assert!(err(&many).message.starts_with("more than"));
         let deep = format!("{}a{}", "(".repeat(100), ")".repeat(100));
         assert!(err(&deep).message.starts_with("groups nest deeper"));
+        assert_eq!(
+            err("date:[2023 TO 2020]").message,
+            "the range ends before it starts"
+        );
+        assert!(parse("date:[2020-06 TO 2020-06]").is_ok());
         for negations in ["-".repeat(3_000), "NOT ".repeat(1_000), "NOT -".into()] {
             let query = format!("{negations}consent");
             assert_eq!(err(&query).message, "two negations in a row");
