@@ -110,8 +110,17 @@ pub fn show(
         shown.push(shown_version(version, &units, unit_id.as_deref()));
     }
     if shown.is_empty() {
+        let held_in = langs_holding(snapshot, &versions, unit.unwrap_or(""))?;
+        let elsewhere = if held_in.is_empty() {
+            String::new()
+        } else {
+            format!(
+                " in the version asked for (it is in: {})",
+                held_in.join(", ")
+            )
+        };
         return Err(SearchError::NotFound(format!(
-            "unit '{}' of {doc}",
+            "unit '{}' of {doc}{elsewhere}",
             truncate(unit.unwrap_or(""))
         )));
     }
@@ -125,6 +134,21 @@ pub fn show(
         title,
         versions: shown,
     })
+}
+
+/// The languages whose primary version holds `unit`.
+fn langs_holding(
+    snapshot: &Snapshot,
+    versions: &[VersionInfo],
+    unit: &str,
+) -> Result<Vec<String>, SearchError> {
+    let mut langs = Vec::new();
+    for version in versions.iter().filter(|v| v.primary) {
+        if resolve_unit(&units_of(snapshot, &version.version)?, unit).is_some() {
+            langs.push(version.lang.code().to_string());
+        }
+    }
+    Ok(langs)
 }
 
 fn truncate(text: &str) -> String {
@@ -523,4 +547,25 @@ pub fn export(
         each(exported).map_err(|e| SearchError::Output(e.to_string()))?;
     }
     Ok(addresses.len() as u64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::index::testing::{indexed, version_of};
+
+    #[test]
+    fn a_unit_missing_in_the_language_asked_for_says_where_it_is() {
+        let versions = [
+            version_of("32099R0009", Lang::En, &["one", "two", "three"]),
+            version_of("32099R0009", Lang::Fr, &["un", "deux"]),
+        ];
+        let (_dir, snapshot) = indexed(&versions);
+        let french = VersionChoice::Lang(Lang::Fr);
+        let error = show(&snapshot, "32099R0009#p_3", &french).expect_err("not in French");
+        assert!(error.to_string().contains("(it is in: en)"), "{error}");
+        let error = show(&snapshot, "32099R0009#p_9", &french).expect_err("nowhere");
+        assert_eq!(error.to_string(), "not found: unit 'p_9' of 32099R0009");
+        assert!(show(&snapshot, "32099R0009#p_2", &french).is_ok());
+    }
 }
