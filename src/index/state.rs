@@ -147,15 +147,22 @@ fn counts(primaries: &[&VersionRecord], all: &[VersionRecord]) -> Counts {
     }
 }
 
-/// A hash of what is indexed (paths, content hashes, ids) and of the polidex version;
-/// independent of where the corpus lies on disk.
+/// A hash of what is indexed (paths, content hashes, ids, the metadata a catalogue or a
+/// record gave) and of the polidex version; independent of where the corpus lies on disk.
 fn fingerprint(records: &[VersionRecord]) -> String {
     let mut lines: Vec<String> = records
         .iter()
         .map(|r| {
+            let date = r.date.map(|d| d.to_string()).unwrap_or_default();
             format!(
-                "{}\t{}\t{}\t{}\t{}",
-                r.path, r.hash, r.doc_id, r.lang, r.units
+                "{}\t{}\t{}\t{}\t{}\t{}\t{date}\t{}",
+                r.path,
+                r.hash,
+                r.doc_id,
+                r.lang,
+                r.units,
+                r.kind.name(),
+                r.identity
             )
         })
         .collect();
@@ -213,9 +220,10 @@ mod tests {
         );
         let mut changed = b.clone();
         changed.hash = "other".into();
-        assert_ne!(
-            compute(&[a.clone(), b]).fingerprint,
-            compute(&[a, changed]).fingerprint
-        );
+        let mut recatalogued = b.clone();
+        recatalogued.identity = "catalogue: another title".into();
+        let fingerprint = |r: &VersionRecord| compute(&[a.clone(), r.clone()]).fingerprint;
+        assert_ne!(fingerprint(&b), fingerprint(&changed));
+        assert_ne!(fingerprint(&b), fingerprint(&recatalogued));
     }
 }
