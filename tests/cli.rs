@@ -775,6 +775,17 @@ this line is not JSON
         "the folder's kind"
     );
     assert_eq!(response["facets"]["publisher"]["Harbour Board"], 2);
+
+    // Skipping a file indexed before removes it.
+    let catalogue = corpus.path().join("polidex.catalog.jsonl");
+    let mut lines = std::fs::read_to_string(&catalogue).expect("catalogue");
+    lines.push_str("{\"path\": \"notes/other.txt\", \"skip\": true}\n");
+    std::fs::write(&catalogue, lines).expect("catalogue written");
+    let output = index_output(corpus.path(), index.path());
+    let summary = String::from_utf8_lossy(&output.stdout);
+    assert!(summary.contains("removed 1"), "{summary}");
+    let response = search_json(index.path(), &["lighthouse"]);
+    assert_eq!(response["total"], 1, "the newly skipped file is gone");
 }
 
 #[test]

@@ -102,7 +102,11 @@ pub enum IngestError {
 /// The outcome of one file.
 enum Outcome {
     Unchanged,
-    Skipped,
+    /// Not a document polidex reads; `indexed` holds its key when an earlier run indexed
+    /// it (a catalogue now skips it), so it is removed.
+    Skipped {
+        indexed: Option<String>,
+    },
     Indexed {
         key: String,
         versions: Vec<VersionDoc>,
@@ -253,7 +257,13 @@ fn record_outcome(
 ) -> Result<u64, IngestError> {
     match outcome {
         Outcome::Unchanged => report.unchanged += 1,
-        Outcome::Skipped => report.skipped += 1,
+        Outcome::Skipped { indexed } => {
+            report.skipped += 1;
+            if let Some(key) = indexed {
+                writer.remove_file(&key);
+                report.removed += 1;
+            }
+        }
         Outcome::Failed { path, reason } => {
             report.failed += 1;
             on_event(Event::Failed { path, reason });
@@ -282,8 +292,11 @@ fn process_file(plan: &Plan<'_>, file: &FileEntry) -> Outcome {
     let key = file.key();
     let entry = plan.catalog.lookup(&file.abs);
     let entry = entry.as_ref();
+    let skipped = || Outcome::Skipped {
+        indexed: plan.known.contains_key(&key).then(|| key.clone()),
+    };
     if entry.and_then(|e| e.skip).unwrap_or(false) || record::is_record(&file.abs) {
-        return Outcome::Skipped;
+        return skipped();
     }
     let record = record::metadata_for(&file.abs);
     let path_id = plan
@@ -310,7 +323,7 @@ fn process_file(plan: &Plan<'_>, file: &FileEntry) -> Outcome {
     }
     let head = bytes.get(..1024).unwrap_or(&bytes);
     let Some(format) = format::detect(&file.abs, head) else {
-        return Outcome::Skipped;
+        return skipped();
     };
     let _guard = (bytes.len() as u64 > limits::BIG_FILE_BYTES).then(|| plan.big_file.lock());
     let documents = match extract_file(plan, format, file, &bytes) {
