@@ -311,9 +311,17 @@ fn kind_of_celex(celex: &str) -> Kind {
 
 /// The text of the title blocks, each line once: a consolidated act repeats its title lines
 /// in a header and in the body.
+/// The act's title lines: those before its preamble, articles or annexes (an annex's
+/// title lines name the annex, not the act), each once.
 fn title_blocks(blocks: &[Block]) -> String {
     let mut lines: Vec<&str> = Vec::new();
-    for block in blocks.iter().filter(|b| b.role == Role::Title) {
+    let before_the_body = blocks.iter().take_while(|b| {
+        !matches!(
+            b.role,
+            Role::Citation | Role::Recital | Role::ArticleHeading | Role::AnnexHeading
+        )
+    });
+    for block in before_the_body.filter(|b| b.role == Role::Title) {
         if !lines.contains(&block.text.as_str()) {
             lines.push(&block.text);
         }
@@ -640,6 +648,22 @@ mod tests {
         assert_eq!(
             title_blocks(&blocks),
             "REGULATION (EU) 2099/1 of 3 January 2099 on lighthouse logs"
+        );
+    }
+
+    #[test]
+    fn an_annexs_title_lines_are_not_the_acts() {
+        let blocks = [
+            Block::new("REGULATION (EU) 2099/1", Role::Title),
+            Block::new("on lighthouse logs", Role::Title),
+            Block::new("Having regard to the Treaty", Role::Citation),
+            Block::new("Article 1", Role::ArticleHeading),
+            Block::new("ANNEX I", Role::AnnexHeading),
+            Block::new("Logbook entries", Role::Title),
+        ];
+        assert_eq!(
+            title_blocks(&blocks),
+            "REGULATION (EU) 2099/1 on lighthouse logs"
         );
     }
 
