@@ -561,12 +561,18 @@ impl Segmenter {
         let (Some(article), Label::Number(n, style)) = (&self.article, label) else {
             return false;
         };
-        if self.part != Part::Body || *n != article.paragraphs + 1 {
+        if self.part != Part::Body || *n <= article.paragraphs {
             return false;
         }
+        // A consolidation leaves out deleted paragraphs: `(3)` may follow `(1)`, but only
+        // in the paragraphs' style and outside any list, where it cannot be a point.
+        let skips = *n - article.paragraphs - 1;
         match article.paragraph_style {
+            Some(paragraph_style) if skips > 0 => {
+                paragraph_style == *style && skips <= 2 && self.lists.is_empty() && !article.colon
+            }
             Some(paragraph_style) => paragraph_style == *style,
-            None => !article.colon && self.lists.is_empty(),
+            None => skips == 0 && !article.colon && self.lists.is_empty(),
         }
     }
 
@@ -1664,6 +1670,30 @@ mod tests {
                 "anx_XI.pnt_a",
                 "anx_XI.pnt_b",
                 "anx_XI.pnt_2"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_paragraph_after_deleted_ones_stays_a_paragraph() {
+        let blocks = body(&[
+            "Article 5",
+            "Title",
+            "(1) First.",
+            "(3) Third.",
+            "(4) Fourth:",
+            "1. point;",
+            "3. point.",
+        ]);
+        assert_eq!(
+            ids(&segment(&blocks, true))[2..],
+            [
+                "art_5",
+                "art_5.par_1",
+                "art_5.par_3",
+                "art_5.par_4",
+                "art_5.par_4.pnt_1",
+                "art_5.par_4.pnt_3"
             ]
         );
     }
