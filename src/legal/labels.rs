@@ -43,6 +43,16 @@ impl Label {
         }
     }
 
+    /// A label of the same kind and punctuation with the id `id` (`(c)` for `c` after `(a)`).
+    pub fn with_id(&self, id: &str) -> Option<Label> {
+        match self {
+            Label::Number(_, style) => Some(Label::Number(id.parse().ok()?, *style)),
+            Label::Letter(_, style) => Some(Label::Letter(id.to_string(), *style)),
+            Label::Roman(_, style) => Some(Label::Roman(id.to_string(), *style)),
+            Label::Dash => None,
+        }
+    }
+
     /// Labels of the same kind and punctuation belong to the same list.
     pub fn same_list(&self, other: &Label) -> bool {
         match (self, other) {

@@ -8,6 +8,8 @@
 //! numbers paragraphs `1.` and points `(1)`, German the other way round, and a list after a
 //! sentence ending in `:` is always points.
 
+use std::collections::HashSet;
+
 use super::labels::{self, Label, Style};
 use super::vocab;
 use crate::ingest::extract::{Block, Role};
@@ -158,8 +160,14 @@ struct Segmenter {
     /// True right after a division heading: the next short block is its title.
     division_title_due: bool,
     article: Option<ArticleState>,
+    /// Ids of the articles opened so far: none opens twice.
+    article_ids: HashSet<String>,
     annex: Option<String>,
+    /// The part of the annex the segmenter is in (`A`, `II`), if the annex has parts.
+    annex_part: Option<String>,
     lists: Vec<List>,
+    /// The outermost list that unlabelled text closed last: its next label resumes it.
+    closed: Option<List>,
 }
 
 #[derive(Debug, Clone)]
@@ -198,6 +206,7 @@ impl Segmenter {
     fn add_text(&mut self, text: &str, role: Role) {
         if self.starts_annex(text, role)
             || self.starts_article(text, role)
+            || self.starts_annex_part(text)
             || self.starts_division(text)
         {
             return;
@@ -221,7 +230,8 @@ impl Segmenter {
             self.push_unit(format!("rct_{number}"), None, text);
             return;
         }
-        if role == Role::Enacting || (self.part == Part::Recitals && is_enacting_formula(text)) {
+        let in_preamble = matches!(self.part, Part::Citations | Part::Recitals);
+        if role == Role::Enacting || (in_preamble && is_enacting_formula(text)) {
             self.part = Part::Body;
             return append(&mut self.units[0].text, text);
         }
@@ -296,6 +306,9 @@ impl Segmenter {
             return false;
         };
         let number = leading_number(&heading.number);
+        if !self.may_open_article(&heading.number) {
+            return false;
+        }
         let trusted = role == Role::ArticleHeading;
         if !trusted && !self.plausible_article(number, heading.rest) {
             return false;
@@ -311,21 +324,34 @@ impl Segmenter {
         true
     }
 
+    /// No heading, whatever the markup says, opens a second article with an id already used,
+    /// or an article inside an annex that follows articles: the rows of a correlation table
+    /// and the articles of an annexed agreement are annex content. (Annexes before any
+    /// article are the entries of a table of contents.)
+    fn may_open_article(&self, number_id: &str) -> bool {
+        let id = format!("art_{number_id}");
+        let after_articles_in_annex = self.part == Part::Annex && !self.article_ids.is_empty();
+        !after_articles_in_annex && !self.article_ids.contains(&id)
+    }
+
     /// An article heading in running text is a heading only when it stands alone (or with a
-    /// short title) and its number follows the previous article's.
+    /// short title), its number is above the previous article's, and the text before it does
+    /// not announce a quotation with `:` (`the following Article is inserted:`). Numbers may
+    /// jump (an excerpt, deleted articles), but never go back.
     fn plausible_article(&self, number: u32, rest: &str) -> bool {
-        let alone = rest.chars().count() < 150
-            && !rest.ends_with(['.', ';', ','])
-            && !rest.starts_with(|c: char| c.is_lowercase() || c == '(');
         let in_sequence = match &self.article {
-            Some(article) => number >= article.number && number <= article.number + 3,
+            Some(article) => number >= article.number,
             // The first article of an act is 1; an excerpt may start anywhere after the
             // enacting formula.
             None => number == 1 || self.part == Part::Body,
         };
         let may_start =
             matches!(self.part, Part::Body | Part::Recitals | Part::Annex) || number == 1;
-        alone && in_sequence && may_start && self.part != Part::End
+        stands_alone(rest)
+            && in_sequence
+            && may_start
+            && self.part != Part::End
+            && !self.current_announces_list()
     }
 
     fn open_article(&mut self, number_id: &str, number: u32, label: &str) {
@@ -334,7 +360,9 @@ impl Segmenter {
         }
         self.part = Part::Body;
         self.lists.clear();
+        self.closed = None;
         let id = format!("art_{number_id}");
+        self.article_ids.insert(id.clone());
         let heading = join_heading(&self.division, label);
         self.article = Some(ArticleState {
             id: id.clone(),
@@ -394,8 +422,37 @@ impl Segmenter {
         };
         let unit_heading = text.trim().to_string();
         self.annex = Some(id.clone());
+        self.annex_part = None;
+        self.closed = None;
         self.division_title_due = true;
         self.push_unit(id, Some(unit_heading), "");
+        true
+    }
+
+    /// `Part A`, `PART II`, `A. General conditions` inside an annex: the points after it
+    /// restart their numbering, so the part is a step of their ids (`anx_I.prt_A.pnt_1`).
+    fn starts_annex_part(&mut self, text: &str) -> bool {
+        if self.part != Part::Annex {
+            return false;
+        }
+        let Some(annex) = self.annex.clone() else {
+            return false;
+        };
+        let Some((part, title)) = annex_part(text, self.annex_part.as_deref()) else {
+            return false;
+        };
+        let heading = self
+            .units
+            .iter()
+            .rev()
+            .find(|u| u.id.as_deref() == Some(annex.as_str()))
+            .and_then(|u| u.heading.clone())
+            .map_or_else(|| text.to_string(), |h| format!("{h} › {text}"));
+        self.lists.clear();
+        self.closed = None;
+        self.division_title_due = title.is_empty();
+        self.annex_part = Some(part.clone());
+        self.push_unit(format!("{annex}.prt_{part}"), Some(heading), "");
         true
     }
 
@@ -504,12 +561,18 @@ impl Segmenter {
         let (Some(article), Label::Number(n, style)) = (&self.article, label) else {
             return false;
         };
-        if self.part != Part::Body || *n != article.paragraphs + 1 {
+        if self.part != Part::Body || *n <= article.paragraphs {
             return false;
         }
+        // A consolidation leaves out deleted paragraphs: `(3)` may follow `(1)`, but only
+        // in the paragraphs' style and outside any list, where it cannot be a point.
+        let skips = *n - article.paragraphs - 1;
         match article.paragraph_style {
+            Some(paragraph_style) if skips > 0 => {
+                paragraph_style == *style && skips <= 2 && self.lists.is_empty() && !article.colon
+            }
             Some(paragraph_style) => paragraph_style == *style,
-            None => !article.colon && self.lists.is_empty(),
+            None => skips == 0 && !article.colon && self.lists.is_empty(),
         }
     }
 
@@ -525,6 +588,7 @@ impl Segmenter {
         let id = format!("{}.par_{}", article.id, article.paragraphs);
         let heading = article.heading.clone();
         self.lists.clear();
+        self.closed = None;
         self.push_unit(id, Some(heading), text);
     }
 
@@ -536,11 +600,30 @@ impl Segmenter {
             return self.lists.last().map(|l| l.parent.clone());
         }
         let parent = self.units.get(self.current)?.id.clone()?;
+        if let Some(resumed) = self.resume_closed_list(label, &parent) {
+            return Some(resumed);
+        }
         let opens_here = parent.starts_with("art_")
             || parent.starts_with("anx")
             || parent.starts_with("p_")
             || parent.contains(".pnt_");
         opens_here.then_some(parent)
+    }
+
+    /// `2.` after the text and the `(a)`, `(b)` that followed point `1.`: the closed list of
+    /// `1.` goes on, where it was, rather than a new list opening under `(b)`.
+    fn resume_closed_list(&mut self, label: &Label, current: &str) -> Option<String> {
+        let closed = self.closed.as_ref()?;
+        let last = closed.label.with_id(&closed.last)?;
+        let inside =
+            current == closed.parent || current.starts_with(&format!("{}.", closed.parent));
+        if !label.follows(&last) || !inside {
+            return None;
+        }
+        let parent = closed.parent.clone();
+        self.lists = vec![closed.clone()];
+        self.closed = None;
+        Some(parent)
     }
 
     fn open_point(&mut self, label: Label, parent: String, text: &str) {
@@ -663,6 +746,7 @@ impl Segmenter {
     fn add_unlabelled(&mut self, text: &str) {
         if let Some(first) = self.lists.first() {
             let parent = first.parent.clone();
+            self.closed = Some(first.clone());
             self.lists.clear();
             if let Some(index) = self
                 .units
@@ -755,9 +839,10 @@ fn position_id(label: &Label, n: u32) -> String {
     }
 }
 
-/// `THE EUROPEAN PARLIAMENT AND THE COUNCIL OF THE EUROPEAN UNION,`: capitals ending in a comma.
+/// `THE EUROPEAN PARLIAMENT AND THE COUNCIL OF THE EUROPEAN UNION,`: capitals ending in a
+/// comma, or in a dash in older acts (`DER RAT DER EUROPÄISCHEN UNION —`).
 fn is_institution_line(text: &str) -> bool {
-    text.ends_with(',') && is_mostly_upper(text) && text.chars().count() < 300
+    text.ends_with([',', '—', '–', '-']) && is_mostly_upper(text) && text.chars().count() < 300
 }
 
 /// `HAVE ADOPTED THIS REGULATION:`: capitals ending in a colon.
@@ -769,6 +854,81 @@ fn is_mostly_upper(text: &str) -> bool {
     let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
     let upper = letters.iter().filter(|c| c.is_uppercase()).count();
     letters.len() >= 8 && upper * 10 >= letters.len() * 8
+}
+
+/// The part an annex heading opens, and its title when on the same line: `Part A` → `A`,
+/// `PART II Title` → `II`, `A. General conditions` → `A`. A letter alone with a dot must be
+/// the first (`A.`) or follow the part before it, so an initial (`A. Smith`) is no part.
+fn annex_part<'a>(text: &'a str, previous: Option<&str>) -> Option<(String, &'a str)> {
+    if text.chars().count() > 300 {
+        return None;
+    }
+    if let Some(heading) = vocab::division_heading(text)
+        && division_level(text) == 0
+        && !heading.number.is_empty()
+    {
+        return Some((heading.number.to_uppercase(), heading.rest));
+    }
+    if let Some(part) = ordinal_part(text) {
+        return Some(part);
+    }
+    let (letter, title) = lettered_part(text)?;
+    let expected = previous.map_or(Some('A'), next_part_letter)?;
+    (letter == expected).then(|| (letter.to_string(), title))
+}
+
+/// French numbers the parts of an annex with words (`Première partie`, where English writes
+/// `Part I`): the part as a roman numeral, and the title after it.
+fn ordinal_part(text: &str) -> Option<(String, &str)> {
+    const ORDINALS: [&str; 6] = [
+        "première",
+        "deuxième",
+        "troisième",
+        "quatrième",
+        "cinquième",
+        "sixième",
+    ];
+    let (word, rest) = text.split_once(char::is_whitespace)?;
+    let rest = rest.trim_start();
+    let after = rest.get(..6).filter(|w| w.eq_ignore_ascii_case("partie"))?;
+    let title = rest.get(after.len()..)?;
+    if title.starts_with(char::is_alphanumeric) {
+        return None;
+    }
+    let position = ORDINALS.iter().position(|o| *o == word.to_lowercase())?;
+    let number = u32::try_from(position).ok()? + 1;
+    Some((labels::roman(number).to_uppercase(), title.trim_start()))
+}
+
+/// `A.` alone or followed by a capitalised title without final punctuation.
+fn lettered_part(text: &str) -> Option<(char, &str)> {
+    let mut chars = text.chars();
+    let letter = chars.next().filter(char::is_ascii_uppercase)?;
+    let rest = chars.as_str().strip_prefix('.')?;
+    let title = rest.trim_start();
+    let is_title = title.is_empty()
+        || (rest.starts_with(char::is_whitespace)
+            && title.starts_with(char::is_uppercase)
+            && !title.ends_with(['.', ';', ':', ',']));
+    is_title.then_some((letter, title))
+}
+
+/// The letter after a one-letter part id (`B` after `A`).
+fn next_part_letter(previous: &str) -> Option<char> {
+    let mut chars = previous.chars();
+    let letter = chars.next().filter(char::is_ascii_uppercase)?;
+    if chars.next().is_some() {
+        return None;
+    }
+    char::from_u32(letter as u32 + 1)
+}
+
+/// The text after an article number is a heading's title, not a sentence citing the
+/// article: short, capitalised, without the punctuation that ends a clause.
+fn stands_alone(rest: &str) -> bool {
+    rest.chars().count() < 150
+        && !rest.ends_with(['.', ';', ','])
+        && !rest.starts_with(|c: char| c.is_lowercase() || c == '(')
 }
 
 fn is_short_title(text: &str) -> bool {
@@ -1329,6 +1489,213 @@ mod tests {
         );
         let kept: usize = rest.iter().map(|u| u.text.split(' ').count()).sum();
         assert_eq!(kept, table.trim().split(' ').count(), "no word is lost");
+    }
+
+    /// A preamble of one citation (`cit_1`), then `blocks`: the body of an act.
+    fn body(blocks: &[&str]) -> Vec<Block> {
+        let mut all = vec![
+            b("THE EUROPEAN PARLIAMENT AND THE COUNCIL OF THE EUROPEAN UNION,"),
+            b("Having regard to the Treaty,"),
+            b("HAVE ADOPTED THIS REGULATION:"),
+        ];
+        all.extend(blocks.iter().map(|text| b(text)));
+        all
+    }
+
+    #[test]
+    fn articles_after_a_numbering_gap_are_headings() {
+        let blocks = body(&[
+            "Article 1",
+            "Scope",
+            "Text.",
+            "Article 3",
+            "Text.",
+            "Article 3a",
+            "Text.",
+            "Article 4",
+            "1. Text.",
+            "2. Text.",
+            "Article 9",
+            "Transmission",
+            "1. Nine.",
+            "Article 31",
+            "1. Thirty-one.",
+        ]);
+        let ids = ids(&segment(&blocks, true));
+        assert_eq!(
+            ids[2..],
+            [
+                "art_1",
+                "art_3",
+                "art_3a",
+                "art_4",
+                "art_4.par_1",
+                "art_4.par_2",
+                "art_9",
+                "art_9.par_1",
+                "art_31",
+                "art_31.par_1"
+            ]
+        );
+    }
+
+    #[test]
+    fn quoted_articles_and_lower_numbers_open_no_article() {
+        let blocks = body(&[
+            "Article 7",
+            "Amendments",
+            "1. The following Article is inserted:",
+            "Article 25",
+            "Conditions",
+            "Article 2",
+            "Article 8",
+            "Entry into force",
+        ]);
+        assert_eq!(
+            ids(&segment(&blocks, true))[2..],
+            ["art_7", "art_7.par_1", "art_8"]
+        );
+    }
+
+    #[test]
+    fn an_act_without_article_1_keeps_its_articles() {
+        let blocks = vec![
+            b("THE COUNCIL OF THE EUROPEAN UNION —"),
+            b("having regard to the Treaty,"),
+            b("considering that cooperation is needed,"),
+            b("HAS ADOPTED THIS JOINT ACTION:"),
+            b("—————"),
+            b("Article 2"),
+            b("(1) Each Member State shall draw up a guide."),
+            b("(2) The guides shall be sent."),
+        ];
+        assert_eq!(
+            ids(&segment(&blocks, true)),
+            ["-", "cit_1", "cit_2", "art_2", "art_2.par_1", "art_2.par_2"]
+        );
+    }
+
+    #[test]
+    fn correlation_table_rows_are_annex_text() {
+        let mut blocks = body(&["Article 1", "Scope", "Text.", "Article 2", "Text."]);
+        blocks.extend([
+            b("Done at Brussels, 1 May 2020."),
+            b("ANNEX"),
+            b("CORRELATION TABLE"),
+            b("Article 1"),
+            b("Article 1(4) and (5)"),
+            b("Article 3"),
+        ]);
+        let units = segment(&blocks, true);
+        assert_eq!(ids(&units)[2..], ["art_1", "art_2", "anx"]);
+        assert_eq!(units[2].text, "Text.");
+        assert_eq!(units[4].text, "Article 1 Article 1(4) and (5) Article 3");
+    }
+
+    #[test]
+    fn a_trusted_heading_never_opens_an_article_twice() {
+        let blocks = vec![
+            Block::new("Article 1", Role::ArticleHeading),
+            b("One."),
+            Block::new("Article 1", Role::ArticleHeading),
+            b("Again."),
+        ];
+        let units = segment(&blocks, true);
+        assert_eq!(ids(&units), ["-", "art_1"]);
+    }
+
+    #[test]
+    fn annex_parts_are_a_step_of_point_ids() {
+        let annex = |part_a: &str, part_b: &str| {
+            let mut blocks = body(&["Article 1", "Scope", "Text."]);
+            blocks.extend([
+                b("Done at Brussels, 1 May 2020."),
+                b("ANNEX I"),
+                b("CONDITIONS"),
+                b(part_a),
+                b("1. first;"),
+                b("2. second."),
+                b(part_b),
+                b("1. other first."),
+            ]);
+            ids(&segment(&blocks, true))[3..].to_vec()
+        };
+        let lettered = annex("A. General conditions", "B. Specific conditions");
+        assert_eq!(
+            lettered,
+            [
+                "anx_I",
+                "anx_I.prt_A",
+                "anx_I.prt_A.pnt_1",
+                "anx_I.prt_A.pnt_2",
+                "anx_I.prt_B",
+                "anx_I.prt_B.pnt_1"
+            ]
+        );
+        assert_eq!(annex("Part A", "Part B"), lettered);
+        let roman = annex("Première partie", "Deuxième partie");
+        assert_eq!(roman, annex("Part I", "Part II"));
+        assert_eq!(roman[1], "anx_I.prt_I");
+    }
+
+    #[test]
+    fn a_signature_initial_is_no_annex_part() {
+        let mut blocks = body(&["Article 1", "Scope", "Text."]);
+        blocks.extend([
+            b("Done at Brussels, 1 May 2020."),
+            b("ANNEX"),
+            b("B. Smith shall sign."),
+            b("C. Jones"),
+        ]);
+        assert_eq!(ids(&segment(&blocks, true))[3..], ["anx"]);
+    }
+
+    #[test]
+    fn a_numbered_point_after_a_lettered_list_resumes_its_own_list() {
+        let mut blocks = body(&["Article 1", "Scope", "Text."]);
+        blocks.extend([
+            b("Done at Brussels, 1 May 2020."),
+            b("ANNEX XI"),
+            b("1. Common algorithm"),
+            b("All equipment shall:"),
+            b("(a) allow descrambling;"),
+            b("(b) display signals."),
+            b("2. Interoperability"),
+        ]);
+        assert_eq!(
+            ids(&segment(&blocks, true))[3..],
+            [
+                "anx_XI",
+                "anx_XI.pnt_1",
+                "anx_XI.pnt_a",
+                "anx_XI.pnt_b",
+                "anx_XI.pnt_2"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_paragraph_after_deleted_ones_stays_a_paragraph() {
+        let blocks = body(&[
+            "Article 5",
+            "Title",
+            "(1) First.",
+            "(3) Third.",
+            "(4) Fourth:",
+            "1. point;",
+            "3. point.",
+        ]);
+        assert_eq!(
+            ids(&segment(&blocks, true))[2..],
+            [
+                "art_5",
+                "art_5.par_1",
+                "art_5.par_3",
+                "art_5.par_4",
+                "art_5.par_4.pnt_1",
+                "art_5.par_4.pnt_3"
+            ]
+        );
     }
 
     #[test]

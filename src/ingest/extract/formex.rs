@@ -86,6 +86,9 @@ struct Walker {
     /// (Formex often writes `vom<DATE>15. Mai</DATE>über`).
     soft_space: bool,
     instance_date: Option<Date>,
+    /// Inside a provision a consolidation marks deleted: the id of the instruction that
+    /// closes it. Its text is no longer law and is left out.
+    deleted_until: Option<String>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -112,6 +115,7 @@ impl Walker {
                 Event::Text(t) => self.text(&t.xml10_content()),
                 Event::CData(c) => self.text(&c.xml10_content()),
                 Event::GeneralRef(r) => self.text(&resolve_reference(&r)),
+                Event::PI(instruction) => self.instruction(&instruction),
                 Event::Eof => break,
                 _ => {}
             }
@@ -179,7 +183,30 @@ impl Walker {
         self.stack.pop();
     }
 
+    /// Consolidated Formex brackets each amendment with `<?CLG.MDFO ID=… IDREF=…
+    /// ACTION=…?>` and `<?CLG.MDFC ID=…?>` instructions; a `DELETED` one is skipped up to
+    /// its closing instruction, as the HTML consolidation shows only a line in its place.
+    fn instruction(&mut self, content: &str) {
+        if let Some(closing) = &self.deleted_until {
+            let closes = content.starts_with("CLG.MDFC")
+                && pi_attribute(content, "ID").as_deref() == Some(closing.as_str());
+            if closes {
+                self.deleted_until = None;
+            }
+            return;
+        }
+        let deletes = content.starts_with("CLG.MDFO")
+            && pi_attribute(content, "ACTION").as_deref() == Some("DELETED");
+        if deletes {
+            self.flush();
+            self.deleted_until = pi_attribute(content, "IDREF");
+        }
+    }
+
     fn text(&mut self, text: &str) {
+        if self.deleted_until.is_some() {
+            return;
+        }
         if self.reading.is_some() {
             self.meta_text.push_str(text);
         }
@@ -304,6 +331,14 @@ fn role_of(name: &str, parent: Option<&str>) -> Option<Role> {
 }
 
 /// Superscripts and subscripts belong to the word they touch (`m<HT TYPE="SUP">2</HT>`).
+/// The value of `key="…"` in the content of a processing instruction.
+fn pi_attribute(content: &str, key: &str) -> Option<String> {
+    let start = content.find(&format!(" {key}=\""))? + key.len() + 3;
+    let rest = content.get(start..)?;
+    let end = rest.find('"')?;
+    rest.get(..end).map(str::to_string)
+}
+
 fn is_script_position(start: &BytesStart<'_>) -> bool {
     matches!(attribute(start, "TYPE").as_deref(), Some("SUP" | "SUB"))
 }
@@ -449,6 +484,27 @@ mod tests {
         let xml = format!("{}deep{}", "<P>".repeat(depth), "</P>".repeat(depth));
         let out = run(&xml);
         assert_eq!(texts(&out), [("deep", Role::Body)]);
+    }
+
+    #[test]
+    fn provisions_deleted_by_a_consolidation_are_left_out() {
+        let xml = r#"<CONS.ACT><ENACTING.TERMS>
+            <ARTICLE><TI.ART>Article 1</TI.ART><ALINEA>In force.</ALINEA></ARTICLE>
+            <?CLG.MDFO ID="O1" IDREF="C1" ACTION="DELETED" LEVEL="STRUCTURE"?>
+            <ARTICLE><TI.ART>Article 2</TI.ART><ALINEA>Repealed text.</ALINEA></ARTICLE>
+            <?CLG.MDFC ID="C1" IDREF="O1"?>
+            <?CLG.MDFO ID="O2" IDREF="C2" ACTION="REPLACED"?>
+            <ARTICLE><TI.ART>Article 3</TI.ART><ALINEA>Replaced text.</ALINEA></ARTICLE>
+            <?CLG.MDFC ID="C2" IDREF="O2"?>
+            </ENACTING.TERMS></CONS.ACT>"#;
+        let out = run(xml);
+        let all: Vec<&str> = texts(&out).into_iter().map(|(t, _)| t).collect();
+        assert!(all.contains(&"In force."));
+        assert!(all.contains(&"Replaced text."));
+        assert!(
+            !all.iter()
+                .any(|t| t.contains("Repealed") || *t == "Article 2")
+        );
     }
 
     #[test]
