@@ -601,6 +601,10 @@ impl Node {
 
     fn collect_highlight(&self, out: &mut Highlight) {
         match self {
+            // `end-to-end`, `2016/679`: searched as a phrase of its pieces, marked as one.
+            Node::Word(w) if one_word(w).is_none() => out
+                .exact
+                .extend(words(w).map(|piece| fold(piece.text).into_owned())),
             Node::Word(w) => out.words.push(w.clone()),
             Node::Prefix(p, _) => out.prefixes.push(fold(p).into_owned()),
             Node::Phrase(text, _) => out
@@ -1070,5 +1074,8 @@ mod tests {
         assert_eq!(h.words, ["consent"]);
         assert!(h.exact.contains("donnees"));
         assert_eq!(h.prefixes, ["priv"]);
+        let hyphenated = parse("End-to-end").unwrap().highlight();
+        assert!(hyphenated.words.is_empty());
+        assert_eq!(hyphenated.exact.iter().collect::<Vec<_>>(), ["end", "to"]);
     }
 }
