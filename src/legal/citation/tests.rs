@@ -31,6 +31,29 @@ const DEVELOPMENT_SET: &[(&str, &[&str])] = &[
     ("Art 6(1)(a) GDPR", &["32016R0679#art_6.par_1.pnt_a"]),
     ("Art 17 DSGVO", &["32016R0679#art_17"]),
     ("32016R0679#art_6.par_1", &["32016R0679#art_6.par_1"]),
+    (
+        "artikel 6, eerste lid, onder f, AVG",
+        &["32016R0679#art_6.par_1.pnt_f"],
+    ),
+    (
+        "Artikel 6 lid 1 sub f AVG",
+        &["32016R0679#art_6.par_1.pnt_f"],
+    ),
+    ("ErwG. 47 DSGVO", &["32016R0679#rct_47"]),
+    ("ErwG 47 DSGVO", &["32016R0679#rct_47"]),
+    (
+        "Art. 6 Abs. 1 S. 1 lit. f DSGVO",
+        &["32016R0679#art_6.par_1.pnt_f"],
+    ),
+    ("art. 6 i 7 RODO", &["32016R0679#art_6", "32016R0679#art_7"]),
+    (
+        "ČLÁNEK 5 A 6 NAŘÍZENÍ (EU) 2016/679",
+        &["32016R0679#art_5", "32016R0679#art_6"],
+    ),
+    (
+        "Art. 6 Abs. 1 UAbs. 1 lit. f DSGVO",
+        &["32016R0679#art_6.par_1.pnt_f"],
+    ),
     ("see 32016R0679#anx_I.pnt_2.", &["32016R0679#anx_I.pnt_2"]),
     (
         "l'article 6 et l'article 9 du règlement (UE) 2016/679",

@@ -153,6 +153,9 @@ fn role_in(t: &mut Tokens, k: usize, langs: LangSet) -> Option<Role> {
     match t.get(k)?.kind {
         Kind::Punct(',' | '&' | ';') => Some(Role::List),
         Kind::Punct('-' | '–' | '—' | '‑') => Some(Role::Range),
+        // A capital letter alone is no connector (`Art. 6 I 1`: German paragraph I, not
+        // Polish `i`, and) but in capitals (`ČLÁNEK 5 A 6`).
+        Kind::Word if is_capital_letter(t, k) && !after_capitals(t, k) => None,
         Kind::Word => t
             .roles(k)
             .iter()
@@ -164,10 +167,68 @@ fn role_in(t: &mut Tokens, k: usize, langs: LangSet) -> Option<Role> {
     }
 }
 
+/// Dutch ordinals of paragraphs (`artikel 6, eerste lid`), by number.
+const DUTCH_ORDINALS: [&str; 10] = [
+    "eerste", "tweede", "derde", "vierde", "vijfde", "zesde", "zevende", "achtste", "negende",
+    "tiende",
+];
+
+/// A paragraph named by its ordinal at token `i`: `eerste lid` is `par_1`.
+fn ordinal_paragraph(t: &mut Tokens, i: usize, langs: LangSet) -> Option<(Group, usize, LangSet)> {
+    let token = t.get(i)?;
+    if !matches!(token.kind, Kind::Word) {
+        return None;
+    }
+    let ordinal = t.slice(&token).to_lowercase();
+    let number = DUTCH_ORDINALS.iter().position(|o| *o == ordinal)? + 1;
+    let words: Vec<&UnitWords> = t
+        .unit_words(i + 1, langs)
+        .into_iter()
+        .filter(|w| w.level == Level::Paragraph && w.side == Side::Before)
+        .collect();
+    let word_langs = langs_of(&words);
+    if words.is_empty() || !word_langs.contains(crate::lang::Lang::Nl) {
+        return None;
+    }
+    let step = Step {
+        level: Level::Paragraph,
+        label: number.to_string(),
+    };
+    let group = Group {
+        level: Level::Paragraph,
+        paths: vec![vec![step]],
+    };
+    Some((group, i + 2, word_langs))
+}
+
+/// Whether the token at `k` is one capital letter.
+fn is_capital_letter(t: &mut Tokens, k: usize) -> bool {
+    let Some(token) = t.get(k) else {
+        return false;
+    };
+    let mut chars = t.slice(&token).chars();
+    matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase())
+}
+
+/// Whether a word in capitals (`ČLÁNEK`) is among the three tokens before `k`.
+fn after_capitals(t: &mut Tokens, k: usize) -> bool {
+    (k.saturating_sub(3)..k).any(|j| {
+        t.get(j).is_some_and(|token| {
+            let text = t.slice(&token);
+            !matches!(token.kind, Kind::Number(_) | Kind::Punct(_))
+                && text.chars().count() > 1
+                && text.chars().all(char::is_uppercase)
+        })
+    })
+}
+
 /// A group at token `i`: a unit word and its labels, or labels and their unit word. A word
 /// of several levels (`led`: a Danish indent, a Swedish point) takes the first level that
 /// reads, subdivisions last.
 fn group(t: &mut Tokens, i: usize, langs: LangSet) -> Option<(Group, usize, LangSet)> {
+    if let Some(found) = ordinal_paragraph(t, i, langs) {
+        return Some(found);
+    }
     let words = t.unit_words(i, langs);
     let mut before: Vec<&UnitWords> = words
         .iter()

@@ -2,8 +2,9 @@
 //! paragraph, a point, a recital or an annex (in every inflected form a citation uses), what
 //! names a regulation or a directive, and the small words that join them.
 //!
-//! Forms are lowercase. A form ending in `*` is a stem: it matches any word it starts
-//! (`cikk*`: `cikk`, `cikke`, `cikkének`), used where a language inflects too much to list.
+//! Forms are lowercase, but for abbreviations with capitals inside (`ErwG`), matched as
+//! written. A form ending in `*` is a stem: it matches any word it starts (`cikk*`: `cikk`,
+//! `cikke`, `cikkének`), used where a language inflects too much to list.
 //! Small words ([`SMALL_WORDS`]) are written folded (no accents), as [`fold`] makes them.
 //!
 //! [`fold`]: crate::lang::fold::fold
@@ -76,9 +77,9 @@ pub const UNIT_WORDS: &[UnitWords] = &[
     unit(De, Article, Before, &["artikel", "artikels", "art.", "art", "artt."]),
     unit(De, Paragraph, Before, &["absatz", "absätze", "absatzes", "abs."]),
     unit(De, Point, Before, &["buchstabe", "buchstaben", "buchst.", "lit.", "nummer", "nummern", "nr.", "ziffer", "ziff."]),
-    unit(De, Recital, Before, &["erwägungsgrund", "erwägungsgrunds", "erwägungsgrundes", "erwägungsgründe", "erwägungsgründen"]),
+    unit(De, Recital, Before, &["ErwG.", "ErwG", "Erwgr.", "erwägungsgrund", "erwägungsgrunds", "erwägungsgrundes", "erwägungsgründe", "erwägungsgründen"]),
     unit(De, Annex, Before, &["anhang", "anhangs", "anhanges", "anhänge", "anlage"]),
-    unit(De, Subdivision, Before, &["unterabsatz", "unterabsatzes", "unterabs.", "uabs.", "satz", "satzes", "spiegelstrich"]),
+    unit(De, Subdivision, Before, &["unterabsatz", "unterabsatzes", "unterabs.", "uabs.", "UAbs.", "satz", "satzes", "S.", "spiegelstrich"]),
     // French
     unit(Fr, Article, Before, &["article", "articles", "art.", "art"]),
     unit(Fr, Paragraph, Before, &["paragraphe", "paragraphes", "par."]),
@@ -89,7 +90,7 @@ pub const UNIT_WORDS: &[UnitWords] = &[
     // Dutch
     unit(Nl, Article, Before, &["artikel", "artikelen", "art."]),
     unit(Nl, Paragraph, Before, &["lid", "leden"]),
-    unit(Nl, Point, Before, &["punt", "punten", "onder"]),
+    unit(Nl, Point, Before, &["punt", "punten", "onder", "sub"]),
     unit(Nl, Recital, Before, &["overweging", "overwegingen"]),
     unit(Nl, Annex, Before, &["bijlage", "bijlagen"]),
     unit(Nl, Subdivision, Before, &["alinea", "alinea's", "zin", "streepje"]),
