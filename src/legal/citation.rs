@@ -202,7 +202,8 @@ fn citation_at(t: &mut Tokens, i: usize) -> Option<Reading> {
 }
 
 /// An act, and the unit reference right after it when the act's language (or a name or
-/// number standing alone) puts acts first and no act of its own follows that reference.
+/// number standing alone) puts acts first or a unit word follows it, and no act of its own
+/// follows that reference.
 fn act_first(t: &mut Tokens, act: ActRef) -> Reading {
     let alone = |act: ActRef| Reading {
         next: act.next,
@@ -211,15 +212,23 @@ fn act_first(t: &mut Tokens, act: ActRef) -> Reading {
     };
     let puts_act_first =
         ACT_FIRST.iter().any(|l| act.langs.contains(*l)) || act.langs == LangSet::ALL;
-    let unit_follows = t
+    // In any language, a unit word may follow its act, straight or after a comma or colon
+    // (`GDPR Article 17`, `Regulation (EU) 2016/679, Article 6(1)(a)`).
+    let separated = t
         .get(act.next)
+        .is_some_and(|tok| matches!(tok.kind, Kind::Punct(',' | ':')))
+        && starts_unit(t, act.next + 1);
+    let unit_word_after = separated || starts_unit(t, act.next);
+    let start = if separated { act.next + 1 } else { act.next };
+    let unit_follows = t
+        .get(start)
         .is_some_and(|tok| !matches!(tok.kind, Kind::Punct(c) if c != '('));
     // An ELI naming a unit is whole: what follows it is another citation.
     let stands_alone = matches!(act.target, Target::Unknown | Target::Unit(..));
-    if !puts_act_first || !unit_follows || stands_alone {
+    if !(puts_act_first || unit_word_after) || !unit_follows || stands_alone {
         return alone(act);
     }
-    let Some(chain) = units_ref::chain(t, act.next, act.langs) else {
+    let Some(chain) = units_ref::chain(t, start, act.langs) else {
         return alone(act);
     };
     if act_after(t, chain.next, chain.langs).is_some() {

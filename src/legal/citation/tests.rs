@@ -47,6 +47,15 @@ const DEVELOPMENT_SET: &[(&str, &[&str])] = &[
     ),
     ("art. 6 i 7 RODO", &["32016R0679#art_6", "32016R0679#art_7"]),
     (
+        "Regulation (EU) 2016/679, Article 6(1)(a)",
+        &["32016R0679#art_6.par_1.pnt_a"],
+    ),
+    (
+        "Reglamento (UE) 2016/679, artículo 17",
+        &["32016R0679#art_17"],
+    ),
+    ("GDPR Article 17", &["32016R0679#art_17"]),
+    (
         "ČLÁNEK 5 A 6 NAŘÍZENÍ (EU) 2016/679",
         &["32016R0679#art_5", "32016R0679#art_6"],
     ),
