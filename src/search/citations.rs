@@ -56,7 +56,7 @@ pub fn has_document(snapshot: &Snapshot, doc: &str) -> bool {
 
 /// The document a citation of the act `celex` leads to: the act itself when indexed, else
 /// its latest consolidated version (`02009R0810-20200202` for `32009R0810`), if any.
-fn indexed_act(snapshot: &Snapshot, celex: &str) -> Option<String> {
+pub fn indexed_act(snapshot: &Snapshot, celex: &str) -> Option<String> {
     if has_document(snapshot, celex) {
         return Some(celex.to_string());
     }
@@ -238,6 +238,11 @@ mod tests {
             ["32009R0812"],
             "neither: as cited"
         );
+        assert!(
+            cite(&snapshot, "Regulation (EC) No 810/2009")[0].in_index,
+            "held by its consolidated version"
+        );
+        assert!(!cite(&snapshot, "Regulation (EC) No 812/2009")[0].in_index);
     }
 
     #[test]
@@ -264,6 +269,17 @@ mod tests {
         let citation = citation_query(&snapshot, query).expect("a citation");
         assert!(citation.holds_position(query, 8));
         assert!(!citation.holds_position(query, 20));
+    }
+
+    #[test]
+    fn a_unit_of_an_act_held_only_in_consolidated_form_is_in_the_index() {
+        let mut consolidated = version_of("02009R0810-20200202", Lang::En, &["visa", "rules"]);
+        consolidated.units[0].unit = Some("art_1".into());
+        let (_dir, snapshot) = indexed(&[consolidated]);
+        let cited = cite(&snapshot, "Article 1 of Regulation (EC) No 810/2009");
+        assert_eq!(cited[0].id, "32009R0810#art_1");
+        assert!(cited[0].in_index);
+        assert!(!cite(&snapshot, "Article 9 of Regulation (EC) No 810/2009")[0].in_index);
     }
 
     #[test]

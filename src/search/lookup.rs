@@ -326,15 +326,21 @@ pub fn cite(snapshot: &Snapshot, text: &str) -> Vec<Citation> {
     find_citations(text, &Context::default())
         .into_iter()
         .map(|found| {
+            // An act indexed only as consolidated versions is in the index through them.
             let (unit, in_index) = match found.unit.as_deref() {
-                Some(cited) => match citations::held_unit_id(snapshot, &found.celex, cited) {
-                    Some(held) => (Some(held), true),
-                    None => (Some(cited.to_string()), false),
-                },
+                Some(cited) => {
+                    match citations::held_unit_id(snapshot, &found.celex, cited).or_else(|| {
+                        let doc = citations::indexed_act(snapshot, &found.celex)?;
+                        citations::held_unit_id(snapshot, &doc, cited)
+                    }) {
+                        Some(held) => (Some(held), true),
+                        None => (Some(cited.to_string()), false),
+                    }
+                }
                 None => {
-                    let held = *acts
-                        .entry(found.celex.clone())
-                        .or_insert_with_key(|celex| citations::has_document(snapshot, celex));
+                    let held = *acts.entry(found.celex.clone()).or_insert_with_key(|celex| {
+                        citations::indexed_act(snapshot, celex).is_some()
+                    });
                     (None, held)
                 }
             };
