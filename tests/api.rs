@@ -153,6 +153,11 @@ async fn ids_that_are_paths_may_keep_their_slashes() {
     assert_eq!(status, StatusCode::OK);
     let (status, _) = get("/api/docs/statements/no-such-statement").await;
     assert_eq!(status, StatusCode::NOT_FOUND);
+    for undecodable in ["/api/docs/%FF%FE", "/api/cited-by/%C0%AF"] {
+        let (status, body) = get(undecodable).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{undecodable}");
+        assert_eq!(body["error"]["code"], "invalid_parameter", "{undecodable}");
+    }
 }
 
 #[tokio::test]

@@ -4,6 +4,7 @@
 use axum::Json;
 use axum::body::{Body, Bytes};
 use axum::extract::rejection::BytesRejection;
+use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
@@ -133,15 +134,23 @@ pub struct DocParams {
     responses((status = 200, body = ShowResponse), (status = 400, body = ErrorBody), (status = 404, body = ErrorBody)))]
 pub async fn doc(
     State(state): State<AppState>,
-    Path(id): Path<String>,
+    id: Result<Path<String>, PathRejection>,
     RawQuery(raw): RawQuery,
 ) -> Result<Json<ShowResponse>, ApiError> {
+    let id = id_in_path(id)?;
     let params: DocParams = params::parse(raw.as_deref())?;
     let choice = version_choice(&params)?;
     let shown = state
         .run(move |snapshot| Ok(lookup::show(snapshot, &id, &choice)?))
         .await?;
     Ok(Json(shown))
+}
+
+/// The id of a route's path, or why it cannot be read (not UTF-8 once decoded), as JSON
+/// like every other error.
+fn id_in_path(id: Result<Path<String>, PathRejection>) -> Result<String, ApiError> {
+    id.map(|Path(id)| id)
+        .map_err(|rejection| ApiError::InvalidParameter(format!("id: {}", rejection.body_text())))
 }
 
 fn version_choice(params: &DocParams) -> Result<lookup::VersionChoice, ApiError> {
@@ -210,9 +219,10 @@ pub async fn define(
     responses((status = 200, body = SearchResponse), (status = 400, body = ErrorBody)))]
 pub async fn cited_by(
     State(state): State<AppState>,
-    Path(id): Path<String>,
+    id: Result<Path<String>, PathRejection>,
     RawQuery(raw): RawQuery,
 ) -> Result<Json<SearchResponse>, ApiError> {
+    let id = id_in_path(id)?;
     let params: CitedByParams = params::parse(raw.as_deref())?;
     let (kinds, limit, offset) = params.checked()?;
     let response = state
