@@ -224,7 +224,7 @@ pub fn latin_letters(n: u32) -> String {
 
 /// The value of a Greek numeral as used to number points: α=1 … ε=5, στ=6, ζ=7 … ι=10,
 /// ια=11, κ=20, κα=21.
-fn greek_numeral(s: &str) -> Option<u32> {
+pub fn greek_numeral(s: &str) -> Option<u32> {
     const UNITS: [&str; 9] = ["α", "β", "γ", "δ", "ε", "στ", "ζ", "η", "θ"];
     const TENS: [&str; 3] = ["ι", "κ", "λ"];
     let s = s.replace(['ϛ', 'ς'], "στ");
@@ -245,7 +245,7 @@ fn greek_numeral(s: &str) -> Option<u32> {
 }
 
 /// The position of a Bulgarian letter in the alphabet used to number points.
-fn cyrillic_position(s: &str) -> Option<u32> {
+pub fn cyrillic_position(s: &str) -> Option<u32> {
     const ALPHABET: &str = "абвгдежзийклмнопрстуфхцчшщъьюя";
     let mut chars = s.chars();
     let first = chars.next()?;

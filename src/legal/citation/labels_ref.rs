@@ -99,6 +99,12 @@ fn inserted_suffix(t: &mut Tokens, i: usize) -> Option<(String, usize)> {
     if !token.spaced && word.len() <= 2 && word.chars().all(|c| c.is_ascii_lowercase()) {
         return Some((word.to_string(), i + 1));
     }
+    if !token.spaced && word.chars().count() <= 2 {
+        // `3α`, `3а`: the letter of its position, as in ids (`art_3a`).
+        let lower = word.to_lowercase();
+        let position = labels::greek_numeral(&lower).or_else(|| labels::cyrillic_position(&lower));
+        return position.map(|n| (labels::latin_letters(n), i + 1));
+    }
     let position = INSERTED.iter().position(|w| w.eq_ignore_ascii_case(word))?;
     let followed_by_number = t
         .get(i + 1)
