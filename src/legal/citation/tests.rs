@@ -56,6 +56,14 @@ const DEVELOPMENT_SET: &[(&str, &[&str])] = &[
     ),
     ("GDPR Article 17", &["32016R0679#art_17"]),
     (
+        "Article 2 point (2)(a) of Regulation (EU) 2016/679",
+        &["32016R0679#art_2.pnt_2.pnt_a"],
+    ),
+    (
+        "Article 2, point (g)(iii), of Regulation (EU) 2016/679",
+        &["32016R0679#art_2.pnt_g.pnt_iii"],
+    ),
+    (
         "άρθρο 3α του κανονισμού (ΕΕ) 2016/679",
         &["32016R0679#art_3a"],
     ),

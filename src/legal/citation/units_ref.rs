@@ -448,6 +448,8 @@ fn item(t: &mut Tokens, i: usize, level: Level, admit: Admit) -> Option<Item> {
     };
     if matches!(level, Level::Article | Level::Paragraph) {
         dotted_paragraph(t, &mut item);
+    }
+    if matches!(level, Level::Article | Level::Paragraph | Level::Point) {
         compact_labels(t, &mut item);
     }
     Some(item)
