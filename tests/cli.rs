@@ -696,6 +696,19 @@ fn batch_answers_every_line_in_order() {
     );
     let single = search_json(index.path(), &["keeper"]);
     assert_eq!(lines[0]["hits"], single["hits"]);
+
+    let csv = polidex()
+        .args(["batch", "-", "--format", "csv", "--index"])
+        .arg(index.path())
+        .write_stdin(input)
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&csv.stderr);
+    assert_eq!(csv.status.code(), Some(2));
+    assert!(
+        stderr.contains("query 4: invalid query:"),
+        "CSV has no error column: the reason is on stderr: {stderr}"
+    );
 }
 
 #[test]

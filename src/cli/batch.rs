@@ -96,7 +96,11 @@ pub fn run(args: BatchArgs) -> Result<bool> {
     )?;
     sink.flush()?;
     if tally.errors {
-        anyhow::bail!("some queries failed (see their \"error\")");
+        let see = match args.format {
+            BatchFormat::Csv => "above",
+            BatchFormat::Jsonl => "their \"error\"",
+        };
+        anyhow::bail!("some queries failed (see {see})");
     }
     Ok(tally.found)
 }
@@ -115,6 +119,10 @@ impl<W: Write> Sink<W> {
                 writeln!(out)?;
             }
             Sink::Csv(writer) => {
+                // CSV rows are hits: a failed query's reason goes to stderr.
+                if let Some(error) = &answer.error {
+                    eprintln!("polidex: query {}: {error}", answer.query_id);
+                }
                 for (rank, hit) in answer.hits.iter().enumerate() {
                     writer.write_record(output::csv_row(&answer.query_id, rank as u64 + 1, hit))?;
                 }
