@@ -74,19 +74,71 @@ fn parse_pairs(header: &str, separator: char) -> FrontMatter {
     FrontMatter { pairs }
 }
 
-/// Strips quotes and one-line array brackets: `["Denise Almeida"]` → `Denise Almeida`.
+/// A YAML scalar or one-line array as text: quotes stripped and their escapes read
+/// (`"He said \"no\""`), array items joined (`["Denise Almeida", "EDRi"]` →
+/// `Denise Almeida, EDRi`).
 fn clean_value(value: &str) -> String {
-    let v = value
-        .trim()
-        .trim_start_matches('[')
-        .trim_end_matches(']')
-        .trim();
-    let unquoted: Vec<&str> = v
-        .split(',')
-        .map(|part| part.trim().trim_matches('"').trim_matches('\'').trim())
-        .filter(|p| !p.is_empty())
-        .collect();
-    normalize(&unquoted.join(", "))
+    let v = value.trim();
+    let text = match v.strip_prefix('[').and_then(|rest| rest.strip_suffix(']')) {
+        Some(items) => array_items(items)
+            .iter()
+            .map(|item| unquote(item.trim()))
+            .filter(|item| !item.is_empty())
+            .collect::<Vec<_>>()
+            .join(", "),
+        None => unquote(v),
+    };
+    normalize(&text)
+}
+
+/// The items of a one-line YAML array, split at commas outside quotes.
+fn array_items(items: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let mut quote: Option<char> = None;
+    let mut start = 0;
+    let mut escaped = false;
+    for (at, c) in items.char_indices() {
+        match (quote, c) {
+            (Some('"'), '\\') if !escaped => {
+                escaped = true;
+                continue;
+            }
+            (Some(q), _) if c == q && !escaped => quote = None,
+            (None, '"' | '\'') => quote = Some(c),
+            (None, ',') => {
+                parts.push(&items[start..at]);
+                start = at + 1;
+            }
+            _ => {}
+        }
+        escaped = false;
+    }
+    parts.push(&items[start..]);
+    parts
+}
+
+/// A YAML scalar without its quotes: `\"` and `\\` read in double quotes, `''` in single.
+fn unquote(value: &str) -> String {
+    let quoted = |q: char| value.len() >= 2 && value.starts_with(q) && value.ends_with(q);
+    if quoted('"') {
+        let inner = &value[1..value.len() - 1];
+        let mut out = String::with_capacity(inner.len());
+        let mut chars = inner.chars();
+        while let Some(c) = chars.next() {
+            match (c, chars.clone().next()) {
+                ('\\', Some(next @ ('"' | '\\'))) => {
+                    out.push(next);
+                    chars.next();
+                }
+                _ => out.push(c),
+            }
+        }
+        out
+    } else if quoted('\'') {
+        value[1..value.len() - 1].replace("''", "'")
+    } else {
+        value.to_string()
+    }
 }
 
 impl FrontMatter {
@@ -110,7 +162,7 @@ fn read_front_matter(front: &FrontMatter) -> Metadata {
             .get(&["lang", "language", "locale"])
             .and_then(Lang::from_metadata),
         kind: front
-            .get(&["kind", "type", "category", "layout"])
+            .get(&["kind", "type", "category", "categories", "layout"])
             .and_then(kind_from_category),
         publisher: front
             .get(&["publisher", "source", "author", "authors", "organisation"])
@@ -293,6 +345,22 @@ mod tests {
             out.meta.date.map(|d| d.to_string()).as_deref(),
             Some("2024-01-22")
         );
+    }
+
+    #[test]
+    fn yaml_quotes_escapes_and_arrays_are_read() {
+        let md = "---\ntitle: \"The \\\"chat control\\\" debate, explained\"\nauthor: ['Denise Almeida', \"EDRi, Brussels\"]\ncategories: [news, blog]\n---\n\nText.";
+        let out = &extract(md.as_bytes()).unwrap()[0];
+        assert_eq!(
+            out.meta.title.as_deref(),
+            Some("The \"chat control\" debate, explained")
+        );
+        assert_eq!(
+            out.meta.publisher.as_deref(),
+            Some("Denise Almeida, EDRi, Brussels")
+        );
+        assert_eq!(out.meta.kind, Some(Kind::Blog));
+        assert_eq!(clean_value("'it''s'"), "it's");
     }
 
     #[test]
