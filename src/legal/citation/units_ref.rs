@@ -118,25 +118,24 @@ fn list_connector(t: &mut Tokens, i: usize, langs: LangSet) -> Option<usize> {
     let first = connector(t, i, langs)
         .filter(|(role, _)| *role == Role::List)?
         .1;
-    let mut after = match connector(t, first, langs) {
+    let after = match connector(t, first, langs) {
         Some((Role::List, next)) => next,
         _ => first,
     };
     // An article (`et l'article 9`, `e dell'articolo 9`, `and the Article`) may stand
     // between the connector and the unit word.
-    for _ in 0..3 {
-        if !t.unit_words(after, LangSet::ALL).is_empty() {
-            return Some(after);
+    for at in after..after + 3 {
+        if !t.unit_words(at, LangSet::ALL).is_empty() {
+            return Some(at);
         }
-        let skippable = match t.get(after)?.kind {
+        let skippable = match t.get(at)?.kind {
             Kind::Punct(c) => matches!(c, '\'' | '’'),
-            Kind::Word => t.has_role(after, Role::Link) || t.has_role(after, Role::Of),
+            Kind::Word => t.has_role(at, Role::Link) || t.has_role(at, Role::Of),
             _ => false,
         };
         if !skippable {
             return None;
         }
-        after += 1;
     }
     None
 }
