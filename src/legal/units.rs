@@ -459,7 +459,7 @@ impl Segmenter {
     fn starts_division(&mut self, text: &str) -> bool {
         if self.division_title_due {
             self.division_title_due = false;
-            if is_short_title(text) && labels::parse(text).is_none() {
+            if is_short_title(text) && labels::parse(text).is_none() && !is_sentence(text) {
                 self.extend_division_heading(text);
                 return true;
             }
@@ -510,11 +510,18 @@ impl Segmenter {
         if vocab::is_done_at(text) {
             return self.add_end_matter(text, Role::Final);
         }
+        // `This Directive is addressed to the Member States.` right under `Article 119` is
+        // that article's text, not the act's closing formula.
+        let article_is_empty = self.article.as_ref().is_some_and(|article| {
+            self.units
+                .get(self.current)
+                .is_some_and(|u| u.id.as_deref() == Some(article.id.as_str()) && u.text.is_empty())
+        });
         if let Some(article) = &self.article
             && article.title_due
         {
             let is_title = role == Role::ArticleTitle
-                || (is_short_title(text) && labels::parse(text).is_none());
+                || (is_short_title(text) && labels::parse(text).is_none() && !is_sentence(text));
             if is_title {
                 return self.set_article_title(text);
             }
@@ -522,7 +529,7 @@ impl Segmenter {
         if let Some(article) = self.article.as_mut() {
             article.title_due = false;
         }
-        if vocab::is_binding_formula(text) {
+        if vocab::is_binding_formula(text) && !article_is_empty {
             self.lists.clear();
             return append(&mut self.units[0].text, text);
         }
@@ -929,6 +936,13 @@ fn stands_alone(rest: &str) -> bool {
     rest.chars().count() < 150
         && !rest.ends_with(['.', ';', ','])
         && !rest.starts_with(|c: char| c.is_lowercase() || c == '(')
+}
+
+/// A block that ends like a sentence (`… in the Annex.`) is an article's text, not its
+/// title: titles carry no final full stop, however short the sentence.
+fn is_sentence(text: &str) -> bool {
+    text.trim_end_matches(|c: char| c.is_whitespace() || "\"'»”’)]".contains(c))
+        .ends_with(['.', '!', '?'])
 }
 
 fn is_short_title(text: &str) -> bool {
@@ -1492,6 +1506,53 @@ mod tests {
     }
 
     /// A preamble of one citation (`cit_1`), then `blocks`: the body of an act.
+    fn unit<'a>(units: &'a [Unit], id: &str) -> &'a Unit {
+        units
+            .iter()
+            .find(|u| u.id.as_deref() == Some(id))
+            .unwrap_or_else(|| panic!("no unit {id} in {:?}", ids(units)))
+    }
+
+    #[test]
+    fn a_sentence_after_an_untitled_article_or_annex_is_its_text_not_its_title() {
+        let german = segment(
+            &body(&[
+                "Artikel 1",
+                "Die Regeln über Wombats sind im Anhang festgelegt.",
+                "Artikel 2",
+                "Diese Verordnung tritt am Tag nach ihrer Veröffentlichung in Kraft.",
+                "Artikel 3",
+                "Adressaten",
+                "Diese Richtlinie ist an die Mitgliedstaaten gerichtet.",
+                "ANHANG",
+                "Wombats sind täglich zu füttern.",
+            ]),
+            true,
+        );
+        let article_1 = unit(&german, "art_1");
+        assert_eq!(article_1.heading.as_deref(), Some("Artikel 1"));
+        assert_eq!(
+            article_1.text,
+            "Die Regeln über Wombats sind im Anhang festgelegt."
+        );
+        assert!(
+            unit(&german, "art_2")
+                .text
+                .starts_with("Diese Verordnung tritt")
+        );
+        // A real title is still a title, and an article holding only the addressees formula
+        // keeps it as its text.
+        let article_3 = unit(&german, "art_3");
+        let annex = unit(&german, "anx");
+        assert_eq!(annex.heading.as_deref(), Some("ANHANG"));
+        assert_eq!(annex.text, "Wombats sind täglich zu füttern.");
+        assert_eq!(article_3.heading.as_deref(), Some("Artikel 3 Adressaten"));
+        assert_eq!(
+            article_3.text,
+            "Diese Richtlinie ist an die Mitgliedstaaten gerichtet."
+        );
+    }
+
     fn body(blocks: &[&str]) -> Vec<Block> {
         let mut all = vec![
             b("THE EUROPEAN PARLIAMENT AND THE COUNCIL OF THE EUROPEAN UNION,"),
