@@ -764,7 +764,7 @@ impl Segmenter {
             }
         }
         if let Some(article) = self.article.as_mut() {
-            article.colon = text.trim_end().ends_with(':');
+            article.colon = announces_list(text);
         }
         if self.part == Part::Body && self.article.is_none() {
             return self.add_loose(text);
@@ -936,6 +936,13 @@ fn stands_alone(rest: &str) -> bool {
     rest.chars().count() < 150
         && !rest.ends_with(['.', ';', ','])
         && !rest.starts_with(|c: char| c.is_lowercase() || c == '(')
+}
+
+/// Text that ends with `:`, or stops mid-sentence on a word (`im Sinne dieser Verordnung
+/// bezeichnet der Ausdruck`), is completed by the numbered items after it: they are points.
+fn announces_list(text: &str) -> bool {
+    let text = text.trim_end();
+    text.ends_with(':') || text.ends_with(char::is_alphabetic)
 }
 
 /// A block that ends like a sentence (`… in the Annex.`) is an article's text, not its
@@ -1551,6 +1558,29 @@ mod tests {
             article_3.text,
             "Diese Richtlinie ist an die Mitgliedstaaten gerichtet."
         );
+    }
+
+    #[test]
+    fn numbers_after_an_unfinished_intro_are_points() {
+        let units = segment(
+            &body(&[
+                "Artikel 2",
+                "Begriffsbestimmungen",
+                "Für die Zwecke dieser Verordnung bezeichnet der Ausdruck",
+                "1. „Quokka“ ein kleines Beuteltier;",
+                "2. „Wombat“ ein größeres Beuteltier.",
+                "Artikel 3",
+                "Anwendung",
+                "(1) Diese Verordnung gilt für Beuteltiere.",
+                "(2) Sie gilt nicht für Kängurus.",
+            ]),
+            true,
+        );
+        let ids = ids(&units);
+        assert!(ids.contains(&"art_2.pnt_1".to_string()), "{ids:?}");
+        assert!(ids.contains(&"art_2.pnt_2".to_string()), "{ids:?}");
+        assert!(!ids.iter().any(|id| id.starts_with("art_2.par")), "{ids:?}");
+        assert!(ids.contains(&"art_3.par_2".to_string()), "{ids:?}");
     }
 
     fn body(blocks: &[&str]) -> Vec<Block> {
