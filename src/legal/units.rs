@@ -571,6 +571,16 @@ impl Segmenter {
         if self.part != Part::Body || *n <= article.paragraphs {
             return false;
         }
+        // `(2)` right after the point `(1)` of a list in the paragraphs' own style (German
+        // CRR: paragraph `(1)` lists the definitions `(1)`, `(2)`…) goes on with the list.
+        let continues_a_list = self.lists.iter().any(|list| {
+            list.label
+                .with_id(&list.last)
+                .is_some_and(|last| label.follows(&last))
+        });
+        if continues_a_list {
+            return false;
+        }
         // A consolidation leaves out deleted paragraphs: `(3)` may follow `(1)`, but only
         // in the paragraphs' style and outside any list, where it cannot be a point.
         let skips = *n - article.paragraphs - 1;
@@ -1581,6 +1591,42 @@ mod tests {
         assert!(ids.contains(&"art_2.pnt_2".to_string()), "{ids:?}");
         assert!(!ids.iter().any(|id| id.starts_with("art_2.par")), "{ids:?}");
         assert!(ids.contains(&"art_3.par_2".to_string()), "{ids:?}");
+    }
+
+    #[test]
+    fn a_list_in_the_paragraphs_style_is_not_taken_for_paragraphs() {
+        let units = segment(
+            &body(&[
+                "Artikel 4",
+                "Begriffsbestimmungen",
+                "(1) Für die Zwecke dieser Verordnung bezeichnet der Ausdruck",
+                "(1) „Quokka“ ein Beuteltier;",
+                "(2) „Wombat“ ein Beuteltier, das",
+                "a) gräbt,",
+                "b) schläft;",
+                "(3) „Koala“ ein Beuteltier.",
+                "(2) Bezugnahmen auf Beuteltiere umfassen Kängurus.",
+                "(3) Absatz 2 gilt nicht für Koalas.",
+            ]),
+            true,
+        );
+        let ids = ids(&units);
+        let expected = [
+            "art_4.par_1",
+            "art_4.par_1.pnt_1",
+            "art_4.par_1.pnt_2",
+            "art_4.par_1.pnt_2.pnt_a",
+            "art_4.par_1.pnt_2.pnt_b",
+            "art_4.par_1.pnt_3",
+            "art_4.par_2",
+            "art_4.par_3",
+        ];
+        assert_eq!(ids[ids.len() - expected.len()..], expected);
+        assert!(
+            unit(&units, "art_4.par_2")
+                .text
+                .starts_with("(2) Bezugnahmen")
+        );
     }
 
     fn body(blocks: &[&str]) -> Vec<Block> {
