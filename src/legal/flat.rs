@@ -231,8 +231,33 @@ fn body_blocks(text: &str) -> Vec<Block> {
             blocks.extend(point_blocks(piece));
         }
     }
+    split_off_binding_formula(&mut blocks);
     blocks.extend(end_blocks(end));
     blocks
+}
+
+/// The act's closing formula (`Deze verordening is verbindend in al haar onderdelen…`)
+/// runs on from the last paragraph in a crawl (`2. Zij is van toepassing met ingang van 25
+/// mei 2018. Deze verordening is verbindend…`): it becomes a block of its own, so the
+/// paragraph keeps its text.
+fn split_off_binding_formula(blocks: &mut Vec<Block>) {
+    let Some(last) = blocks.last() else {
+        return;
+    };
+    let text = last.text.clone();
+    let formula_start = sentence_starts(&text)
+        .into_iter()
+        .skip(1)
+        .rev()
+        .find(|&at| text.get(at..).is_some_and(vocab::is_binding_formula));
+    let Some(at) = formula_start else {
+        return;
+    };
+    let (paragraph, formula) = text.split_at(at);
+    let role = last.role;
+    blocks.pop();
+    blocks.push(Block::new(paragraph.trim(), role));
+    blocks.push(Block::body(formula.trim()));
 }
 
 fn done_at_position(text: &str) -> Option<usize> {
@@ -378,31 +403,35 @@ fn labels_after_punctuation(text: &str) -> Vec<usize> {
         .collect()
 }
 
-/// Where a point label follows a list word (`2) … autoriteit, en 3) het recht`: a crawl
-/// loses the line break and the Dutch text has no `;`), kept only when the label is the
-/// next of the point it would end (after `2)`, a `3)`) and the word does not join two
-/// references (`punten a) en b)`).
+/// Where a point label follows a list word (`2) … autoriteit, en 3) het recht`, `gaan;
+/// ofwel b)`: a crawl loses the line break and the Dutch text has no `;`), or a comma or
+/// full stop (`a) de doeleinden, b) de categorieën`, `organisatie. t)`), kept only when the
+/// label is the next of the point it would end (after `2)`, a `3)`) and the word does not
+/// join two references (`punten a) en b)`, `onder a), b)`).
 fn labels_after_list_words(text: &str, starts: &[usize]) -> Vec<usize> {
     static AFTER_WORD: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(&format!(
-            r"(\S+)[ \u{{a0}}]+(\p{{Ll}}+)\s+({})\s",
+            r"(\S+)[ \u{{a0}}]+(?:(\p{{Ll}}+)\s+)?({})\s",
             point_label_pattern()
         ))
         .expect("literal regex")
     });
     let mut found = Vec::new();
     for caps in AFTER_WORD.captures_iter(text) {
-        let (Some(before), Some(word), Some(label)) = (caps.get(1), caps.get(2), caps.get(3))
-        else {
+        let (Some(before), Some(label)) = (caps.get(1), caps.get(3)) else {
             continue;
         };
         let Some(next) = label_at(text, label.start()) else {
             continue;
         };
-        let before = format!("{} x", before.as_str().trim_end_matches(','));
+        let separates = match caps.get(2) {
+            Some(word) => is_list_word(word.as_str()),
+            None => before.as_str().ends_with([',', '.']),
+        };
+        let before = format!("{} x", before.as_str().trim_end_matches([',', '.', ';']));
         let joins_references =
             labels::parse(&before).is_some_and(|(label, _)| next.follows(&label));
-        if joins_references || !citation::is_list_word(word.as_str()) {
+        if joins_references || !separates {
             continue;
         }
         let previous = starts
@@ -416,6 +445,12 @@ fn labels_after_list_words(text: &str, starts: &[usize]) -> Vec<usize> {
         }
     }
     found
+}
+
+/// `en`, `of` and the other words that join the last two items of a list; Dutch also
+/// writes `ofwel` / `hetzij` before the last alternative.
+fn is_list_word(word: &str) -> bool {
+    matches!(word, "ofwel" | "hetzij") || citation::is_list_word(word)
 }
 
 /// `Done at …`, signatures, footnotes `( 1 ) …` and annexes.
@@ -733,6 +768,59 @@ mod tests {
             "art_3.par_1.pnt_d",
         ];
         assert_eq!(ids, expected);
+    }
+
+    #[test]
+    fn points_after_a_comma_a_full_stop_or_ofwel_are_cut() {
+        let ids = ids_with_body(
+            "Artikel 1 Onderwerp Tekst. Artikel 2 Definities Tekst. Artikel 3 Voorwaarden \
+             1. De maatregelen bevatten ten minste: a) de doeleinden, b) de categorieën, \
+             c) de waarborgen, en d) de termijnen. 2. De verwerker mag ofwel: a) een \
+             vergoeding aanrekenen; ofwel b) weigeren. Onder a), b) en c) van lid 1 valt dit \
+             niet. 3. Het Comité: a) adviseert over de organisatie. b) brengt verslag uit. \
+             Gedaan te Brussel, 14 juli 2021.",
+        );
+        let expected = [
+            "art_3",
+            "art_3.par_1",
+            "art_3.par_1.pnt_a",
+            "art_3.par_1.pnt_b",
+            "art_3.par_1.pnt_c",
+            "art_3.par_1.pnt_d",
+            "art_3.par_2",
+            "art_3.par_2.pnt_a",
+            "art_3.par_2.pnt_b",
+            "art_3.par_3",
+            "art_3.par_3.pnt_a",
+            "art_3.par_3.pnt_b",
+        ];
+        assert_eq!(ids, expected);
+    }
+
+    #[test]
+    fn the_closing_formula_leaves_the_last_paragraph() {
+        let (head, _) = FLAT.split_at(FLAT.find("Artikel 1 Onderwerp").unwrap_or(0));
+        let flat = format!(
+            "{head}Artikel 1 Onderwerp Tekst. Artikel 2 Inwerkingtreding 1. Deze verordening \
+             treedt in werking op de twintigste dag na die van de bekendmaking . 2. Zij is van \
+             toepassing met ingang van 25 mei 2018. Deze verordening is verbindend in al haar \
+             onderdelen en is rechtstreeks toepasselijk in elke lidstaat. Gedaan te Brussel, \
+             14 juli 2021."
+        );
+        let units = super::super::units::segment(&unflatten(&flat), true);
+        let paragraph_2 = units
+            .iter()
+            .find(|u| u.id.as_deref() == Some("art_2.par_2"))
+            .expect("art_2.par_2");
+        assert_eq!(
+            paragraph_2.text,
+            "2. Zij is van toepassing met ingang van 25 mei 2018."
+        );
+        assert!(
+            units[0]
+                .text
+                .contains("is verbindend in al haar onderdelen")
+        );
     }
 
     #[test]
