@@ -481,14 +481,88 @@ fn end_blocks(text: &str) -> Vec<Block> {
 
 /// One annex: its heading (`BIJLAGE II`, the first two words) and its points.
 fn annex_blocks(annex: &str) -> Vec<Block> {
+    // The first two words; `BIJLAGE\u{a0}XII` is two words.
     let heading_end = annex
-        .find(' ')
-        .map(|i| i + 1 + annex.get(i + 1..).and_then(|r| r.find(' ')).unwrap_or(0))
+        .char_indices()
+        .filter(|(_, c)| c.is_whitespace())
+        .map(|(i, _)| i)
+        .find(|&i| {
+            i > 0
+                && annex
+                    .get(..i)
+                    .is_some_and(|h| h.split_whitespace().count() == 2)
+        })
         .unwrap_or(annex.len());
     let (heading, content) = annex.split_at(floor_boundary(annex, heading_end));
     let mut blocks = vec![Block::new(heading.trim(), Role::AnnexHeading)];
-    blocks.extend(point_blocks(content.trim()));
+    let content = content.trim();
+    for piece in cut_at(content, &annex_part_starts(content)) {
+        match part_heading_len(piece) {
+            Some(len) => {
+                let (part, rest) = piece.split_at(len);
+                blocks.push(Block::new(part.trim(), Role::Heading));
+                for point in numbered_sequence(rest.trim(), |n| format!("{n}.")) {
+                    blocks.extend(point_blocks(point));
+                }
+            }
+            None => blocks.extend(point_blocks(piece)),
+        }
+    }
     blocks
+}
+
+/// Where the parts of an annex start: `Deel A`, `Deel B`… (or `Part I`, `Part II`…) in
+/// sequence, capitalised, after punctuation or the title before them. References are
+/// written in lower case (`deel A van bijlage VI`) and break the sequence.
+fn annex_part_starts(content: &str) -> Vec<usize> {
+    let mut previous: Option<String> = None;
+    let mut starts = Vec::new();
+    for at in word_starts(content) {
+        let Some(rest) = content.get(at..) else {
+            continue;
+        };
+        let Some(len) = part_heading_len(rest) else {
+            continue;
+        };
+        let heading = rest.get(..len).unwrap_or("");
+        let number = heading.split_whitespace().last().unwrap_or("");
+        let number = number.trim_end_matches('.').to_uppercase();
+        let next = match &previous {
+            None => number == "A" || number == "I",
+            Some(before) => annex_follows(&number, before),
+        };
+        // A part follows punctuation or the title of the annex or of the part before, which
+        // may end with a number (`… artikelen 89 en 90 Deel A`).
+        let after_title = content
+            .get(..at)
+            .is_some_and(|before| before.trim_end().ends_with(char::is_alphanumeric));
+        if next && (at_boundary(content, at) || after_title) {
+            starts.push(at);
+            previous = Some(number);
+        }
+    }
+    starts
+}
+
+/// The length of the part heading (`Deel A`, or a letter alone: `A.`) that starts `text`,
+/// if one does.
+fn part_heading_len(text: &str) -> Option<usize> {
+    static LETTER: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^[A-H]\.[\s\u{a0}]+\p{Lu}\p{Ll}").expect("literal regex"));
+    if LETTER.is_match(text) {
+        return Some(2);
+    }
+    const PART_WORDS: [&str; 10] = [
+        "deel", "part", "partie", "teil", "parte", "del", "osa", "część", "část", "časť",
+    ];
+    let word = text.split_whitespace().next()?;
+    if !word.starts_with(char::is_uppercase) || !PART_WORDS.contains(&word.to_lowercase().as_str())
+    {
+        return None;
+    }
+    let head = prefix(text, 80);
+    let heading = vocab::division_heading(head)?;
+    (!heading.number.is_empty()).then(|| head.len() - heading.rest.len())
 }
 
 /// Where the annexes after the first start in `annexes` (which starts with the first): a
@@ -841,6 +915,41 @@ mod tests {
                 "anx_I.pnt_b",
                 "anx_II",
                 "anx_III"
+            ]
+        );
+    }
+
+    #[test]
+    fn parts_of_a_flattened_annex_are_their_own_units() {
+        let ids = ids_with_body(
+            "Artikel 1 Onderwerp Tekst. Artikel 2 Definities Tekst. Artikel 3 Bijlagen \
+             De in deel B van bijlage I bedoelde voorwaarden. Gedaan te Brussel, 14 juli 2021. \
+             BIJLAGE I LIJST VAN VOORWAARDEN Deel A Algemene voorwaarden 1. Vergoedingen. \
+             2. Interconnectie zoals bedoeld in deel B van bijlage II. Deel B Specifieke \
+             voorwaarden 1. Aanwijzing. BIJLAGE\u{a0}II Deel A Ingetrokken richtlijnen \
+             Richtlijn 2002/21/EG artikel 8 Deel B Termijnen 25 juli 2003 BIJLAGE III \
+             INFORMATIE A. Informatie voor aanbieders: 1) de kenmerken; 2) de prijzen. \
+             B.\u{a0}\u{a0}Informatie voor consumenten De aanbieders vermelden: 1) de duur.",
+        );
+        assert_eq!(
+            ids,
+            [
+                "art_3",
+                "anx_I",
+                "anx_I.prt_A",
+                "anx_I.prt_A.pnt_1",
+                "anx_I.prt_A.pnt_2",
+                "anx_I.prt_B",
+                "anx_I.prt_B.pnt_1",
+                "anx_II",
+                "anx_II.prt_A",
+                "anx_II.prt_B",
+                "anx_III",
+                "anx_III.prt_A",
+                "anx_III.prt_A.pnt_1",
+                "anx_III.prt_A.pnt_2",
+                "anx_III.prt_B",
+                "anx_III.prt_B.pnt_1"
             ]
         );
     }
