@@ -231,8 +231,33 @@ fn body_blocks(text: &str) -> Vec<Block> {
             blocks.extend(point_blocks(piece));
         }
     }
+    split_off_binding_formula(&mut blocks);
     blocks.extend(end_blocks(end));
     blocks
+}
+
+/// The act's closing formula (`Deze verordening is verbindend in al haar onderdelen…`)
+/// runs on from the last paragraph in a crawl (`2. Zij is van toepassing met ingang van 25
+/// mei 2018. Deze verordening is verbindend…`): it becomes a block of its own, so the
+/// paragraph keeps its text.
+fn split_off_binding_formula(blocks: &mut Vec<Block>) {
+    let Some(last) = blocks.last() else {
+        return;
+    };
+    let text = last.text.clone();
+    let formula_start = sentence_starts(&text)
+        .into_iter()
+        .skip(1)
+        .rev()
+        .find(|&at| text.get(at..).is_some_and(vocab::is_binding_formula));
+    let Some(at) = formula_start else {
+        return;
+    };
+    let (paragraph, formula) = text.split_at(at);
+    let role = last.role;
+    blocks.pop();
+    blocks.push(Block::new(paragraph.trim(), role));
+    blocks.push(Block::body(formula.trim()));
 }
 
 fn done_at_position(text: &str) -> Option<usize> {
@@ -378,31 +403,35 @@ fn labels_after_punctuation(text: &str) -> Vec<usize> {
         .collect()
 }
 
-/// Where a point label follows a list word (`2) … autoriteit, en 3) het recht`: a crawl
-/// loses the line break and the Dutch text has no `;`), kept only when the label is the
-/// next of the point it would end (after `2)`, a `3)`) and the word does not join two
-/// references (`punten a) en b)`).
+/// Where a point label follows a list word (`2) … autoriteit, en 3) het recht`, `gaan;
+/// ofwel b)`: a crawl loses the line break and the Dutch text has no `;`), or a comma or
+/// full stop (`a) de doeleinden, b) de categorieën`, `organisatie. t)`), kept only when the
+/// label is the next of the point it would end (after `2)`, a `3)`) and the word does not
+/// join two references (`punten a) en b)`, `onder a), b)`).
 fn labels_after_list_words(text: &str, starts: &[usize]) -> Vec<usize> {
     static AFTER_WORD: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(&format!(
-            r"(\S+)[ \u{{a0}}]+(\p{{Ll}}+)\s+({})\s",
+            r"(\S+)[ \u{{a0}}]+(?:(\p{{Ll}}+)\s+)?({})\s",
             point_label_pattern()
         ))
         .expect("literal regex")
     });
     let mut found = Vec::new();
     for caps in AFTER_WORD.captures_iter(text) {
-        let (Some(before), Some(word), Some(label)) = (caps.get(1), caps.get(2), caps.get(3))
-        else {
+        let (Some(before), Some(label)) = (caps.get(1), caps.get(3)) else {
             continue;
         };
         let Some(next) = label_at(text, label.start()) else {
             continue;
         };
-        let before = format!("{} x", before.as_str().trim_end_matches(','));
+        let separates = match caps.get(2) {
+            Some(word) => is_list_word(word.as_str()),
+            None => before.as_str().ends_with([',', '.']),
+        };
+        let before = format!("{} x", before.as_str().trim_end_matches([',', '.', ';']));
         let joins_references =
             labels::parse(&before).is_some_and(|(label, _)| next.follows(&label));
-        if joins_references || !citation::is_list_word(word.as_str()) {
+        if joins_references || !separates {
             continue;
         }
         let previous = starts
@@ -416,6 +445,12 @@ fn labels_after_list_words(text: &str, starts: &[usize]) -> Vec<usize> {
         }
     }
     found
+}
+
+/// `en`, `of` and the other words that join the last two items of a list; Dutch also
+/// writes `ofwel` / `hetzij` before the last alternative.
+fn is_list_word(word: &str) -> bool {
+    matches!(word, "ofwel" | "hetzij") || citation::is_list_word(word)
 }
 
 /// `Done at …`, signatures, footnotes `( 1 ) …` and annexes.
@@ -446,14 +481,88 @@ fn end_blocks(text: &str) -> Vec<Block> {
 
 /// One annex: its heading (`BIJLAGE II`, the first two words) and its points.
 fn annex_blocks(annex: &str) -> Vec<Block> {
+    // The first two words; `BIJLAGE\u{a0}XII` is two words.
     let heading_end = annex
-        .find(' ')
-        .map(|i| i + 1 + annex.get(i + 1..).and_then(|r| r.find(' ')).unwrap_or(0))
+        .char_indices()
+        .filter(|(_, c)| c.is_whitespace())
+        .map(|(i, _)| i)
+        .find(|&i| {
+            i > 0
+                && annex
+                    .get(..i)
+                    .is_some_and(|h| h.split_whitespace().count() == 2)
+        })
         .unwrap_or(annex.len());
     let (heading, content) = annex.split_at(floor_boundary(annex, heading_end));
     let mut blocks = vec![Block::new(heading.trim(), Role::AnnexHeading)];
-    blocks.extend(point_blocks(content.trim()));
+    let content = content.trim();
+    for piece in cut_at(content, &annex_part_starts(content)) {
+        match part_heading_len(piece) {
+            Some(len) => {
+                let (part, rest) = piece.split_at(len);
+                blocks.push(Block::new(part.trim(), Role::Heading));
+                for point in numbered_sequence(rest.trim(), |n| format!("{n}.")) {
+                    blocks.extend(point_blocks(point));
+                }
+            }
+            None => blocks.extend(point_blocks(piece)),
+        }
+    }
     blocks
+}
+
+/// Where the parts of an annex start: `Deel A`, `Deel B`… (or `Part I`, `Part II`…) in
+/// sequence, capitalised, after punctuation or the title before them. References are
+/// written in lower case (`deel A van bijlage VI`) and break the sequence.
+fn annex_part_starts(content: &str) -> Vec<usize> {
+    let mut previous: Option<String> = None;
+    let mut starts = Vec::new();
+    for at in word_starts(content) {
+        let Some(rest) = content.get(at..) else {
+            continue;
+        };
+        let Some(len) = part_heading_len(rest) else {
+            continue;
+        };
+        let heading = rest.get(..len).unwrap_or("");
+        let number = heading.split_whitespace().last().unwrap_or("");
+        let number = number.trim_end_matches('.').to_uppercase();
+        let next = match &previous {
+            None => number == "A" || number == "I",
+            Some(before) => annex_follows(&number, before),
+        };
+        // A part follows punctuation or the title of the annex or of the part before, which
+        // may end with a number (`… artikelen 89 en 90 Deel A`).
+        let after_title = content
+            .get(..at)
+            .is_some_and(|before| before.trim_end().ends_with(char::is_alphanumeric));
+        if next && (at_boundary(content, at) || after_title) {
+            starts.push(at);
+            previous = Some(number);
+        }
+    }
+    starts
+}
+
+/// The length of the part heading (`Deel A`, or a letter alone: `A.`) that starts `text`,
+/// if one does.
+fn part_heading_len(text: &str) -> Option<usize> {
+    static LETTER: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^[A-H]\.[\s\u{a0}]+\p{Lu}\p{Ll}").expect("literal regex"));
+    if LETTER.is_match(text) {
+        return Some(2);
+    }
+    const PART_WORDS: [&str; 10] = [
+        "deel", "part", "partie", "teil", "parte", "del", "osa", "część", "část", "časť",
+    ];
+    let word = text.split_whitespace().next()?;
+    if !word.starts_with(char::is_uppercase) || !PART_WORDS.contains(&word.to_lowercase().as_str())
+    {
+        return None;
+    }
+    let head = prefix(text, 80);
+    let heading = vocab::division_heading(head)?;
+    (!heading.number.is_empty()).then(|| head.len() - heading.rest.len())
 }
 
 /// Where the annexes after the first start in `annexes` (which starts with the first): a
@@ -736,6 +845,59 @@ mod tests {
     }
 
     #[test]
+    fn points_after_a_comma_a_full_stop_or_ofwel_are_cut() {
+        let ids = ids_with_body(
+            "Artikel 1 Onderwerp Tekst. Artikel 2 Definities Tekst. Artikel 3 Voorwaarden \
+             1. De maatregelen bevatten ten minste: a) de doeleinden, b) de categorieën, \
+             c) de waarborgen, en d) de termijnen. 2. De verwerker mag ofwel: a) een \
+             vergoeding aanrekenen; ofwel b) weigeren. Onder a), b) en c) van lid 1 valt dit \
+             niet. 3. Het Comité: a) adviseert over de organisatie. b) brengt verslag uit. \
+             Gedaan te Brussel, 14 juli 2021.",
+        );
+        let expected = [
+            "art_3",
+            "art_3.par_1",
+            "art_3.par_1.pnt_a",
+            "art_3.par_1.pnt_b",
+            "art_3.par_1.pnt_c",
+            "art_3.par_1.pnt_d",
+            "art_3.par_2",
+            "art_3.par_2.pnt_a",
+            "art_3.par_2.pnt_b",
+            "art_3.par_3",
+            "art_3.par_3.pnt_a",
+            "art_3.par_3.pnt_b",
+        ];
+        assert_eq!(ids, expected);
+    }
+
+    #[test]
+    fn the_closing_formula_leaves_the_last_paragraph() {
+        let (head, _) = FLAT.split_at(FLAT.find("Artikel 1 Onderwerp").unwrap_or(0));
+        let flat = format!(
+            "{head}Artikel 1 Onderwerp Tekst. Artikel 2 Inwerkingtreding 1. Deze verordening \
+             treedt in werking op de twintigste dag na die van de bekendmaking . 2. Zij is van \
+             toepassing met ingang van 25 mei 2018. Deze verordening is verbindend in al haar \
+             onderdelen en is rechtstreeks toepasselijk in elke lidstaat. Gedaan te Brussel, \
+             14 juli 2021."
+        );
+        let units = super::super::units::segment(&unflatten(&flat), true);
+        let paragraph_2 = units
+            .iter()
+            .find(|u| u.id.as_deref() == Some("art_2.par_2"))
+            .expect("art_2.par_2");
+        assert_eq!(
+            paragraph_2.text,
+            "2. Zij is van toepassing met ingang van 25 mei 2018."
+        );
+        assert!(
+            units[0]
+                .text
+                .contains("is verbindend in al haar onderdelen")
+        );
+    }
+
+    #[test]
     fn every_annex_of_a_flattened_act_is_its_own_unit() {
         let ids = ids_with_body(
             "Artikel 1 Onderwerp Tekst. Artikel 2 Definities Tekst. Artikel 3 Bijlagen \
@@ -753,6 +915,41 @@ mod tests {
                 "anx_I.pnt_b",
                 "anx_II",
                 "anx_III"
+            ]
+        );
+    }
+
+    #[test]
+    fn parts_of_a_flattened_annex_are_their_own_units() {
+        let ids = ids_with_body(
+            "Artikel 1 Onderwerp Tekst. Artikel 2 Definities Tekst. Artikel 3 Bijlagen \
+             De in deel B van bijlage I bedoelde voorwaarden. Gedaan te Brussel, 14 juli 2021. \
+             BIJLAGE I LIJST VAN VOORWAARDEN Deel A Algemene voorwaarden 1. Vergoedingen. \
+             2. Interconnectie zoals bedoeld in deel B van bijlage II. Deel B Specifieke \
+             voorwaarden 1. Aanwijzing. BIJLAGE\u{a0}II Deel A Ingetrokken richtlijnen \
+             Richtlijn 2002/21/EG artikel 8 Deel B Termijnen 25 juli 2003 BIJLAGE III \
+             INFORMATIE A. Informatie voor aanbieders: 1) de kenmerken; 2) de prijzen. \
+             B.\u{a0}\u{a0}Informatie voor consumenten De aanbieders vermelden: 1) de duur.",
+        );
+        assert_eq!(
+            ids,
+            [
+                "art_3",
+                "anx_I",
+                "anx_I.prt_A",
+                "anx_I.prt_A.pnt_1",
+                "anx_I.prt_A.pnt_2",
+                "anx_I.prt_B",
+                "anx_I.prt_B.pnt_1",
+                "anx_II",
+                "anx_II.prt_A",
+                "anx_II.prt_B",
+                "anx_III",
+                "anx_III.prt_A",
+                "anx_III.prt_A.pnt_1",
+                "anx_III.prt_A.pnt_2",
+                "anx_III.prt_B",
+                "anx_III.prt_B.pnt_1"
             ]
         );
     }

@@ -459,7 +459,7 @@ impl Segmenter {
     fn starts_division(&mut self, text: &str) -> bool {
         if self.division_title_due {
             self.division_title_due = false;
-            if is_short_title(text) && labels::parse(text).is_none() {
+            if is_short_title(text) && labels::parse(text).is_none() && !is_sentence(text) {
                 self.extend_division_heading(text);
                 return true;
             }
@@ -510,11 +510,18 @@ impl Segmenter {
         if vocab::is_done_at(text) {
             return self.add_end_matter(text, Role::Final);
         }
+        // `This Directive is addressed to the Member States.` right under `Article 119` is
+        // that article's text, not the act's closing formula.
+        let article_is_empty = self.article.as_ref().is_some_and(|article| {
+            self.units
+                .get(self.current)
+                .is_some_and(|u| u.id.as_deref() == Some(article.id.as_str()) && u.text.is_empty())
+        });
         if let Some(article) = &self.article
             && article.title_due
         {
             let is_title = role == Role::ArticleTitle
-                || (is_short_title(text) && labels::parse(text).is_none());
+                || (is_short_title(text) && labels::parse(text).is_none() && !is_sentence(text));
             if is_title {
                 return self.set_article_title(text);
             }
@@ -522,7 +529,7 @@ impl Segmenter {
         if let Some(article) = self.article.as_mut() {
             article.title_due = false;
         }
-        if vocab::is_binding_formula(text) {
+        if vocab::is_binding_formula(text) && !article_is_empty {
             self.lists.clear();
             return append(&mut self.units[0].text, text);
         }
@@ -562,6 +569,16 @@ impl Segmenter {
             return false;
         };
         if self.part != Part::Body || *n <= article.paragraphs {
+            return false;
+        }
+        // `(2)` right after the point `(1)` of a list in the paragraphs' own style (German
+        // CRR: paragraph `(1)` lists the definitions `(1)`, `(2)`…) goes on with the list.
+        let continues_a_list = self.lists.iter().any(|list| {
+            list.label
+                .with_id(&list.last)
+                .is_some_and(|last| label.follows(&last))
+        });
+        if continues_a_list {
             return false;
         }
         // A consolidation leaves out deleted paragraphs: `(3)` may follow `(1)`, but only
@@ -757,7 +774,7 @@ impl Segmenter {
             }
         }
         if let Some(article) = self.article.as_mut() {
-            article.colon = text.trim_end().ends_with(':');
+            article.colon = announces_list(text);
         }
         if self.part == Part::Body && self.article.is_none() {
             return self.add_loose(text);
@@ -929,6 +946,20 @@ fn stands_alone(rest: &str) -> bool {
     rest.chars().count() < 150
         && !rest.ends_with(['.', ';', ','])
         && !rest.starts_with(|c: char| c.is_lowercase() || c == '(')
+}
+
+/// Text that ends with `:`, or stops mid-sentence on a word (`im Sinne dieser Verordnung
+/// bezeichnet der Ausdruck`), is completed by the numbered items after it: they are points.
+fn announces_list(text: &str) -> bool {
+    let text = text.trim_end();
+    text.ends_with(':') || text.ends_with(char::is_alphabetic)
+}
+
+/// A block that ends like a sentence (`… in the Annex.`) is an article's text, not its
+/// title: titles carry no final full stop, however short the sentence.
+fn is_sentence(text: &str) -> bool {
+    text.trim_end_matches(|c: char| c.is_whitespace() || "\"'»”’)]".contains(c))
+        .ends_with(['.', '!', '?'])
 }
 
 fn is_short_title(text: &str) -> bool {
@@ -1492,6 +1523,112 @@ mod tests {
     }
 
     /// A preamble of one citation (`cit_1`), then `blocks`: the body of an act.
+    fn unit<'a>(units: &'a [Unit], id: &str) -> &'a Unit {
+        units
+            .iter()
+            .find(|u| u.id.as_deref() == Some(id))
+            .unwrap_or_else(|| panic!("no unit {id} in {:?}", ids(units)))
+    }
+
+    #[test]
+    fn a_sentence_after_an_untitled_article_or_annex_is_its_text_not_its_title() {
+        let german = segment(
+            &body(&[
+                "Artikel 1",
+                "Die Regeln über Wombats sind im Anhang festgelegt.",
+                "Artikel 2",
+                "Diese Verordnung tritt am Tag nach ihrer Veröffentlichung in Kraft.",
+                "Artikel 3",
+                "Adressaten",
+                "Diese Richtlinie ist an die Mitgliedstaaten gerichtet.",
+                "ANHANG",
+                "Wombats sind täglich zu füttern.",
+            ]),
+            true,
+        );
+        let article_1 = unit(&german, "art_1");
+        assert_eq!(article_1.heading.as_deref(), Some("Artikel 1"));
+        assert_eq!(
+            article_1.text,
+            "Die Regeln über Wombats sind im Anhang festgelegt."
+        );
+        assert!(
+            unit(&german, "art_2")
+                .text
+                .starts_with("Diese Verordnung tritt")
+        );
+        // A real title is still a title, and an article holding only the addressees formula
+        // keeps it as its text.
+        let article_3 = unit(&german, "art_3");
+        let annex = unit(&german, "anx");
+        assert_eq!(annex.heading.as_deref(), Some("ANHANG"));
+        assert_eq!(annex.text, "Wombats sind täglich zu füttern.");
+        assert_eq!(article_3.heading.as_deref(), Some("Artikel 3 Adressaten"));
+        assert_eq!(
+            article_3.text,
+            "Diese Richtlinie ist an die Mitgliedstaaten gerichtet."
+        );
+    }
+
+    #[test]
+    fn numbers_after_an_unfinished_intro_are_points() {
+        let units = segment(
+            &body(&[
+                "Artikel 2",
+                "Begriffsbestimmungen",
+                "Für die Zwecke dieser Verordnung bezeichnet der Ausdruck",
+                "1. „Quokka“ ein kleines Beuteltier;",
+                "2. „Wombat“ ein größeres Beuteltier.",
+                "Artikel 3",
+                "Anwendung",
+                "(1) Diese Verordnung gilt für Beuteltiere.",
+                "(2) Sie gilt nicht für Kängurus.",
+            ]),
+            true,
+        );
+        let ids = ids(&units);
+        assert!(ids.contains(&"art_2.pnt_1".to_string()), "{ids:?}");
+        assert!(ids.contains(&"art_2.pnt_2".to_string()), "{ids:?}");
+        assert!(!ids.iter().any(|id| id.starts_with("art_2.par")), "{ids:?}");
+        assert!(ids.contains(&"art_3.par_2".to_string()), "{ids:?}");
+    }
+
+    #[test]
+    fn a_list_in_the_paragraphs_style_is_not_taken_for_paragraphs() {
+        let units = segment(
+            &body(&[
+                "Artikel 4",
+                "Begriffsbestimmungen",
+                "(1) Für die Zwecke dieser Verordnung bezeichnet der Ausdruck",
+                "(1) „Quokka“ ein Beuteltier;",
+                "(2) „Wombat“ ein Beuteltier, das",
+                "a) gräbt,",
+                "b) schläft;",
+                "(3) „Koala“ ein Beuteltier.",
+                "(2) Bezugnahmen auf Beuteltiere umfassen Kängurus.",
+                "(3) Absatz 2 gilt nicht für Koalas.",
+            ]),
+            true,
+        );
+        let ids = ids(&units);
+        let expected = [
+            "art_4.par_1",
+            "art_4.par_1.pnt_1",
+            "art_4.par_1.pnt_2",
+            "art_4.par_1.pnt_2.pnt_a",
+            "art_4.par_1.pnt_2.pnt_b",
+            "art_4.par_1.pnt_3",
+            "art_4.par_2",
+            "art_4.par_3",
+        ];
+        assert_eq!(ids[ids.len() - expected.len()..], expected);
+        assert!(
+            unit(&units, "art_4.par_2")
+                .text
+                .starts_with("(2) Bezugnahmen")
+        );
+    }
+
     fn body(blocks: &[&str]) -> Vec<Block> {
         let mut all = vec![
             b("THE EUROPEAN PARLIAMENT AND THE COUNCIL OF THE EUROPEAN UNION,"),

@@ -89,6 +89,11 @@ struct Walker {
     /// Inside a provision a consolidation marks deleted: the id of the instruction that
     /// closes it. Its text is no longer law and is left out.
     deleted_until: Option<String>,
+    /// `TYPE` of each open `LIST`, innermost last.
+    lists: Vec<String>,
+    /// An `ITEM` of a dash list opened: its first block gets the dash the markup leaves to
+    /// the renderer, so the segmenter sees an indent.
+    dash_due: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -143,6 +148,15 @@ impl Walker {
             "NOTE" if self.in_metadata.is_none() && self.note.is_none() => {
                 self.note = Some((self.depth() + 1, String::new()))
             }
+            "LIST" => self
+                .lists
+                .push(attribute(start, "TYPE").unwrap_or_default()),
+            "ITEM" => {
+                self.dash_due = self
+                    .lists
+                    .last()
+                    .is_some_and(|kind| matches!(kind.as_str(), "DASH" | "NDASH" | "BULLET"));
+            }
             "NO.CELEX" => self.start_reading(MetaField::Celex),
             "LG.DOC" => self.start_reading(MetaField::Lang),
             _ => {}
@@ -179,6 +193,13 @@ impl Walker {
         }
         if self.in_metadata == Some(depth) {
             self.in_metadata = None;
+        }
+        match name {
+            "LIST" => {
+                self.lists.pop();
+            }
+            "ITEM" => self.dash_due = false,
+            _ => {}
         }
         self.stack.pop();
     }
@@ -287,7 +308,14 @@ impl Walker {
     }
 
     fn flush(&mut self) {
-        if !self.current.is_empty() {
+        if self.current.trim().is_empty() {
+            self.current.clear();
+        } else {
+            if std::mem::take(&mut self.dash_due)
+                && !self.current.trim_start().starts_with(['—', '–', '-', '•'])
+            {
+                self.current.insert_str(0, "— ");
+            }
             let role = self.role();
             self.sink.push(&self.current, role);
             self.current.clear();
@@ -456,6 +484,33 @@ mod tests {
                 ("vom 15. Mai 2014 über m2, (ABl. L 173)", Role::Title)
             ]
         );
+    }
+
+    #[test]
+    fn items_of_a_dash_list_are_indents_of_their_point() {
+        let out = run(
+            r#"<ACT><ENACTING.TERMS><ARTICLE><TI.ART>Article 3</TI.ART><ALINEA><P>Aux fins du présent règlement:</P><LIST TYPE="alpha"><ITEM><NP><NO.P>a)</NO.P><TXT>«lien»: selon des critères tels que:</TXT><P><LIST TYPE="DASH"><ITEM><P>un nombre de loutres; ou</P></ITEM><ITEM><NP><NO.P>—</NO.P><TXT>le ciblage des blaireaux;</TXT></NP></ITEM></LIST></P></NP></ITEM><ITEM><NP><NO.P>b)</NO.P><TXT>«service»: un service;</TXT></NP></ITEM></LIST></ALINEA></ARTICLE></ENACTING.TERMS></ACT>"#,
+        );
+        let texts: Vec<&str> = out.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(
+            texts[3..],
+            [
+                "— un nombre de loutres; ou",
+                "— le ciblage des blaireaux;",
+                "b) «service»: un service;"
+            ]
+        );
+        let units = crate::legal::units::segment(&out.blocks, true);
+        let point_a = units
+            .iter()
+            .find(|u| u.id.as_deref() == Some("art_3.pnt_a"))
+            .unwrap();
+        assert!(point_a.text.ends_with("— le ciblage des blaireaux;"));
+        let article = units
+            .iter()
+            .find(|u| u.id.as_deref() == Some("art_3"))
+            .unwrap();
+        assert_eq!(article.text, "Aux fins du présent règlement:");
     }
 
     #[test]

@@ -238,6 +238,10 @@ impl Walker {
         }
         if is_block(element.name()) {
             self.flush();
+        } else if is_label(element) {
+            // Commission documents write `<span class="num">–</span><span>measures`: the
+            // label is a word of its own.
+            self.current.push(' ');
         }
         if self.roles.last().is_some_and(|(d, _)| *d == depth) {
             self.roles.pop();
@@ -327,6 +331,11 @@ fn is_footnote_marker(element: &Element) -> bool {
             .iter()
             .any(|p| href.starts_with(p));
     marker_class || note_link
+}
+
+/// An inline element that holds a point's label or an indent's dash.
+fn is_label(element: &Element) -> bool {
+    element.classes().any(|c| c == "num")
 }
 
 fn is_block(name: &str) -> bool {
@@ -598,6 +607,15 @@ mod tests {
         assert_eq!(b[1], ("Lawfulness".into(), Role::ArticleTitle));
         assert_eq!(b[2].0, "1. Processing shall be lawful:");
         assert_eq!(b[3].0, "(a) consent;");
+    }
+
+    #[test]
+    fn a_label_in_its_own_span_is_a_word_of_its_own() {
+        let html = r#"<html><body><p class="li Point1"><span class="num"><span>(b)</span></span><span>a policy, including the following:</span></p>
+            <p class="li Tiret2"><span><span class="num">–</span></span><span>prohibitions of otters;</span></p></body></html>"#;
+        let b = blocks(html);
+        assert_eq!(b[0].0, "(b) a policy, including the following:");
+        assert_eq!(b[1].0, "– prohibitions of otters;");
     }
 
     #[test]
