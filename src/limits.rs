@@ -28,7 +28,8 @@ pub const MAX_UNIT_CHARS: usize = 64 * 1024;
 /// rank or to show a snippet of.
 pub const LONG_UNIT_BYTES: usize = 16 * 1024;
 
-/// Most units one file may produce; the rest of the file is reported as truncated.
+/// Most units one file may produce (each holds memory until written): the rest of the file
+/// is left out, and said so on stderr.
 pub const MAX_UNITS_PER_FILE: usize = 200_000;
 
 /// Deepest element nesting an HTML or XML extractor descends into; deeper content is

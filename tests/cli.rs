@@ -869,3 +869,20 @@ fn an_endless_catalogue_title_is_cut() {
     );
     assert_eq!(title.chars().count(), 501);
 }
+
+#[test]
+fn a_file_of_too_many_paragraphs_is_cut_and_says_so() {
+    let many = "word\n\n".repeat(polidex::limits::MAX_UNITS_PER_FILE + 10);
+    let corpus = corpus_of(&[("many.txt", many.as_bytes())]);
+    let index = tempfile::tempdir().expect("temp dir");
+    let output = index_output(corpus.path(), index.path());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    assert!(
+        stderr.contains("many.txt: indexed its first 200000 units only"),
+        "{stderr}"
+    );
+    assert!(stdout.contains("200000 units"), "{stdout}");
+    assert!(stdout.contains("failed 0"), "indexed, not failed: {stdout}");
+}

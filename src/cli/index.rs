@@ -72,7 +72,7 @@ fn show_event(bar: &ProgressBar, event: Event) {
     match event {
         Event::Found(n) => bar.set_length(n),
         Event::Done(_) => bar.inc(1),
-        Event::Failed { path, reason } => {
+        Event::Cut { path, reason } | Event::Failed { path, reason } => {
             let line = format!("{path}: {reason}");
             if bar.is_hidden() {
                 eprintln!("{line}");

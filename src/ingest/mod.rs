@@ -57,6 +57,13 @@ pub enum Event {
     Found(u64),
     /// A file is done (indexed, unchanged, skipped or failed); carries its size.
     Done(u64),
+    /// A file was indexed, but not whole (more units than one file may have).
+    Cut {
+        /// Path relative to its root.
+        path: String,
+        /// Why.
+        reason: String,
+    },
     /// A file could not be indexed.
     Failed {
         /// Path relative to its root.
@@ -277,6 +284,15 @@ fn record_outcome(
             for version in &versions {
                 writer.add(version)?;
                 report.units += version.units.len() as u64;
+                if version.units.len() >= limits::MAX_UNITS_PER_FILE {
+                    on_event(Event::Cut {
+                        path: version.path.clone(),
+                        reason: format!(
+                            "indexed its first {} units only; the rest is left out",
+                            limits::MAX_UNITS_PER_FILE
+                        ),
+                    });
+                }
             }
             report.indexed += 1;
             report.versions += versions.len() as u64;

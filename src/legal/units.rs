@@ -58,6 +58,9 @@ fn paragraphs(blocks: &[Block]) -> Vec<Unit> {
             continue;
         }
         for piece in split_at_most(&block.text, limits::MAX_UNIT_CHARS) {
+            if units.len() >= limits::MAX_UNITS_PER_FILE {
+                return units;
+            }
             number += 1;
             units.push(Unit {
                 id: Some(format!("p_{number}")),
