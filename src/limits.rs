@@ -72,8 +72,8 @@ pub const MERGE_THREADS: usize = 2;
 pub const PIPELINE_QUEUE: usize = 16;
 
 /// Commit after this many bytes of input since the last commit, so a killed run keeps
-/// most of its work. Every commit flushes a segment per indexing thread, which the run's
-/// merge then rewrites, so commits are rare.
+/// what it indexed up to its last commit. Every commit flushes a segment per indexing
+/// thread, which the run's merge then rewrites, so commits are rare.
 pub const COMMIT_EVERY_BYTES: u64 = 1024 * 1024 * 1024;
 
 /// Decompressed document-store blocks a searching process keeps for hits, in bytes, shared

@@ -149,15 +149,14 @@ fn whole_stem_tag(rel: &str) -> bool {
 /// The language a file name announces: `fr.oj.xhtml`, `nl_chatcontrole.md`, `guide_de.pdf`.
 pub fn file_name_lang(name: &str) -> Option<Lang> {
     let stem = name.split('.').next().unwrap_or(name);
-    let lang_of = language_code;
-    if let Some(lang) = lang_of(stem) {
+    if let Some(lang) = language_code(stem) {
         return Some(lang);
     }
     let first = stem.split(['_', '-']).next().unwrap_or("");
     let last = stem.rsplit(['_', '-']).next().unwrap_or("");
-    lang_of(first).or_else(|| {
+    language_code(first).or_else(|| {
         if stem.contains(['_', '-']) {
-            lang_of(last)
+            language_code(last)
         } else {
             None
         }
@@ -309,10 +308,9 @@ fn kind_of_celex(celex: &str) -> Kind {
     }
 }
 
-/// The text of the title blocks, each line once: a consolidated act repeats its title lines
-/// in a header and in the body.
 /// The act's title lines: those before its preamble, articles or annexes (an annex's
-/// title lines name the annex, not the act), each once.
+/// title lines name the annex, not the act), each once (a consolidated act repeats its
+/// title lines in a header and in the body).
 fn title_blocks(blocks: &[Block]) -> String {
     let mut lines: Vec<&str> = Vec::new();
     let before_the_body = blocks.iter().take_while(|b| {

@@ -1525,7 +1525,6 @@ mod tests {
         assert_eq!(kept, table.trim().split(' ').count(), "no word is lost");
     }
 
-    /// A preamble of one citation (`cit_1`), then `blocks`: the body of an act.
     fn unit<'a>(units: &'a [Unit], id: &str) -> &'a Unit {
         units
             .iter()
@@ -1632,6 +1631,7 @@ mod tests {
         );
     }
 
+    /// A preamble of one citation (`cit_1`), then `blocks`: the body of an act.
     fn body(blocks: &[&str]) -> Vec<Block> {
         let mut all = vec![
             b("THE EUROPEAN PARLIAMENT AND THE COUNCIL OF THE EUROPEAN UNION,"),

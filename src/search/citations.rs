@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use tantivy::Term;
 use tantivy::query::TermQuery;
-use tantivy::schema::IndexRecordOption;
+use tantivy::schema::{Field, IndexRecordOption};
 
 use super::lookup;
 use crate::index::reader::Snapshot;
@@ -68,20 +68,25 @@ pub fn indexed_act(snapshot: &Snapshot, celex: &str) -> Option<String> {
 
 /// The ids of consolidated versions of `celex` in the index's document ids, in order.
 fn consolidated_versions(snapshot: &Snapshot, celex: &str) -> Vec<String> {
-    let Some(prefix) = consolidated_prefix(celex) else {
-        return Vec::new();
-    };
+    match consolidated_prefix(celex) {
+        Some(prefix) => terms_starting(snapshot, snapshot.fields.doc_id, &prefix),
+        None => Vec::new(),
+    }
+}
+
+/// Every term of `field` that starts with `prefix`, in order, once.
+fn terms_starting(snapshot: &Snapshot, field: Field, prefix: &str) -> Vec<String> {
     let mut found = Vec::new();
     for segment in snapshot.searcher.segment_readers() {
-        let Ok(inverted) = segment.inverted_index(snapshot.fields.doc_id) else {
+        let Ok(inverted) = segment.inverted_index(field) else {
             continue;
         };
         let Ok(mut terms) = inverted.terms().range().ge(prefix.as_bytes()).into_stream() else {
             continue;
         };
         while terms.advance() && terms.key().starts_with(prefix.as_bytes()) {
-            if let Ok(doc) = std::str::from_utf8(terms.key()) {
-                found.push(doc.to_string());
+            if let Ok(term) = std::str::from_utf8(terms.key()) {
+                found.push(term.to_string());
             }
         }
     }
@@ -109,9 +114,40 @@ pub fn held_unit_id(snapshot: &Snapshot, celex: &str, unit: &str) -> Option<Stri
     if has_unit(snapshot, &format!("{celex}#{unit}")) {
         return Some(unit.to_string());
     }
-    let (head, tail) = unit.rsplit_once(".par_")?;
-    let swapped = format!("{head}.pnt_{tail}");
-    has_unit(snapshot, &format!("{celex}#{swapped}")).then_some(swapped)
+    if let Some((head, tail)) = unit.rsplit_once(".par_") {
+        let swapped = format!("{head}.pnt_{tail}");
+        if has_unit(snapshot, &format!("{celex}#{swapped}")) {
+            return Some(swapped);
+        }
+    }
+    let prefix = format!("{celex}#");
+    let part_prefix = format!("{prefix}{}", annex_part_prefix(unit)?);
+    let held = terms_starting(snapshot, snapshot.fields.id, &part_prefix);
+    unit_in_part(
+        unit,
+        held.iter()
+            .filter_map(|id| id.strip_prefix(prefix.as_str())),
+    )
+}
+
+/// `anx_I.prt_` for a unit of annex I cited without its part (`anx_I.pnt_2`).
+fn annex_part_prefix(unit: &str) -> Option<String> {
+    let (annex, rest) = unit.split_once('.')?;
+    (annex.starts_with("anx_") && !rest.starts_with("prt_")).then(|| format!("{annex}.prt_"))
+}
+
+/// The one unit among `held` that is `unit` inside a part of its annex (`anx_I.pnt_2` is
+/// `anx_I.prt_A.pnt_2` when only part A has a point 2); `None` when none or several are.
+pub fn unit_in_part<'a>(unit: &str, held: impl Iterator<Item = &'a str>) -> Option<String> {
+    let (annex, rest) = unit.split_once('.')?;
+    let mut found = held.filter(|id| {
+        id.strip_prefix(annex)
+            .and_then(|after| after.strip_prefix(".prt_"))
+            .and_then(|after| after.split_once('.'))
+            .is_some_and(|(_, tail)| tail == rest)
+    });
+    let first = found.next()?;
+    found.next().is_none().then(|| first.to_string())
 }
 
 /// The unit id as the index holds it (see [`held_unit_id`]), or as cited when not held.
@@ -188,8 +224,20 @@ fn outside_is_filler(snapshot: &Snapshot, found: &[Found], outside: &[&str]) -> 
     if letters <= MAX_OUTSIDE_CHARS {
         return true;
     }
+    // Query syntax outside the citation (`Article 6 GDPR -processing`, `… NOT data`)
+    // makes a search, not a citation.
+    let operators = |text: &&str| {
+        text.contains(['-', '+', '"', ':', '(', ')', '*', '~'])
+            || text
+                .split_whitespace()
+                .any(|w| matches!(w, "AND" | "OR" | "NOT"))
+    };
+    if outside.iter().any(operators) {
+        return false;
+    }
     let mut title_words: HashSet<String> = HashSet::new();
     let mut celexes: Vec<&str> = found.iter().map(|f| f.celex.as_str()).collect();
+    celexes.sort_unstable();
     celexes.dedup();
     for celex in celexes {
         let Some(doc) = indexed_act(snapshot, celex) else {
@@ -259,6 +307,8 @@ mod tests {
         assert!(is_citation("Council Regulation (EU) 2016/679"));
         assert!(is_citation("see Article 6 GDPR"));
         assert!(!is_citation("Article 6 GDPR consent"));
+        assert!(!is_citation("Article 6 GDPR -protection"));
+        assert!(!is_citation("Regulation (EU) 2016/679 NOT Council"));
         assert!(!is_citation("consent"));
     }
 
@@ -280,6 +330,39 @@ mod tests {
         assert_eq!(cited[0].id, "32009R0810#art_1");
         assert!(cited[0].in_index);
         assert!(!cite(&snapshot, "Article 9 of Regulation (EC) No 810/2009")[0].in_index);
+        let shown = crate::search::lookup::show(
+            &snapshot,
+            &cited[0].id,
+            &crate::search::lookup::VersionChoice::Default,
+        )
+        .expect("what cite says is in the index is shown");
+        assert_eq!(shown.id, "02009R0810-20200202#art_1");
+    }
+
+    #[test]
+    fn an_annex_point_cited_without_its_part_is_found_in_the_one_part_holding_it() {
+        let mut act = version_of("32099R0001", Lang::En, &["a1", "b2", "c1", "d9"]);
+        let ids = [
+            "anx_I.prt_A.pnt_1",
+            "anx_I.prt_B.pnt_2",
+            "anx_I.prt_B.pnt_1",
+            "anx_II.pnt_9",
+        ];
+        for (unit, id) in act.units.iter_mut().zip(ids) {
+            unit.unit = Some(id.into());
+        }
+        let (_dir, snapshot) = indexed(&[act]);
+        let held = |unit: &str| held_unit_id(&snapshot, "32099R0001", unit);
+        assert_eq!(held("anx_I.pnt_2").as_deref(), Some("anx_I.prt_B.pnt_2"));
+        assert_eq!(held("anx_I.pnt_1"), None, "in two parts: ambiguous");
+        assert_eq!(held("anx_II.pnt_9").as_deref(), Some("anx_II.pnt_9"));
+        let shown = crate::search::lookup::show(
+            &snapshot,
+            "32099R0001#anx_I.pnt_2",
+            &crate::search::lookup::VersionChoice::Default,
+        )
+        .expect("shown");
+        assert_eq!(shown.unit.as_deref(), Some("anx_I.prt_B.pnt_2"));
     }
 
     #[test]

@@ -111,6 +111,7 @@ impl Matches {
 /// query's language when that version is indexed, then the ordinary hits of its words.
 pub fn search(snapshot: &Snapshot, request: &SearchRequest) -> Result<SearchResponse, SearchError> {
     let started = Instant::now();
+    check_dates(request)?;
     let citation = citations::citation_query(snapshot, &request.query).unwrap_or_default();
     let pinned = pinned(snapshot, request, &citation)?;
     let matches = match query::parse(&request.query) {

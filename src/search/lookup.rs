@@ -87,7 +87,13 @@ pub fn show(
     id: &str,
     choice: &VersionChoice,
 ) -> Result<ShowResponse, SearchError> {
-    let (doc, unit) = split_id(id)?;
+    let (cited_doc, unit) = split_id(id)?;
+    // An act indexed only as consolidated versions is shown in its latest (as `cite`
+    // says it is in the index).
+    let doc = match citations::indexed_act(snapshot, &cited_doc) {
+        Some(held) if held != cited_doc => held,
+        _ => cited_doc,
+    };
     let versions = versions_of(snapshot, &doc)?;
     if versions.is_empty() {
         return Err(SearchError::NotFound(format!(
@@ -205,8 +211,11 @@ fn resolve_unit(units: &[StoredUnit], wanted: &str) -> Option<String> {
     }
     let swapped = wanted
         .rsplit_once(".par_")
-        .map(|(head, tail)| format!("{head}.pnt_{tail}"))?;
-    exists(&swapped).then_some(swapped)
+        .map(|(head, tail)| format!("{head}.pnt_{tail}"));
+    match swapped {
+        Some(swapped) if exists(&swapped) => Some(swapped),
+        _ => citations::unit_in_part(wanted, units.iter().map(|u| u.unit.as_str())),
+    }
 }
 
 fn shown_version(version: &VersionInfo, units: &[StoredUnit], unit: Option<&str>) -> ShownVersion {

@@ -358,7 +358,6 @@ fn role_of(name: &str, parent: Option<&str>) -> Option<Role> {
     Some(role)
 }
 
-/// Superscripts and subscripts belong to the word they touch (`m<HT TYPE="SUP">2</HT>`).
 /// The value of `key="…"` in the content of a processing instruction.
 fn pi_attribute(content: &str, key: &str) -> Option<String> {
     let start = content.find(&format!(" {key}=\""))? + key.len() + 3;
@@ -367,6 +366,7 @@ fn pi_attribute(content: &str, key: &str) -> Option<String> {
     rest.get(..end).map(str::to_string)
 }
 
+/// Superscripts and subscripts belong to the word they touch (`m<HT TYPE="SUP">2</HT>`).
 fn is_script_position(start: &BytesStart<'_>) -> bool {
     matches!(attribute(start, "TYPE").as_deref(), Some("SUP" | "SUB"))
 }

@@ -507,7 +507,7 @@ fn bare_celex(text: &str) -> Vec<Special> {
         LazyLock::new(|| Regex::new(CELEX_PATTERN).expect("literal regex"));
     static UNIT: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"^#((?:rct|cit|art|par|pnt|anx|p)_[0-9A-Za-z]+(?:\.(?:par|pnt|p)_[0-9A-Za-z]+)*)\b",
+            r"^#((?:rct|cit|art|par|pnt|anx|p)_[0-9A-Za-z]+(?:\.(?:par|pnt|prt|p)_[0-9A-Za-z]+)*)\b",
         )
         .expect("literal regex")
     });

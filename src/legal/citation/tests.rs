@@ -78,6 +78,10 @@ const DEVELOPMENT_SET: &[(&str, &[&str])] = &[
     ),
     ("see 32016R0679#anx_I.pnt_2.", &["32016R0679#anx_I.pnt_2"]),
     (
+        "32018L1972#anx_I.prt_A.pnt_1",
+        &["32018L1972#anx_I.prt_A.pnt_1"],
+    ),
+    (
         "l'article 6 et l'article 9 du règlement (UE) 2016/679",
         &["32016R0679#art_6", "32016R0679#art_9"],
     ),
