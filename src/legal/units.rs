@@ -165,6 +165,9 @@ struct Segmenter {
     article: Option<ArticleState>,
     /// Ids of the articles opened so far: none opens twice.
     article_ids: HashSet<String>,
+    /// The article before the last jump in numbering (`6` when `Article 52` followed it):
+    /// the article after it (`7`) may still come, the jump being a stray line.
+    before_jump: Option<u32>,
     annex: Option<String>,
     /// The part of the annex the segmenter is in (`A`, `II`), if the annex has parts.
     annex_part: Option<String>,
@@ -343,7 +346,9 @@ impl Segmenter {
     /// jump (an excerpt, deleted articles), but never go back.
     fn plausible_article(&self, number: u32, rest: &str) -> bool {
         let in_sequence = match &self.article {
-            Some(article) => number >= article.number,
+            Some(article) => {
+                number >= article.number || self.before_jump.is_some_and(|n| number == n + 1)
+            }
             // The first article of an act is 1; an excerpt may start anywhere after the
             // enacting formula.
             None => number == 1 || self.part == Part::Body,
@@ -361,6 +366,11 @@ impl Segmenter {
         if self.part == Part::Annex {
             self.annex = None;
         }
+        let previous = self.article.as_ref().map(|a| a.number);
+        self.before_jump = match previous {
+            Some(previous) if number > previous + 1 => Some(previous),
+            _ => None,
+        };
         self.part = Part::Body;
         self.lists.clear();
         self.closed = None;
@@ -1677,6 +1687,24 @@ mod tests {
                 "art_31.par_1"
             ]
         );
+    }
+
+    #[test]
+    fn a_stray_article_line_does_not_swallow_the_articles_after_it() {
+        // A cross-reference broken onto a line of its own, in a PDF's text.
+        let blocks = body(&[
+            "Article 6",
+            "1. Text.",
+            "Article 52",
+            "applies.",
+            "Article 7",
+            "Text.",
+            "Article 8",
+            "Text.",
+        ]);
+        let ids = ids(&segment(&blocks, true));
+        assert!(ids.contains(&"art_7".to_string()), "{ids:?}");
+        assert!(ids.contains(&"art_8".to_string()), "{ids:?}");
     }
 
     #[test]
