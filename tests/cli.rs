@@ -5,7 +5,7 @@ mod fixtures;
 mod util;
 
 use serde_json::Value;
-use util::{corpus_of, index_into, index_output, polidex, run, search_json};
+use util::{corpus_of, index_fresh, index_into, index_output, polidex, run, search_json};
 
 /// A fresh index of the small corpus.
 fn small_index() -> (tempfile::TempDir, tempfile::TempDir) {
@@ -823,11 +823,8 @@ fn a_version_record_beside_a_crawled_act_gives_its_metadata_and_is_not_indexed()
             record,
         ),
     ]);
-    let index = tempfile::tempdir().expect("temp dir");
-    let output = index_output(corpus.path(), index.path());
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    let (index, code, stdout, stderr) = index_fresh(corpus.path());
+    assert_eq!(code, Some(0), "{stderr}");
     assert!(
         stdout.contains("skipped 1, failed 0") && !stderr.contains("meta.json"),
         "the record is no failed document: {stdout} {stderr}"
@@ -874,11 +871,8 @@ fn an_endless_catalogue_title_is_cut() {
 fn a_file_of_too_many_paragraphs_is_cut_and_says_so() {
     let many = "word\n\n".repeat(polidex::limits::MAX_UNITS_PER_FILE + 10);
     let corpus = corpus_of(&[("many.txt", many.as_bytes())]);
-    let index = tempfile::tempdir().expect("temp dir");
-    let output = index_output(corpus.path(), index.path());
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    let (_index, code, stdout, stderr) = index_fresh(corpus.path());
+    assert_eq!(code, Some(0), "{stderr}");
     assert!(
         stderr.contains("many.txt: indexed its first 200000 units only"),
         "{stderr}"

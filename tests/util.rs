@@ -116,3 +116,12 @@ pub fn corpus_of(files: &[(&str, &[u8])]) -> tempfile::TempDir {
     }
     dir
 }
+
+/// Indexes `corpus` into a fresh folder; returns it with the exit code, stdout and stderr.
+pub fn index_fresh(corpus: &Path) -> (tempfile::TempDir, Option<i32>, String, String) {
+    let index = tempfile::tempdir().expect("temp dir");
+    let output = index_output(corpus, index.path());
+    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    (index, output.status.code(), stdout, stderr)
+}

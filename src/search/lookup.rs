@@ -331,28 +331,24 @@ fn stored(
 
 /// Every citation in `text`, one entry per unit named, with whether the index holds it.
 pub fn cite(snapshot: &Snapshot, text: &str) -> Vec<Citation> {
-    let mut acts: HashMap<String, bool> = HashMap::new();
+    // The document each act is held as: itself, or its latest consolidated version.
+    let mut acts: HashMap<String, Option<String>> = HashMap::new();
     find_citations(text, &Context::default())
         .into_iter()
         .map(|found| {
-            // An act indexed only as consolidated versions is in the index through them.
-            let (unit, in_index) = match found.unit.as_deref() {
-                Some(cited) => {
-                    match citations::held_unit_id(snapshot, &found.celex, cited).or_else(|| {
-                        let doc = citations::indexed_act(snapshot, &found.celex)?;
-                        citations::held_unit_id(snapshot, &doc, cited)
-                    }) {
-                        Some(held) => (Some(held), true),
-                        None => (Some(cited.to_string()), false),
-                    }
-                }
-                None => {
-                    let held = *acts.entry(found.celex.clone()).or_insert_with_key(|celex| {
-                        citations::indexed_act(snapshot, celex).is_some()
-                    });
-                    (None, held)
-                }
+            let doc = acts
+                .entry(found.celex.clone())
+                .or_insert_with_key(|celex| citations::indexed_act(snapshot, celex))
+                .clone();
+            let held = match (found.unit.as_deref(), &doc) {
+                (Some(cited), Some(doc)) => citations::held_unit_id(snapshot, doc, cited),
+                _ => None,
             };
+            let in_index = match found.unit {
+                Some(_) => held.is_some(),
+                None => doc.is_some(),
+            };
+            let unit = held.or_else(|| found.unit.clone());
             let id = unit_id(&found.celex, unit.as_deref());
             Citation {
                 text: text.get(found.start..found.end).unwrap_or("").to_string(),
