@@ -36,6 +36,17 @@ pub const MAX_UNITS_PER_FILE: usize = 200_000;
 /// flattened into its ancestor at this depth (a 200,000-level page must not recurse).
 pub const MAX_MARKUP_DEPTH: usize = 256;
 
+/// Most tags and attributes read from one HTML page; the rest of the page is left out, and
+/// said so. The parsed tree costs a few hundred bytes per element and tens per attribute: a
+/// 100 MB page of 2 million short paragraphs would take over a gigabyte, while the acts of
+/// the reference corpus have about 50,000 tags and attributes per megabyte of HTML.
+pub const MAX_HTML_MARKUP: usize = 2_000_000;
+
+/// Most attributes an HTML tag may have; a tag with more is dropped (its text is kept):
+/// html5ever compares each attribute with those before it, so a tag of 10^6 attributes
+/// would take hours.
+pub const MAX_HTML_ATTRIBUTES: usize = 64;
+
 /// Most attributes read from one XML element (an element with 10^6 attributes is skipped).
 pub const MAX_XML_ATTRIBUTES: usize = 1024;
 

@@ -880,3 +880,18 @@ fn a_file_of_too_many_paragraphs_is_cut_and_says_so() {
     assert!(stdout.contains("200000 units"), "{stdout}");
     assert!(stdout.contains("failed 0"), "indexed, not failed: {stdout}");
 }
+
+#[test]
+fn a_page_of_too_much_markup_is_cut_and_says_so() {
+    let paragraphs = "<p>word</p>".repeat(polidex::limits::MAX_HTML_MARKUP / 2 + 10);
+    let page = format!("<html><body><p>lighthouse</p>{paragraphs}</body></html>");
+    let corpus = corpus_of(&[("big.html", page.as_bytes())]);
+    let (index, code, stdout, stderr) = index_fresh(corpus.path());
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(
+        stderr.contains("big.html: read its first 2000000 tags and attributes only"),
+        "{stderr}"
+    );
+    assert!(stdout.contains("failed 0"), "indexed, not failed: {stdout}");
+    assert_eq!(search_json(index.path(), &["lighthouse"])["total"], 1);
+}

@@ -57,7 +57,7 @@ pub enum Event {
     Found(u64),
     /// A file is done (indexed, unchanged, skipped or failed); carries its size.
     Done(u64),
-    /// A file was indexed, but not whole (more units than one file may have).
+    /// A file was indexed, but not whole (a cap of `limits` cut it).
     Cut {
         /// Path relative to its root.
         path: String,
@@ -116,8 +116,11 @@ enum Outcome {
     },
     Indexed {
         key: String,
+        path: String,
         versions: Vec<VersionDoc>,
         bytes: u64,
+        /// Why the file was indexed only in part, when a cap cut it.
+        cut: Option<String>,
     },
     Failed {
         path: String,
@@ -277,22 +280,18 @@ fn record_outcome(
         }
         Outcome::Indexed {
             key,
+            path,
             versions,
             bytes,
+            cut,
         } => {
             writer.remove_file(&key);
             for version in &versions {
                 writer.add(version)?;
                 report.units += version.units.len() as u64;
-                if version.units.len() >= limits::MAX_UNITS_PER_FILE {
-                    on_event(Event::Cut {
-                        path: version.path.clone(),
-                        reason: format!(
-                            "indexed its first {} units only; the rest is left out",
-                            limits::MAX_UNITS_PER_FILE
-                        ),
-                    });
-                }
+            }
+            if let Some(reason) = cut {
+                on_event(Event::Cut { path, reason });
             }
             report.indexed += 1;
             report.versions += versions.len() as u64;
@@ -357,15 +356,28 @@ fn process_file(plan: &Plan<'_>, file: &FileEntry) -> Outcome {
         catalog: entry,
         record: record.as_ref(),
     };
-    let versions = documents
+    let versions: Vec<VersionDoc> = documents
         .iter()
         .enumerate()
         .map(|(i, d)| build_version(&source, i, d))
         .collect();
+    let cut = documents.iter().find_map(|d| d.cut.clone()).or_else(|| {
+        versions
+            .iter()
+            .any(|v| v.units.len() >= limits::MAX_UNITS_PER_FILE)
+            .then(|| {
+                format!(
+                    "indexed its first {} units only; the rest is left out",
+                    limits::MAX_UNITS_PER_FILE
+                )
+            })
+    });
     Outcome::Indexed {
         key,
+        path: file.rel.clone(),
         versions,
         bytes: size,
+        cut,
     }
 }
 
@@ -424,6 +436,7 @@ fn build_version(source: &Source<'_>, index: usize, extracted: &Extracted) -> Ve
                 .collect(),
             flattened: false,
             meta: extracted.meta.clone(),
+            cut: extracted.cut.clone(),
         };
         &unflattened
     } else {

@@ -4,6 +4,8 @@
 //! NUL bytes, no-break spaces and combining accents; everything that leaves an extractor has
 //! been through [`decode`] and [`normalize`].
 
+use std::borrow::Cow;
+
 use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, WINDOWS_1252};
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
@@ -14,8 +16,9 @@ use super::ExtractError;
 /// Valid UTF-8 wins over any declaration (declarations lie more often than bytes do); a BOM
 /// decides between UTF-8 and UTF-16; otherwise the declared charset is used when
 /// encoding_rs knows it, and windows-1252 (a superset of latin-1) as the last resort.
-/// Mostly-binary content is refused.
-pub fn decode(bytes: &[u8], declared: Option<&str>) -> Result<String, ExtractError> {
+/// Mostly-binary content is refused. Valid UTF-8 without a BOM is borrowed, not copied (a
+/// 100 MB page is held once).
+pub fn decode<'a>(bytes: &'a [u8], declared: Option<&str>) -> Result<Cow<'a, str>, ExtractError> {
     let text = decode_lossless(bytes, declared);
     if looks_binary(&text) {
         return Err(ExtractError::Encoding(
@@ -25,24 +28,24 @@ pub fn decode(bytes: &[u8], declared: Option<&str>) -> Result<String, ExtractErr
     Ok(text)
 }
 
-fn decode_lossless(bytes: &[u8], declared: Option<&str>) -> String {
+fn decode_lossless<'a>(bytes: &'a [u8], declared: Option<&str>) -> Cow<'a, str> {
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        return String::from_utf8_lossy(rest).into_owned();
+        return String::from_utf8_lossy(rest);
     }
     if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
-        return UTF_16LE.decode_without_bom_handling(rest).0.into_owned();
+        return UTF_16LE.decode_without_bom_handling(rest).0;
     }
     if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
-        return UTF_16BE.decode_without_bom_handling(rest).0.into_owned();
+        return UTF_16BE.decode_without_bom_handling(rest).0;
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
-        return text.to_string();
+        return Cow::Borrowed(text);
     }
     let encoding = declared
         .and_then(|label| Encoding::for_label(label.trim().as_bytes()))
         .filter(|e| *e != encoding_rs::UTF_8)
         .unwrap_or(WINDOWS_1252);
-    encoding.decode_without_bom_handling(bytes).0.into_owned()
+    encoding.decode_without_bom_handling(bytes).0
 }
 
 /// True when more than a tenth of the first 64 KiB are control characters other than

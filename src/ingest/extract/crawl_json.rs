@@ -97,6 +97,7 @@ fn record(value: &Value) -> Option<Extracted> {
         meta,
         blocks,
         flattened,
+        cut: None,
     })
 }
 

@@ -337,6 +337,7 @@ impl Walker {
             meta: self.meta,
             blocks: self.sink.finish(),
             flattened: false,
+            cut: None,
         }
     }
 }

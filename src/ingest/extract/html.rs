@@ -7,6 +7,7 @@
 //! `rct_12`…) give blocks their [`Role`]. A block that is only a number or letter (`(a)`,
 //! `1.`), as in the two-cell tables of the OJ, is glued to the block after it.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use ego_tree::iter::Edge;
@@ -24,12 +25,15 @@ use crate::model::{Date, DateSpan};
 /// Extracts an HTML or XHTML file.
 pub fn extract(bytes: &[u8]) -> Result<Vec<Extracted>, ExtractError> {
     let declared = declared_charset(bytes);
-    let text = decode(bytes, declared.as_deref())?;
-    let text = limit_nesting(&text);
-    let document = Html::parse_document(&text);
+    let (document, cut) = {
+        let text = decode(bytes, declared.as_deref())?;
+        let (text, cut) = cap_markup(&text);
+        (Html::parse_document(&tame_tags(text)), cut)
+    };
     let mut walker = Walker::default();
     walker.walk(&document);
     let mut meta = read_head(&document);
+    drop(document);
     let blocks = walker.sink.finish();
     if walker.found.consolidated.is_none() {
         walker.found.consolidated_from(
@@ -45,6 +49,7 @@ pub fn extract(bytes: &[u8]) -> Result<Vec<Extracted>, ExtractError> {
         meta,
         blocks,
         flattened: false,
+        cut,
     }])
 }
 
@@ -54,23 +59,42 @@ const VOID_ELEMENTS: &[&str] = &[
     "track", "wbr",
 ];
 
-/// Drops the tags that nest deeper than the cap (keeping their text), before html5ever
-/// sees the page: its tree builder scans the stack of open elements, so 200,000 nested or
-/// unclosed tags would take quadratic time.
-fn limit_nesting(text: &str) -> std::borrow::Cow<'_, str> {
-    if text.matches('<').take(limits::MAX_MARKUP_DEPTH + 1).count() <= limits::MAX_MARKUP_DEPTH {
-        return std::borrow::Cow::Borrowed(text);
+/// The page up to where its tags and their attributes number [`limits::MAX_HTML_MARKUP`],
+/// and why it was cut if it was: the parsed tree costs tens of bytes per attribute and a
+/// few hundred per element, whatever they hold.
+fn cap_markup(text: &str) -> (&str, Option<String>) {
+    let mut markup = 0;
+    for (at, tag) in tags(text) {
+        // A tag with too many attributes is dropped whole by `tame_tags`.
+        let attributes = attribute_count(tag);
+        markup += 1 + if attributes > limits::MAX_HTML_ATTRIBUTES {
+            0
+        } else {
+            attributes
+        };
+        if markup > limits::MAX_HTML_MARKUP {
+            let reason = format!(
+                "read its first {} tags and attributes only; the rest is left out",
+                limits::MAX_HTML_MARKUP
+            );
+            return (&text[..at], Some(reason));
+        }
+    }
+    (text, None)
+}
+
+/// Drops the tags html5ever would choke on, keeping their text: those nesting deeper than
+/// the cap (its tree builder scans the stack of open elements, so 200,000 nested or
+/// unclosed tags would take quadratic time) and those with too many attributes (it
+/// compares each attribute with the ones before it).
+fn tame_tags(text: &str) -> Cow<'_, str> {
+    if !needs_taming(text) {
+        return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
     let mut depth = 0usize;
-    let mut rest = text;
-    while let Some(open) = rest.find('<') {
-        out.push_str(&rest[..open]);
-        let tag_end = rest[open..]
-            .find('>')
-            .map(|e| open + e + 1)
-            .unwrap_or(rest.len());
-        let tag = &rest[open..tag_end];
+    let mut copied = 0;
+    for (at, tag) in tags(text) {
         let keep = match tag_kind(tag) {
             TagKind::Start => {
                 depth += 1;
@@ -83,11 +107,66 @@ fn limit_nesting(text: &str) -> std::borrow::Cow<'_, str> {
             }
             TagKind::Other => true,
         };
+        let keep = keep && attribute_count(tag) <= limits::MAX_HTML_ATTRIBUTES;
+        out.push_str(&text[copied..at]);
         out.push_str(if keep { tag } else { " " });
-        rest = &rest[tag_end..];
+        copied = at + tag.len();
     }
-    out.push_str(rest);
-    std::borrow::Cow::Owned(out)
+    out.push_str(&text[copied..]);
+    Cow::Owned(out)
+}
+
+/// Whether some tag of `text` nests deeper than the cap or has too many attributes.
+fn needs_taming(text: &str) -> bool {
+    let mut depth = 0usize;
+    for (_, tag) in tags(text) {
+        match tag_kind(tag) {
+            TagKind::Start => depth += 1,
+            TagKind::End => depth = depth.saturating_sub(1),
+            TagKind::Other => {}
+        }
+        if depth > limits::MAX_MARKUP_DEPTH || attribute_count(tag) > limits::MAX_HTML_ATTRIBUTES {
+            return true;
+        }
+    }
+    false
+}
+
+/// About how many attributes a tag has: the words after its name, outside quoted values.
+fn attribute_count(tag: &str) -> usize {
+    let mut count = 0;
+    let mut quote = None;
+    let mut in_space = false;
+    for c in tag.chars() {
+        match quote {
+            Some(q) if c == q => quote = None,
+            Some(_) => {}
+            None if c == '"' || c == '\'' => quote = Some(c),
+            None if c.is_whitespace() => in_space = true,
+            None => {
+                if in_space && c != '=' && c != '/' && c != '>' {
+                    count += 1;
+                }
+                in_space = false;
+            }
+        }
+    }
+    count
+}
+
+/// The `<…>` tokens of `text` with their byte offsets (a `<` without its `>` runs to the
+/// end).
+fn tags(text: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        let open = from + text.get(from..)?.find('<')?;
+        let end = text[open..]
+            .find('>')
+            .map(|e| open + e + 1)
+            .unwrap_or(text.len());
+        from = end;
+        Some((open, &text[open..end]))
+    })
 }
 
 enum TagKind {
@@ -110,12 +189,11 @@ fn tag_kind(tag: &str) -> TagKind {
     if !inner.starts_with(|c: char| c.is_ascii_alphabetic()) || tag.ends_with("/>") {
         return TagKind::Other;
     }
-    let name: String = inner
-        .chars()
-        .take_while(|c| c.is_ascii_alphanumeric())
-        .collect::<String>()
-        .to_ascii_lowercase();
-    if VOID_ELEMENTS.contains(&name.as_str()) {
+    let name_end = inner
+        .find(|c: char| !c.is_ascii_alphanumeric())
+        .unwrap_or(inner.len());
+    let name = &inner[..name_end];
+    if VOID_ELEMENTS.iter().any(|v| v.eq_ignore_ascii_case(name)) {
         TagKind::Other
     } else {
         TagKind::Start
@@ -663,6 +741,26 @@ mod tests {
             out.meta.consolidated.map(|d| d.to_string()).as_deref(),
             Some("2001-07-05")
         );
+    }
+
+    #[test]
+    fn a_tag_with_too_many_attributes_is_dropped_and_its_text_kept() {
+        let attributes: String = (0..100_000).map(|i| format!(" a{i}=\"x y\"")).collect();
+        let html = format!("<p{attributes}>kept text</p><p class=\"x\">after</p>");
+        assert_eq!(attribute_count(&format!("<p{attributes}>")), 100_000);
+        assert_eq!(attribute_count(r#"<p class="a b" id=x hidden>"#), 3);
+        let b = blocks(&html);
+        let texts: Vec<&str> = b.iter().map(|(text, _)| text.as_str()).collect();
+        assert_eq!(texts, ["kept text", "after"]);
+    }
+
+    #[test]
+    fn a_page_is_read_up_to_the_markup_cap() {
+        let page = "<b>".repeat(limits::MAX_HTML_MARKUP) + "<i>end";
+        let (kept, cut) = cap_markup(&page);
+        assert_eq!(kept.len(), 3 * limits::MAX_HTML_MARKUP);
+        assert!(cut.unwrap().contains("the rest is left out"));
+        assert_eq!(cap_markup("<p>short</p>"), ("<p>short</p>", None));
     }
 
     #[test]

@@ -24,6 +24,7 @@ pub fn extract(bytes: &[u8]) -> Result<Vec<Extracted>, ExtractError> {
         meta,
         blocks,
         flattened: false,
+        cut: None,
     }])
 }
 

@@ -102,6 +102,9 @@ pub struct Extracted {
     /// The text lost its block boundaries (flattened crawl records): the segmenter must
     /// find them again.
     pub flattened: bool,
+    /// Why only the start of the file was read, when a cap from `limits` cut it.
+    #[serde(default)]
+    pub cut: Option<String>,
 }
 
 /// Why a file could not be extracted.

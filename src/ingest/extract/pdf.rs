@@ -62,6 +62,7 @@ fn extract_document(bytes: &[u8]) -> Result<Extracted, ExtractError> {
         meta: metadata(&doc),
         blocks,
         flattened: false,
+        cut: None,
     })
 }
 

@@ -14,6 +14,7 @@ pub fn extract(bytes: &[u8]) -> Result<Vec<Extracted>, ExtractError> {
         meta: Metadata::default(),
         blocks,
         flattened: false,
+        cut: None,
     }])
 }
 
