@@ -244,10 +244,18 @@ fn exit_codes_follow_grep() {
             && stderr.lines().count() == 1,
         "{stderr}"
     );
-    let (code, _, stderr) = run(index.path(), &["search", "x", "--limit", "1000000000"]);
+    // A page holds at most 1,000 hits, as the API gives; a far offset is an error.
+    let (code, stdout, stderr) = run(
+        index.path(),
+        &["search", "keeper", "--limit", "1000000000", "--format", "json"],
+    );
+    assert_eq!(code, 0, "{stderr}");
+    let page: serde_json::Value = serde_json::from_str(&stdout).expect("json");
+    assert_eq!(page["limit"], 1000);
+    let (code, _, stderr) = run(index.path(), &["search", "x", "--offset", "1000000000"]);
     assert_eq!(code, 2);
     assert!(
-        stderr.contains("limit") && stderr.lines().count() == 1,
+        stderr.contains("offset") && stderr.lines().count() == 1,
         "{stderr}"
     );
     // An id that is not indexed is nothing found; one that names no document is an error.

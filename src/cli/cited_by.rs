@@ -35,10 +35,10 @@ pub struct CitedByArgs {
 
 /// Runs `cited-by`.
 pub fn run(args: CitedByArgs) -> Result<bool> {
-    execute::check_paging(args.limit, args.offset)?;
+    let (limit, offset) = execute::checked_paging(args.limit, args.offset)?;
     let handle = IndexHandle::open(&args.index.dir, false)?;
     let snapshot = handle.snapshot()?;
-    let cited = lookup::cited_by(&snapshot, &args.id, &args.kind, args.limit, args.offset);
+    let cited = lookup::cited_by(&snapshot, &args.id, &args.kind, limit, offset);
     let Some(response) = found(cited)? else {
         return Ok(false);
     };

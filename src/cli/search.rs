@@ -94,7 +94,7 @@ impl From<SortArg> for Sort {
 
 /// Runs `search`.
 pub fn run(args: SearchArgs) -> Result<bool> {
-    let request = SearchRequest {
+    let mut request = SearchRequest {
         query: args.query.clone(),
         langs: args.filters.lang.clone(),
         kinds: args.filters.kind.clone(),
@@ -108,7 +108,7 @@ pub fn run(args: SearchArgs) -> Result<bool> {
         facets: args.facets,
     };
     if !args.all {
-        execute::check_paging(request.limit, request.offset)?;
+        (request.limit, request.offset) = execute::checked_paging(args.limit, args.offset)?;
     }
     let handle = IndexHandle::open(&args.index.dir, false)?;
     let snapshot = handle.snapshot()?;

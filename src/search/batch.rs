@@ -151,10 +151,10 @@ fn json_request(line: &JsonLine, default_limit: u64) -> Result<SearchRequest, St
             .map(|d| d.parse::<DateSpan>().map_err(|e| e.to_string()))
             .transpose()
     };
-    let limit = line.limit.unwrap_or(default_limit);
-    if limit > limits::MAX_BATCH_LIMIT {
-        return Err(format!("limit is at most {}", limits::MAX_BATCH_LIMIT));
-    }
+    let limit = line
+        .limit
+        .unwrap_or(default_limit)
+        .min(limits::MAX_BATCH_LIMIT);
     Ok(SearchRequest {
         query,
         langs,
@@ -220,6 +220,12 @@ mod tests {
         assert_eq!(request.langs, [Lang::Nl]);
         assert_eq!(request.kinds, [Kind::Legislation]);
         assert_eq!(request.limit, 5);
+    }
+
+    #[test]
+    fn a_limit_over_the_cap_gets_a_full_page() {
+        let line = parse_line(r#"{"q": "consent", "limit": 5000}"#, 1, 10).unwrap();
+        assert_eq!(line.request.unwrap().limit, limits::MAX_BATCH_LIMIT);
     }
 
     #[test]

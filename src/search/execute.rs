@@ -701,24 +701,17 @@ fn add_to_facets(facets: &mut Facets, candidates: &[Candidate]) {
         .collect::<BTreeMap<_, _>>();
 }
 
-/// Checks the paging parameters of a request against the caps.
-pub fn check_paging(limit: u64, offset: u64) -> Result<(), SearchError> {
-    if limit > limits::MAX_LIMIT {
-        return Err(SearchError::Invalid {
-            parameter: "limit",
-            message: format!(
-                "{limit} is over the {} hits a page may hold; page on with offset (or export every hit with `search --all`)",
-                limits::MAX_LIMIT
-            ),
-        });
-    }
+/// Checks the paging parameters of a request against the caps: a page holds at most
+/// [`limits::MAX_LIMIT`] hits (a larger `limit` gets that many, as the API gives: asking
+/// for more is not an error), and an offset past [`limits::MAX_OFFSET`] is refused.
+pub fn checked_paging(limit: u64, offset: u64) -> Result<(u64, u64), SearchError> {
     if offset > limits::MAX_OFFSET {
         return Err(SearchError::Invalid {
             parameter: "offset",
             message: format!("{offset} is over the maximum {}", limits::MAX_OFFSET),
         });
     }
-    Ok(())
+    Ok((limit.min(limits::MAX_LIMIT), offset))
 }
 
 #[cfg(test)]
