@@ -903,3 +903,27 @@ fn a_page_of_too_much_markup_is_cut_and_says_so() {
     assert!(stdout.contains("failed 0"), "indexed, not failed: {stdout}");
     assert_eq!(search_json(index.path(), &["lighthouse"])["total"], 1);
 }
+
+#[test]
+fn filters_do_not_change_scores() {
+    let (_corpus, index) = small_index();
+    let scores = |args: &[&str]| -> Vec<(String, f64)> {
+        let response = search_json(index.path(), args);
+        let hits = response["hits"].as_array().cloned().unwrap_or_default();
+        hits.iter()
+            .map(|h| (h["id"].to_string(), h["score"].as_f64().unwrap_or(-1.0)))
+            .collect()
+    };
+    let plain = scores(&["keeper", "--limit", "100"]);
+    for filtered in [
+        scores(&["keeper", "--lang", "en"]),
+        scores(&["keeper lang:en"]),
+        scores(&["keeper", "--kind", "statement", "--kind", "blog"]),
+        scores(&["keeper", "--from", "2099-01", "--to", "2099-12"]),
+    ] {
+        assert!(!filtered.is_empty());
+        for hit in &filtered {
+            assert!(plain.contains(hit), "{hit:?} not in {plain:?}");
+        }
+    }
+}

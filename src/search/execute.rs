@@ -310,35 +310,34 @@ fn with_filters(
     scope: Scope,
 ) -> Box<dyn Query> {
     let fields = &snapshot.fields;
-    let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, main)];
+    let mut filters: Vec<Box<dyn Query>> = Vec::new();
     if scope == Scope::Units {
-        clauses.push((Occur::Must, query::term(fields.rec, REC_UNIT)));
+        filters.push(query::term(fields.rec, REC_UNIT));
     }
     if !request.langs.is_empty() {
         let terms = request
             .langs
             .iter()
             .map(|l| Term::from_field_text(fields.lang, l.code()));
-        clauses.push((Occur::Must, query::any_of(terms.collect())));
+        filters.push(query::any_of(terms.collect()));
     }
     if !request.kinds.is_empty() {
         let terms = request
             .kinds
             .iter()
             .map(|k| Term::from_field_text(fields.kind, k.name()));
-        clauses.push((Occur::Must, query::any_of(terms.collect())));
+        filters.push(query::any_of(terms.collect()));
     }
     if request.from.is_some() || request.to.is_some() {
         let from = request.from.map(|s| s.first.as_number());
         let to = request.to.map(|s| s.last.as_number());
-        clauses.push((Occur::Must, query::date_range(fields, from, to)));
+        filters.push(query::date_range(fields, from, to));
     }
     if let Some(doc) = &request.doc {
-        clauses.push((
-            Occur::Must,
-            query::term(fields.doc_id, &query::normalize_doc_id(doc)),
-        ));
+        filters.push(query::term(fields.doc_id, &query::normalize_doc_id(doc)));
     }
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, main)];
+    clauses.extend(filters.into_iter().map(|f| (Occur::Must, query::unscored(f))));
     if !snapshot.payload.hidden.is_empty() {
         clauses.push((Occur::MustNot, snapshot.hidden_filter()));
     }

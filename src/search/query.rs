@@ -671,9 +671,9 @@ impl Builder<'_> {
             Node::Prefix(prefix, position) => self.prefix(prefix, *position),
             Node::Phrase(text, slop) => Ok(self.phrase(self.fields().text_exact, text, *slop)),
             Node::Filter(FilterField::Title, Value::Text(text), position) => {
-                self.title(text, *position)
+                Ok(unscored(self.title(text, *position)?))
             }
-            Node::Filter(field, value, _) => Ok(self.filter(*field, value)),
+            Node::Filter(field, value, _) => Ok(unscored(self.filter(*field, value))),
             Node::And(nodes) => self.and(nodes),
             Node::Or(nodes) => {
                 let clauses = nodes
@@ -888,6 +888,12 @@ pub fn any_of(terms: Vec<Term>) -> Box<dyn Query> {
         Box::new(BooleanQuery::new(clauses)),
         1.0,
     ))
+}
+
+/// `query` as a filter: it restricts what matches and adds nothing to the score, so a hit
+/// scores the same with or without a `lang`, `kind`, `date`, `doc` or `title` filter.
+pub fn unscored(query: Box<dyn Query>) -> Box<dyn Query> {
+    Box::new(ConstScoreQuery::new(query, 0.0))
 }
 
 /// A term query on a raw (untokenized) field.
