@@ -471,6 +471,12 @@ impl Parser {
                 position,
             );
         }
+        if let Some(star) = word.trim_end_matches('*').chars().position(|c| c == '*') {
+            return error(
+                "'*' only ends a prefix (priv*): it matches nothing inside or before a word",
+                position + star,
+            );
+        }
         if let Some(prefix) = word.strip_suffix('*') {
             if prefix.is_empty() || prefix.contains('*') {
                 return error("a prefix needs letters before '*'", position);
@@ -560,6 +566,10 @@ fn check_value(
             Ok(kind) => Ok(Value::Text(kind.name().to_string())),
             Err(e) => error(e.to_string(), position),
         },
+        (_, FieldValue::Word(w)) if w.contains('*') => error(
+            "a filter takes a whole value, not a prefix ('*' ends a prefix of words: priv*)",
+            position + w.chars().position(|c| c == '*').unwrap_or(0),
+        ),
         (_, FieldValue::Word(w) | FieldValue::Phrase(w)) => Ok(Value::Text(w)),
     }
 }
@@ -1003,6 +1013,11 @@ mod tests {
         assert_eq!(err("()").message, "empty group '()'");
         assert_eq!(err("   ").message, "empty query");
         assert_eq!(err("*").message, "a prefix needs letters before '*'");
+        assert_eq!(err("keep hedge*hog").position, 10);
+        assert!(err("*hog").message.contains("only ends a prefix"));
+        assert_eq!(err("title:hed*").position, 9);
+        assert!(err("doc_id:notes/n0*").message.contains("whole value"));
+        assert!(parse("title:\"hed*\"").is_ok());
     }
 
     #[test]
