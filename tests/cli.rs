@@ -247,7 +247,14 @@ fn exit_codes_follow_grep() {
     // A page holds at most 1,000 hits, as the API gives; a far offset is an error.
     let (code, stdout, stderr) = run(
         index.path(),
-        &["search", "keeper", "--limit", "1000000000", "--format", "json"],
+        &[
+            "search",
+            "keeper",
+            "--limit",
+            "1000000000",
+            "--format",
+            "json",
+        ],
     );
     assert_eq!(code, 0, "{stderr}");
     let page: serde_json::Value = serde_json::from_str(&stdout).expect("json");
@@ -926,4 +933,25 @@ fn filters_do_not_change_scores() {
             assert!(plain.contains(hit), "{hit:?} not in {plain:?}");
         }
     }
+}
+
+#[test]
+fn a_plain_text_act_is_known_by_the_number_in_its_title() {
+    let act = "REGULATION (EU) 2099/7 OF THE EUROPEAN PARLIAMENT AND OF THE COUNCIL\n\n\
+               of 3 January 2099\n\non lighthouse logs\n\n\
+               THE EUROPEAN PARLIAMENT AND THE COUNCIL OF THE EUROPEAN UNION,\n\n\
+               Having regard to the Treaty,\n\nHAVE ADOPTED THIS REGULATION:\n\n\
+               Article 1\n\nKeepers shall keep a logbook.\n\n\
+               Article 2\n\nThis Regulation shall enter into force tomorrow.\n";
+    let corpus = corpus_of(&[("acts/logs.txt", act.as_bytes())]);
+    let (index, code, _, stderr) = index_fresh(corpus.path());
+    assert_eq!(code, Some(0), "{stderr}");
+    let hit = &search_json(index.path(), &["logbook"])["hits"][0];
+    assert_eq!(hit["id"], "32099R0007#art_1");
+    assert_eq!(hit["kind"], "legislation");
+    assert_eq!(hit["date"], "2099-01-03");
+    assert_eq!(
+        hit["title"],
+        "REGULATION (EU) 2099/7 OF THE EUROPEAN PARLIAMENT AND OF THE COUNCIL of 3 January 2099 on lighthouse logs"
+    );
 }

@@ -180,7 +180,10 @@ pub fn resolve(
     record: Option<&Metadata>,
 ) -> DocMeta {
     let meta = &with_record(&extracted.meta, record);
-    let title_text = title_blocks(&extracted.blocks);
+    let title_text = match title_blocks(&extracted.blocks) {
+        marked if !marked.is_empty() => marked,
+        _ => act_title_at_head(&extracted.blocks).unwrap_or_default(),
+    };
     let celex = meta
         .celex
         .clone()
@@ -325,6 +328,46 @@ fn title_blocks(blocks: &[Block]) -> String {
         }
     }
     lines.join(" ")
+}
+
+/// Most opening blocks read as the title of a document whose format marks none.
+const HEAD_BLOCKS: usize = 4;
+
+/// Longest opening block read as a title line.
+const HEAD_BLOCK_CHARS: usize = 400;
+
+/// The title of an act in a format that marks none (plain text, PDF): its opening lines,
+/// when the first of them starts with an act's number and articles follow.
+fn act_title_at_head(blocks: &[Block]) -> Option<String> {
+    let first = blocks.first()?;
+    if act_in_title(&first.text).is_none() || !looks_like_act(blocks) {
+        return None;
+    }
+    Some(head_lines(blocks))
+}
+
+/// The first block and the short ones after it, up to a line in capitals (the institutions
+/// that enact an act: `THE EUROPEAN PARLIAMENT AND THE COUNCIL …,`) or a heading.
+fn head_lines(blocks: &[Block]) -> String {
+    let mut lines: Vec<&str> = Vec::new();
+    for block in blocks.iter().take(HEAD_BLOCKS) {
+        let text = block.text.trim();
+        let ends_head = text.chars().count() > HEAD_BLOCK_CHARS
+            || vocab::article_heading(text).is_some()
+            || (!lines.is_empty() && in_capitals(text));
+        if ends_head {
+            break;
+        }
+        lines.push(text);
+    }
+    lines.join(" ")
+}
+
+/// Whether nearly all the letters of `text` (a few words at least) are capitals.
+fn in_capitals(text: &str) -> bool {
+    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    let capitals = text.chars().filter(|c| c.is_uppercase()).count();
+    letters >= 8 && capitals * 10 >= letters * 8
 }
 
 /// The act's own number at the start of its title: `REGULATION (EU) 2016/679 OF …`, not
@@ -663,6 +706,32 @@ mod tests {
             title_blocks(&blocks),
             "REGULATION (EU) 2099/1 on lighthouse logs"
         );
+    }
+
+    #[test]
+    fn a_plain_text_act_is_named_by_its_opening_lines() {
+        let blocks: Vec<Block> = [
+            "EUROOPAN PARLAMENTIN JA NEUVOSTON ASETUS (EU) 2099/1,",
+            "annettu 3 päivänä tammikuuta 2099,",
+            "majakoiden lokikirjoista",
+            "EUROOPAN PARLAMENTTI JA EUROOPAN UNIONIN NEUVOSTO, jotka",
+            "ottavat huomioon Euroopan unionin toiminnasta tehdyn sopimuksen,",
+            "1 artikla",
+            "Tässä asetuksessa säädetään lokikirjoista.",
+            "2 artikla",
+            "Jäsenvaltiot valvovat.",
+        ]
+        .into_iter()
+        .map(Block::body)
+        .collect();
+        let title = act_title_at_head(&blocks).unwrap();
+        assert_eq!(
+            title,
+            "EUROOPAN PARLAMENTIN JA NEUVOSTON ASETUS (EU) 2099/1, annettu 3 päivänä tammikuuta 2099, majakoiden lokikirjoista"
+        );
+        assert_eq!(act_in_title(&title).as_deref(), Some("32099R0001"));
+        // The same opening lines without articles after them are a note about the act.
+        assert_eq!(act_title_at_head(&blocks[..5]), None);
     }
 
     #[test]

@@ -337,7 +337,11 @@ fn with_filters(
         filters.push(query::term(fields.doc_id, &query::normalize_doc_id(doc)));
     }
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, main)];
-    clauses.extend(filters.into_iter().map(|f| (Occur::Must, query::unscored(f))));
+    clauses.extend(
+        filters
+            .into_iter()
+            .map(|f| (Occur::Must, query::unscored(f))),
+    );
     if !snapshot.payload.hidden.is_empty() {
         clauses.push((Occur::MustNot, snapshot.hidden_filter()));
     }
