@@ -23,39 +23,55 @@ const FLATTENED_MIN_CHARS: usize = 2_000;
 /// Extracts every record of a crawl file.
 pub fn extract(bytes: &[u8]) -> Result<Vec<Extracted>, ExtractError> {
     let text = decode(bytes, None)?;
-    let records = parse_records(&text)?;
-    let extracted: Vec<Extracted> = records.iter().filter_map(record).collect();
-    if extracted.is_empty() {
+    let (records, bad_lines) = parse_records(&text)?;
+    let mut extracted: Vec<Extracted> = records.iter().filter_map(record).collect();
+    let Some(first) = extracted.first_mut() else {
         return Err(ExtractError::Empty);
-    }
+    };
+    first.cut = bad_lines;
     Ok(extracted)
 }
 
-/// One JSON value, an array of them, or one per line.
-fn parse_records(text: &str) -> Result<Vec<Value>, ExtractError> {
-    match serde_json::from_str::<Value>(text) {
-        Ok(Value::Array(items)) => Ok(items),
-        Ok(value) => Ok(vec![value]),
-        Err(whole_error) => {
-            let mut records = Vec::new();
-            for (number, line) in text
-                .lines()
-                .enumerate()
-                .filter(|(_, l)| !l.trim().is_empty())
-            {
-                let value = serde_json::from_str(line).map_err(|e| ExtractError::Malformed {
-                    format: "json",
-                    reason: if number == 0 {
-                        whole_error.to_string()
-                    } else {
-                        format!("line {}: {e}", number + 1)
-                    },
-                })?;
-                records.push(value);
-            }
-            Ok(records)
+/// One JSON value, an array of them, or one per line. A line that is not JSON is left out
+/// and said so (the second value); a file where no line is JSON is malformed.
+fn parse_records(text: &str) -> Result<(Vec<Value>, Option<String>), ExtractError> {
+    let whole_error = match serde_json::from_str::<Value>(text) {
+        Ok(Value::Array(items)) => return Ok((items, None)),
+        Ok(value) => return Ok((vec![value], None)),
+        Err(e) => e,
+    };
+    let mut records = Vec::new();
+    let mut bad: Vec<(usize, serde_json::Error)> = Vec::new();
+    let lines = text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty());
+    for (number, line) in lines {
+        match serde_json::from_str(line) {
+            Ok(value) => records.push(value),
+            Err(e) => bad.push((number + 1, e)),
         }
     }
+    let Some((line, error)) = bad.first() else {
+        return Ok((records, None));
+    };
+    if records.is_empty() {
+        return Err(ExtractError::Malformed {
+            format: "json",
+            reason: whole_error.to_string(),
+        });
+    }
+    let more = match bad.len() - 1 {
+        0 => String::new(),
+        n => format!(" (and {n} more lines)"),
+    };
+    let message = error.to_string();
+    let reason = message.split(" at line ").next().unwrap_or(&message);
+    let column = error.column();
+    let note = format!(
+        "line {line}, column {column}, is not JSON ({reason}){more}: left out, the rest indexed"
+    );
+    Ok((records, Some(note)))
 }
 
 /// One record as a document; records without text are skipped.
@@ -162,10 +178,23 @@ mod tests {
     }
 
     #[test]
-    fn broken_json_names_the_line() {
-        let err = extract(b"{\"content\":\"a\"}\n{broken\n")
+    fn a_broken_line_is_left_out_and_named() {
+        let out = extract(b"{\"content\":\"a\"}\n{broken\n{\"content\":\"b\"}\n[\n").unwrap();
+        assert_eq!(out.len(), 2);
+        let note = out[0].cut.as_deref().unwrap_or("");
+        assert!(
+            note.starts_with("line 2, column 2, is not JSON ("),
+            "{note}"
+        );
+        assert!(note.contains("(and 1 more lines)"), "{note}");
+        assert_eq!(out[1].cut, None);
+    }
+
+    #[test]
+    fn a_file_of_no_json_is_malformed() {
+        let err = extract(b"{broken\nnot json either\n")
             .unwrap_err()
             .to_string();
-        assert!(err.contains("line 2"), "{err}");
+        assert!(err.starts_with("malformed json"), "{err}");
     }
 }
