@@ -4,6 +4,7 @@
 //! and by search (to resolve a citation typed as a query).
 
 pub mod acts;
+pub mod annex_parts;
 pub mod citation;
 pub mod definitions;
 pub mod flat;

@@ -10,6 +10,7 @@
 
 use std::collections::HashSet;
 
+use super::annex_parts;
 use super::labels::{self, Label, Style};
 use super::vocab;
 use crate::ingest::extract::{Block, Role};
@@ -887,11 +888,15 @@ fn is_mostly_upper(text: &str) -> bool {
 }
 
 /// The part an annex heading opens, and its title when on the same line: `Part A` → `A`,
-/// `PART II Title` → `II`, `A. General conditions` → `A`. A letter alone with a dot must be
-/// the first (`A.`) or follow the part before it, so an initial (`A. Smith`) is no part.
+/// `PART II Title` → `II`, `ΜΕΡΟΣ Β` → `B`, `A. RÉSZ` → `A`, `A. General conditions` → `A`.
+/// A letter alone with a dot must be the first (`A.`) or follow the part before it, so an
+/// initial (`A. Smith`) is no part.
 fn annex_part<'a>(text: &'a str, previous: Option<&str>) -> Option<(String, &'a str)> {
     if text.chars().count() > 300 {
         return None;
+    }
+    if let Some(heading) = annex_parts::part_heading(text) {
+        return Some((heading.id, heading.title));
     }
     if let Some(heading) = vocab::division_heading(text)
         && division_level(text) == 0
@@ -1804,6 +1809,50 @@ mod tests {
         let roman = annex("Première partie", "Deuxième partie");
         assert_eq!(roman, annex("Part I", "Part II"));
         assert_eq!(roman[1], "anx_I.prt_I");
+        assert_eq!(annex("ΜΕΡΟΣ I", "ΜΕΡΟΣ II"), roman);
+        assert_eq!(annex("PARTEA I", "PARTEA A II-A"), roman);
+        for (part_a, part_b) in [
+            ("ΜΕΡΟΣ Α", "ΜΕΡΟΣ Β"),
+            ("ЧАСТ А", "ЧАСТ Б"),
+            ("A. RÉSZ", "B. RÉSZ"),
+            ("A DALIS", "B DALIS"),
+            ("A DAĻA", "B DAĻA"),
+            ("A OSA", "B OSA"),
+            ("ČÁST A", "ČÁST B"),
+            ("CUID A", "CUID B"),
+            ("DIO A", "DIO B"),
+        ] {
+            assert_eq!(annex(part_a, part_b), lettered, "{part_a}");
+        }
+    }
+
+    #[test]
+    fn greek_and_cyrillic_part_letters_map_to_latin_by_position() {
+        let mut blocks = body(&["Άρθρο 1", "Τίτλος", "Κείμενο."]);
+        blocks.extend([
+            b("Έγινε στις Βρυξέλλες, 1 Μαΐου 2020."),
+            b("ΠΑΡΑΡΤΗΜΑ I"),
+            b("ΜΕΡΟΣ Γ"),
+            b("1. Ψάρια"),
+            b("ΜΕΡΟΣ ΣΤ"),
+            b("1. Βάτραχοι"),
+            b("ПРИЛОЖЕНИЕ II"),
+            b("ЧАСТ В"),
+            b("1. Риби"),
+        ]);
+        assert_eq!(
+            ids(&segment(&blocks, true))[3..],
+            [
+                "anx_I",
+                "anx_I.prt_C",
+                "anx_I.prt_C.pnt_1",
+                "anx_I.prt_F",
+                "anx_I.prt_F.pnt_1",
+                "anx_II",
+                "anx_II.prt_C",
+                "anx_II.prt_C.pnt_1"
+            ]
+        );
     }
 
     #[test]
