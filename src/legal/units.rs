@@ -175,6 +175,9 @@ struct Segmenter {
     lists: Vec<List>,
     /// The outermost list that unlabelled text closed last: its next label resumes it.
     closed: Option<List>,
+    /// A label that came as a block of its own (`i.` in a table cell, `(a)` on its own
+    /// line): it numbers the next block.
+    pending_label: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -202,11 +205,31 @@ impl Segmenter {
         if text.is_empty() {
             return;
         }
-        match block.role {
+        let bare = is_bare_label(text) && matches!(block.role, Role::Body | Role::Recital);
+        if let Some(label) = self.pending_label.take() {
+            // `(a)` then `(i)`: both number the next block, as extractors glue them.
+            if bare && label.len() < MAX_BARE_LABELS_BYTES {
+                self.pending_label = Some(format!("{label} {text}"));
+                return;
+            }
+            if !bare && may_follow_bare_label(text, block.role) {
+                return self.add_block(&format!("{label} {text}"), block.role);
+            }
+            self.add_block(&label, Role::Body);
+        }
+        if bare {
+            self.pending_label = Some(text.to_string());
+            return;
+        }
+        self.add_block(text, block.role);
+    }
+
+    fn add_block(&mut self, text: &str, role: Role) {
+        match role {
             // Annexes of OJ documents reuse the title style for their own headings.
             Role::Title if self.part != Part::Head => self.add_text(text, Role::Heading),
             Role::Title | Role::Note => append(&mut self.units[0].text, text),
-            _ => self.add_text(text, block.role),
+            _ => self.add_text(text, role),
         }
     }
 
@@ -841,8 +864,35 @@ impl Segmenter {
         if self.units.is_empty() {
             self.units.push(document_unit());
         }
+        if let Some(label) = self.pending_label.take()
+            && self.units.len() < limits::MAX_UNITS_PER_FILE
+        {
+            self.add_block(&label, Role::Body);
+        }
         self.units
     }
+}
+
+/// A block that is only a label (`(a)`, `ii)`, `i.`), which numbers the block after it.
+/// Extractors glue the labels they know of to their text; this catches the rest (the
+/// Hungarian `i.` in a table cell, a label on a line of its own in plain text).
+fn is_bare_label(text: &str) -> bool {
+    labels::parse(text).is_some_and(|(label, rest)| rest.is_empty() && label != Label::Dash)
+}
+
+/// Longest run of bare labels glued together (`(a) (i)`): a file of nothing but labels is
+/// kept as text, not gathered into one ever-growing label.
+const MAX_BARE_LABELS_BYTES: usize = 64;
+
+/// Whether the block after a bare label is the text it numbers: not a heading of its own.
+fn may_follow_bare_label(text: &str, role: Role) -> bool {
+    let is_heading = matches!(
+        role,
+        Role::Heading | Role::ArticleHeading | Role::AnnexHeading | Role::Title | Role::Note
+    ) || vocab::article_heading(text).is_some()
+        || vocab::annex_heading(text).is_some()
+        || vocab::division_heading(text).is_some();
+    !is_heading
 }
 
 /// `letter` read as a roman numeral is the next one of `list`, a roman list in `style`.
@@ -1865,6 +1915,49 @@ mod tests {
             b("C. Jones"),
         ]);
         assert_eq!(ids(&segment(&blocks, true))[3..], ["anx"]);
+    }
+
+    #[test]
+    fn hungarian_dotted_sub_points_belong_to_their_point() {
+        // As the HTML of the OJ gives them: each label in a cell of its own.
+        let blocks = body(&[
+            "1. cikk",
+            "A tagállamok biztosítják, hogy a tavak:",
+            "a)",
+            "sekély parttal rendelkezzenek, ideértve:",
+            "i.",
+            "egy rámpát;",
+            "ii.",
+            "köveket;",
+            "b) be legyenek kerítve.",
+        ]);
+        let units = segment(&blocks, true);
+        assert_eq!(
+            ids(&units)[2..],
+            [
+                "art_1",
+                "art_1.pnt_a",
+                "art_1.pnt_a.pnt_i",
+                "art_1.pnt_a.pnt_ii",
+                "art_1.pnt_b"
+            ]
+        );
+        assert_eq!(
+            unit(&units, "art_1").text,
+            "A tagállamok biztosítják, hogy a tavak:"
+        );
+        assert_eq!(unit(&units, "art_1.pnt_a.pnt_i").text, "i. egy rámpát;");
+    }
+
+    #[test]
+    fn a_bare_label_before_a_heading_or_at_the_end_is_kept_as_text() {
+        let blocks = body(&["Article 1", "Scope", "Text:", "(a)", "Article 2", "(b)"]);
+        let units = segment(&blocks, true);
+        assert_eq!(
+            ids(&units)[2..],
+            ["art_1", "art_1.pnt_a", "art_2", "art_2.pnt_b"]
+        );
+        assert_eq!(unit(&units, "art_1.pnt_a").text, "(a)");
     }
 
     #[test]
