@@ -9,5 +9,6 @@ pub mod citation;
 pub mod definitions;
 pub mod flat;
 pub mod labels;
+pub mod preamble;
 pub mod units;
 pub mod vocab;

@@ -12,6 +12,7 @@ use std::collections::HashSet;
 
 use super::annex_parts;
 use super::labels::{self, Label, Style};
+use super::preamble;
 use super::vocab;
 use crate::ingest::extract::{Block, Role};
 use crate::limits;
@@ -166,6 +167,9 @@ struct Segmenter {
     article: Option<ArticleState>,
     /// Ids of the articles opened so far: none opens twice.
     article_ids: HashSet<String>,
+    /// The last block of the head, when it is a line in capitals: the institution line, if a
+    /// citation follows.
+    head_line_in_capitals: Option<String>,
     /// The article before the last jump in numbering (`6` when `Article 52` followed it):
     /// the article after it (`7`) may still come, the jump being a stray line.
     before_jump: Option<u32>,
@@ -254,6 +258,7 @@ impl Segmenter {
     // ----- preamble -------------------------------------------------------------------
 
     fn add_preamble(&mut self, text: &str, role: Role) {
+        let line_in_capitals = self.head_line_in_capitals.take();
         if let Some(number) = self.recital_number(text, role) {
             self.recitals = number;
             self.part = Part::Recitals;
@@ -269,9 +274,17 @@ impl Segmenter {
             self.part = Part::Recitals;
             return append(&mut self.units[0].text, text);
         }
-        if is_institution_line(text) && self.part == Part::Head {
-            self.part = Part::Citations;
-            return append(&mut self.units[0].text, text);
+        if self.part == Part::Head {
+            if is_institution_line(text) {
+                self.part = Part::Citations;
+                return append(&mut self.units[0].text, text);
+            }
+            if let Some(line) = line_in_capitals
+                && preamble::opens_citation(text)
+            {
+                self.reclaim_institution_line(&line);
+                self.part = Part::Citations;
+            }
         }
         if role == Role::Citation || (self.part == Part::Citations && role != Role::Recital) {
             self.citations += 1;
@@ -282,7 +295,28 @@ impl Segmenter {
         if self.part == Part::Recitals && self.recitals > 0 {
             return self.append_current(text);
         }
+        if self.part == Part::Head && is_capitals_line(text) {
+            self.head_line_in_capitals = Some(text.to_string());
+        }
         self.add_loose(text);
+    }
+
+    /// A line in capitals that the first citation shows was the institution line (`…
+    /// NEUVOSTO, jotka`, `… RÅD HAR ANTAGIT DENNA FÖRORDNING`) stays with the document, as
+    /// institution lines do, even where it was long enough to become a loose unit.
+    fn reclaim_institution_line(&mut self, line: &str) {
+        let Some(last) = self.units.last() else {
+            return;
+        };
+        let is_loose_line =
+            last.id.as_deref() == Some(format!("p_{}", self.loose).as_str()) && last.text == line;
+        if self.loose == 0 || !is_loose_line {
+            return;
+        }
+        self.units.pop();
+        self.loose -= 1;
+        self.current = self.units.len() - 1;
+        append(&mut self.units[0].text, line);
     }
 
     /// `(n)` with the next recital number, in the preamble, or a block marked a recital.
@@ -921,14 +955,24 @@ fn position_id(label: &Label, n: u32) -> String {
 }
 
 /// `THE EUROPEAN PARLIAMENT AND THE COUNCIL OF THE EUROPEAN UNION,`: capitals ending in a
-/// comma, or in a dash in older acts (`DER RAT DER EUROPÄISCHEN UNION —`).
+/// comma, or in a dash in older acts (`DER RAT DER EUROPÄISCHEN UNION —`). It names
+/// institutions, never a number: a title line in capitals that ends with a comma, as Finnish
+/// titles do (`… ASETUS (EU) 2023/9999,`), is no institution line.
 fn is_institution_line(text: &str) -> bool {
-    text.ends_with([',', '—', '–', '-']) && is_mostly_upper(text) && text.chars().count() < 300
+    text.ends_with([',', '—', '–', '-'])
+        && is_capitals_line(text)
+        && !text.contains(|c: char| c.is_ascii_digit())
 }
 
-/// `HAVE ADOPTED THIS REGULATION:`: capitals ending in a colon.
+/// A line of the head in capitals, short enough to be a title or an institution line.
+fn is_capitals_line(text: &str) -> bool {
+    is_mostly_upper(text) && text.chars().count() < 300
+}
+
+/// `HAVE ADOPTED THIS REGULATION:`: capitals ending in a colon, or in a full stop where the
+/// formula is a sentence (`HÄRIGENOM FÖRESKRIVS FÖLJANDE.`, Swedish).
 fn is_enacting_formula(text: &str) -> bool {
-    text.ends_with(':') && is_mostly_upper(text) && text.chars().count() < 300
+    text.ends_with([':', '.']) && is_capitals_line(text)
 }
 
 fn is_mostly_upper(text: &str) -> bool {
@@ -1778,6 +1822,66 @@ mod tests {
             ids(&segment(&blocks, true))[2..],
             ["art_7", "art_7.par_1", "art_8"]
         );
+    }
+
+    #[test]
+    fn finnish_title_lines_and_opening_formula_are_no_citations() {
+        let blocks: Vec<Block> = [
+            "EUROOPAN PARLAMENTIN JA NEUVOSTON ASETUS (EU) 2023/9999,",
+            "annettu 15 päivänä maaliskuuta 2023,",
+            "siilien suojelusta kaupunkipuutarhoissa",
+            "EUROOPAN PARLAMENTTI JA EUROOPAN UNIONIN NEUVOSTO, jotka",
+            "ottavat huomioon Euroopan unionin toiminnasta tehdyn sopimuksen,",
+            "ottavat huomioon Euroopan komission ehdotuksen,",
+            "sekä katsovat seuraavaa:",
+            "(1) Siilien määrä vähenee.",
+            "OVAT HYVÄKSYNEET TÄMÄN ASETUKSEN:",
+            "1 artikla",
+            "Kohde",
+            "Tässä asetuksessa vahvistetaan säännöt.",
+        ]
+        .iter()
+        .map(|text| b(text))
+        .collect();
+        let units = segment(&blocks, true);
+        assert_eq!(ids(&units), ["-", "cit_1", "cit_2", "rct_1", "art_1"]);
+        assert!(
+            units[1]
+                .text
+                .starts_with("ottavat huomioon Euroopan unionin")
+        );
+        assert!(units[0].text.contains("NEUVOSTO, jotka"));
+    }
+
+    #[test]
+    fn swedish_opening_and_enacting_formulas_frame_the_citations() {
+        let institution = "EUROPAPARLAMENTET OCH EUROPEISKA UNIONENS RÅD HAR ANTAGIT DENNA \
+                           FÖRORDNING OCH DESSA SÄRSKILT LÅNGA ORD";
+        let blocks: Vec<Block> = [
+            "EUROPAPARLAMENTETS OCH RÅDETS FÖRORDNING (EU) 2023/9999",
+            "av den 15 mars 2023",
+            "om skydd av igelkottar i stadsträdgårdar",
+            institution,
+            "med beaktande av fördraget om Europeiska unionens funktionssätt,",
+            "med beaktande av Europeiska kommissionens förslag,",
+            "av följande skäl:",
+            "(1) Igelkottarna minskar.",
+            "(2) Trädgårdsägare bör informeras.",
+            "HÄRIGENOM FÖRESKRIVS FÖLJANDE.",
+            "Artikel 1",
+            "Innehåll",
+            "I denna förordning fastställs regler.",
+        ]
+        .iter()
+        .map(|text| b(text))
+        .collect();
+        let units = segment(&blocks, true);
+        assert_eq!(
+            ids(&units),
+            ["-", "cit_1", "cit_2", "rct_1", "rct_2", "art_1"]
+        );
+        assert_eq!(units[4].text, "(2) Trädgårdsägare bör informeras.");
+        assert!(units[0].text.contains(institution), "{}", units[0].text);
     }
 
     #[test]
