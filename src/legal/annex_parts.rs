@@ -71,9 +71,8 @@ static NUMBER_FIRST: LazyLock<Regex> = LazyLock::new(|| {
 pub struct PartHeading<'a> {
     /// The part's id: `A`, `F`, `II`, `3`.
     pub id: String,
-    /// Length in bytes of the heading itself (`PART A`, `A. RÉSZ`), without what follows.
-    pub len: usize,
-    /// The title after the heading on the same line, without separators; may be empty.
+    /// The title after the heading on the same line, without separators; may be empty. A
+    /// suffix of the text.
     pub title: &'a str,
 }
 
@@ -87,13 +86,13 @@ pub fn part_heading(text: &str) -> Option<PartHeading<'_>> {
     let caps = WORD_FIRST
         .captures(text)
         .or_else(|| NUMBER_FIRST.captures(text))?;
-    let len = caps.get(0)?.end();
+    let end = caps.get(0)?.end();
     let id = match caps.name("ord") {
         Some(ordinal) => roman_id(ordinal.as_str())?,
         None => part_id(caps.name("n")?.as_str())?,
     };
-    let title = title_after(text.get(len..)?)?;
-    Some(PartHeading { id, len, title })
+    let title = title_after(text.get(end..)?)?;
+    Some(PartHeading { id, title })
 }
 
 /// The id of a part's number: a roman numeral or a number as written, a letter as the Latin

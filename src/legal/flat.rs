@@ -13,6 +13,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::annex_parts;
 use super::citation;
 use super::labels::{self, Label};
 use super::vocab;
@@ -497,8 +498,8 @@ fn annex_blocks(annex: &str) -> Vec<Block> {
     let mut blocks = vec![Block::new(heading.trim(), Role::AnnexHeading)];
     let content = content.trim();
     for piece in cut_at(content, &annex_part_starts(content)) {
-        match part_heading_len(piece) {
-            Some(len) => {
+        match part_heading(piece) {
+            Some((len, _)) => {
                 let (part, rest) = piece.split_at(len);
                 blocks.push(Block::new(part.trim(), Role::Heading));
                 for point in numbered_sequence(rest.trim(), |n| format!("{n}.")) {
@@ -511,9 +512,10 @@ fn annex_blocks(annex: &str) -> Vec<Block> {
     blocks
 }
 
-/// Where the parts of an annex start: `Deel A`, `Deel B`… (or `Part I`, `Part II`…) in
-/// sequence, capitalised, after punctuation or the title before them. References are
-/// written in lower case (`deel A van bijlage VI`) and break the sequence.
+/// Where the parts of an annex start: `Deel A`, `Deel B`… (or `Part I`, `Part II`…,
+/// `ΜΕΡΟΣ Α`, `A. RÉSZ`) in sequence, capitalised, after punctuation or the title before
+/// them. References are written in lower case (`deel A van bijlage VI`) and break the
+/// sequence.
 fn annex_part_starts(content: &str) -> Vec<usize> {
     let mut previous: Option<String> = None;
     let mut starts = Vec::new();
@@ -521,12 +523,9 @@ fn annex_part_starts(content: &str) -> Vec<usize> {
         let Some(rest) = content.get(at..) else {
             continue;
         };
-        let Some(len) = part_heading_len(rest) else {
+        let Some((_, number)) = part_heading(rest) else {
             continue;
         };
-        let heading = rest.get(..len).unwrap_or("");
-        let number = heading.split_whitespace().last().unwrap_or("");
-        let number = number.trim_end_matches('.').to_uppercase();
         let next = match &previous {
             None => number == "A" || number == "I",
             Some(before) => annex_follows(&number, before),
@@ -544,25 +543,34 @@ fn annex_part_starts(content: &str) -> Vec<usize> {
     starts
 }
 
-/// The length of the part heading (`Deel A`, or a letter alone: `A.`) that starts `text`,
-/// if one does.
-fn part_heading_len(text: &str) -> Option<usize> {
+/// The part heading that starts `text` (`Deel A`, `ΜΕΡΟΣ Β`, `A. RÉSZ`, or a letter alone:
+/// `A.`), if one does: its length and the part's id (`A`, `B`, `II`).
+fn part_heading(text: &str) -> Option<(usize, String)> {
     static LETTER: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"^[A-H]\.[\s\u{a0}]+\p{Lu}\p{Ll}").expect("literal regex"));
     if LETTER.is_match(text) {
-        return Some(2);
+        return Some((2, text.get(..1)?.to_string()));
     }
+    let head = prefix(text, 80);
+    if let Some(heading) = annex_parts::part_heading(head) {
+        return Some((head.len() - heading.title.len(), heading.id));
+    }
+    division_part_heading(head)
+}
+
+/// A part heading the division vocabulary knows and [`annex_parts`] does not (`Part IIa`).
+fn division_part_heading(head: &str) -> Option<(usize, String)> {
     const PART_WORDS: [&str; 10] = [
         "deel", "part", "partie", "teil", "parte", "del", "osa", "część", "část", "časť",
     ];
-    let word = text.split_whitespace().next()?;
+    let word = head.split_whitespace().next()?;
     if !word.starts_with(char::is_uppercase) || !PART_WORDS.contains(&word.to_lowercase().as_str())
     {
         return None;
     }
-    let head = prefix(text, 80);
     let heading = vocab::division_heading(head)?;
-    (!heading.number.is_empty()).then(|| head.len() - heading.rest.len())
+    let number = heading.number.trim_end_matches('.').to_uppercase();
+    (!number.is_empty()).then(|| (head.len() - heading.rest.len(), number))
 }
 
 /// Where the annexes after the first start in `annexes` (which starts with the first): a
@@ -948,6 +956,39 @@ mod tests {
                 "anx_III.prt_A",
                 "anx_III.prt_A.pnt_1",
                 "anx_III.prt_A.pnt_2",
+                "anx_III.prt_B",
+                "anx_III.prt_B.pnt_1"
+            ]
+        );
+    }
+
+    #[test]
+    fn greek_bulgarian_and_hungarian_parts_of_a_flattened_annex_are_found() {
+        let ids = ids_with_body(
+            "Artikel 1 Onderwerp Tekst. Artikel 2 Definities Tekst. Artikel 3 Bijlagen \
+             Tekst. Gedaan te Brussel, 14 juli 2021. \
+             BIJLAGE I ΚΑΤΑΛΟΓΟΣ ΜΕΡΟΣ Α Γενικοί όροι 1. Αμοιβές. 2. Διασύνδεση. \
+             ΜΕΡΟΣ Β Ειδικοί όροι 1. Ορισμός. BIJLAGE II СПИСЪК ЧАСТ А Общи условия \
+             1. Такси. ЧАСТ Б Специални условия 1. Срокове. BIJLAGE III JEGYZÉK \
+             A. RÉSZ Általános feltételek 1. Díjak. B. RÉSZ Különös feltételek 1. Határidők.",
+        );
+        assert_eq!(
+            ids[1..],
+            [
+                "anx_I",
+                "anx_I.prt_A",
+                "anx_I.prt_A.pnt_1",
+                "anx_I.prt_A.pnt_2",
+                "anx_I.prt_B",
+                "anx_I.prt_B.pnt_1",
+                "anx_II",
+                "anx_II.prt_A",
+                "anx_II.prt_A.pnt_1",
+                "anx_II.prt_B",
+                "anx_II.prt_B.pnt_1",
+                "anx_III",
+                "anx_III.prt_A",
+                "anx_III.prt_A.pnt_1",
                 "anx_III.prt_B",
                 "anx_III.prt_B.pnt_1"
             ]
