@@ -16,6 +16,7 @@ use regex::Regex;
 use super::annex_parts;
 use super::citation;
 use super::labels::{self, Label};
+use super::preamble;
 use super::vocab;
 use crate::ingest::extract::{Block, Role};
 
@@ -146,16 +147,25 @@ fn preamble_blocks(text: &str) -> Vec<Block> {
     blocks
 }
 
-/// `Having regard to A, Having regard to B, Whereas:` → its pieces.
+/// `Having regard to A, Having regard to B, Whereas:` → its pieces: cut at `, ` and a
+/// capital, or a citation opener or the recitals' opener in lower case (`…, ottavat huomioon
+/// B, sekä katsovat seuraavaa:`, as Finnish, Hungarian and Swedish write them).
 fn citation_pieces(text: &str) -> Vec<&str> {
     static BOUNDARY: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r",\s+\p{Lu}").expect("literal regex"));
+        LazyLock::new(|| Regex::new(r",\s+\p{L}").expect("literal regex"));
     let mut pieces = Vec::new();
     let mut start = 0;
     for m in BOUNDARY.find_iter(text) {
-        let end = m.start() + 1;
-        pieces.push(text.get(start..end).unwrap_or("").trim());
-        start = m.end() - m.as_str().chars().last().map(char::len_utf8).unwrap_or(1);
+        let next = m.end() - m.as_str().chars().last().map(char::len_utf8).unwrap_or(1);
+        let rest = text.get(next..).unwrap_or("");
+        let opens_piece = rest.starts_with(char::is_uppercase)
+            || preamble::opens_citation(rest)
+            || vocab::is_whereas(rest);
+        if !opens_piece {
+            continue;
+        }
+        pieces.push(text.get(start..m.start() + 1).unwrap_or("").trim());
+        start = next;
     }
     pieces.push(text.get(start..).unwrap_or("").trim());
     pieces.into_iter().filter(|p| !p.is_empty()).collect()
@@ -719,6 +729,33 @@ mod tests {
             t.iter()
                 .any(|(r, x)| *r == Role::Final && x.starts_with("( 1 ) PB C 10"))
         );
+    }
+
+    #[test]
+    fn lower_case_citations_of_a_flattened_act_are_cut() {
+        let flat = "EUROOPAN PARLAMENTIN JA NEUVOSTON ASETUS (EU) 2023/9999, annettu 15 \
+                    päivänä maaliskuuta 2023, siilien suojelusta EUROOPAN PARLAMENTTI JA \
+                    EUROOPAN UNIONIN NEUVOSTO, jotka ottavat huomioon Euroopan unionin \
+                    toiminnasta tehdyn sopimuksen ja erityisesti sen 114 artiklan, ottavat \
+                    huomioon Euroopan komission ehdotuksen, sekä katsovat seuraavaa: (1) \
+                    Siilien määrä vähenee. (2) Puutarhoista tiedotetaan. OVAT HYVÄKSYNEET \
+                    TÄMÄN ASETUKSEN: 1 artikla Kohde Tässä asetuksessa vahvistetaan säännöt.";
+        let blocks = unflatten(flat);
+        let t = texts(&blocks);
+        let citations: Vec<&str> = t
+            .iter()
+            .filter(|(role, _)| *role == Role::Citation)
+            .map(|(_, text)| *text)
+            .collect();
+        assert_eq!(
+            citations,
+            [
+                "jotka ottavat huomioon Euroopan unionin toiminnasta tehdyn sopimuksen ja \
+                 erityisesti sen 114 artiklan,",
+                "ottavat huomioon Euroopan komission ehdotuksen,"
+            ]
+        );
+        assert!(t.contains(&(Role::Body, "sekä katsovat seuraavaa:")));
     }
 
     #[test]
