@@ -105,14 +105,29 @@ fn part_id(number: &str) -> Option<String> {
         return Some(roman);
     }
     let mut chars = number.chars();
-    if let (Some(letter), None) = (chars.next(), chars.next())
-        && letter.is_ascii_uppercase()
-    {
-        return Some(letter.to_string());
+    if let (Some(letter), None) = (chars.next(), chars.next()) {
+        return letter_id(letter).map(String::from);
     }
     let lower = number.to_lowercase();
     let position = labels::greek_numeral(&lower).or_else(|| labels::cyrillic_position(&lower))?;
     Some(labels::latin_letters(position).to_uppercase())
+}
+
+/// The Latin capital of a part letter of any script: `B` for `B`, `Β` (Greek) and `Б`
+/// (Cyrillic), `C` for `Γ` and `В`.
+pub fn letter_id(letter: char) -> Option<char> {
+    if letter.is_ascii_uppercase() {
+        return Some(letter);
+    }
+    if !letter.is_uppercase() {
+        return None;
+    }
+    let lower = letter.to_lowercase().to_string();
+    let position = labels::greek_numeral(&lower).or_else(|| labels::cyrillic_position(&lower))?;
+    let offset = u8::try_from(position.checked_sub(1)?)
+        .ok()
+        .filter(|offset| *offset < 26)?;
+    Some(char::from(b'A' + offset))
 }
 
 /// A roman numeral in capitals of more than one letter (`II`, `IV`), or `I`: a single `V`,
@@ -229,6 +244,23 @@ mod tests {
             part("A. RÉSZ Általános feltételek"),
             Some(("A".into(), "Általános feltételek"))
         );
+    }
+
+    #[test]
+    fn letters_of_every_script_map_to_latin_capitals() {
+        let cases = [
+            ('A', 'A'),
+            ('Β', 'B'),
+            ('Γ', 'C'),
+            ('Ζ', 'G'),
+            ('Б', 'B'),
+            ('В', 'C'),
+        ];
+        for (letter, id) in cases {
+            assert_eq!(letter_id(letter), Some(id), "{letter}");
+        }
+        assert_eq!(letter_id('b'), None);
+        assert_eq!(letter_id('Ω'), None);
     }
 
     #[test]

@@ -554,12 +554,18 @@ fn annex_part_starts(content: &str) -> Vec<usize> {
 }
 
 /// The part heading that starts `text` (`Deel A`, `ΜΕΡΟΣ Β`, `A. RÉSZ`, or a letter alone:
-/// `A.`), if one does: its length and the part's id (`A`, `B`, `II`).
+/// `A.`, `Β.`), if one does: its length and the part's id (`A`, `B`, `II`).
 fn part_heading(text: &str) -> Option<(usize, String)> {
     static LETTER: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^[A-H]\.[\s\u{a0}]+\p{Lu}\p{Ll}").expect("literal regex"));
-    if LETTER.is_match(text) {
-        return Some((2, text.get(..1)?.to_string()));
+        LazyLock::new(|| Regex::new(r"^(\p{Lu})\.[\s\u{a0}]+\p{Lu}\p{Ll}").expect("literal regex"));
+    // Only the first letters: a later one is more likely an initial.
+    let letter = LETTER.captures(text).and_then(|caps| caps.get(1));
+    let id = letter
+        .and_then(|m| m.as_str().chars().next())
+        .and_then(annex_parts::letter_id)
+        .filter(|id| ('A'..='H').contains(id));
+    if let (Some(letter), Some(id)) = (letter, id) {
+        return Some((letter.end() + 1, id.to_string()));
     }
     let head = prefix(text, 80);
     if let Some(heading) = annex_parts::part_heading(head) {

@@ -1029,10 +1029,11 @@ fn ordinal_part(text: &str) -> Option<(String, &str)> {
     Some((labels::roman(number).to_uppercase(), title.trim_start()))
 }
 
-/// `A.` alone or followed by a capitalised title without final punctuation.
+/// `A.` alone or followed by a capitalised title without final punctuation; a Greek or
+/// Cyrillic letter (`Β.`, `Б.`) as the Latin letter of its position.
 fn lettered_part(text: &str) -> Option<(char, &str)> {
     let mut chars = text.chars();
-    let letter = chars.next().filter(char::is_ascii_uppercase)?;
+    let letter = chars.next().and_then(annex_parts::letter_id)?;
     let rest = chars.as_str().strip_prefix('.')?;
     let title = rest.trim_start();
     let is_title = title.is_empty()
@@ -2006,6 +2007,37 @@ mod tests {
                 "anx_II.prt_C",
                 "anx_II.prt_C.pnt_1"
             ]
+        );
+    }
+
+    #[test]
+    fn greek_and_cyrillic_lettered_parts_map_to_latin() {
+        let parts = |part_a: &str, part_b: &str| {
+            let mut blocks = body(&["Article 1", "Scope", "Text."]);
+            blocks.extend([
+                b("Done at Brussels, 1 May 2020."),
+                b("ANNEX"),
+                b(part_a),
+                b("1. first."),
+                b(part_b),
+                b("1. other first."),
+            ]);
+            ids(&segment(&blocks, true))[3..].to_vec()
+        };
+        let expected = [
+            "anx",
+            "anx.prt_A",
+            "anx.prt_A.pnt_1",
+            "anx.prt_B",
+            "anx.prt_B.pnt_1",
+        ];
+        assert_eq!(parts("Α. Γενικοί όροι", "Β. Ειδικοί όροι"), expected);
+        assert_eq!(parts("А. Общи условия", "Б. Специални условия"), expected);
+        // An initial that does not follow the part before is a signature, as in Latin.
+        let initials = parts("Β. Παπαδόπουλος", "Δ. Νικολάου");
+        assert!(
+            !initials.iter().any(|id| id.contains("prt_")),
+            "{initials:?}"
         );
     }
 
