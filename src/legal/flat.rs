@@ -13,8 +13,10 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::annex_parts;
 use super::citation;
 use super::labels::{self, Label};
+use super::preamble;
 use super::vocab;
 use crate::ingest::extract::{Block, Role};
 
@@ -145,16 +147,25 @@ fn preamble_blocks(text: &str) -> Vec<Block> {
     blocks
 }
 
-/// `Having regard to A, Having regard to B, Whereas:` → its pieces.
+/// `Having regard to A, Having regard to B, Whereas:` → its pieces: cut at `, ` and a
+/// capital, or a citation opener or the recitals' opener in lower case (`…, ottavat huomioon
+/// B, sekä katsovat seuraavaa:`, as Finnish, Hungarian and Swedish write them).
 fn citation_pieces(text: &str) -> Vec<&str> {
     static BOUNDARY: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r",\s+\p{Lu}").expect("literal regex"));
+        LazyLock::new(|| Regex::new(r",\s+\p{L}").expect("literal regex"));
     let mut pieces = Vec::new();
     let mut start = 0;
     for m in BOUNDARY.find_iter(text) {
-        let end = m.start() + 1;
-        pieces.push(text.get(start..end).unwrap_or("").trim());
-        start = m.end() - m.as_str().chars().last().map(char::len_utf8).unwrap_or(1);
+        let next = m.end() - m.as_str().chars().last().map(char::len_utf8).unwrap_or(1);
+        let rest = text.get(next..).unwrap_or("");
+        let opens_piece = rest.starts_with(char::is_uppercase)
+            || preamble::opens_citation(rest)
+            || vocab::is_whereas(rest);
+        if !opens_piece {
+            continue;
+        }
+        pieces.push(text.get(start..m.start() + 1).unwrap_or("").trim());
+        start = next;
     }
     pieces.push(text.get(start..).unwrap_or("").trim());
     pieces.into_iter().filter(|p| !p.is_empty()).collect()
@@ -497,8 +508,8 @@ fn annex_blocks(annex: &str) -> Vec<Block> {
     let mut blocks = vec![Block::new(heading.trim(), Role::AnnexHeading)];
     let content = content.trim();
     for piece in cut_at(content, &annex_part_starts(content)) {
-        match part_heading_len(piece) {
-            Some(len) => {
+        match part_heading(piece) {
+            Some((len, _)) => {
                 let (part, rest) = piece.split_at(len);
                 blocks.push(Block::new(part.trim(), Role::Heading));
                 for point in numbered_sequence(rest.trim(), |n| format!("{n}.")) {
@@ -511,9 +522,10 @@ fn annex_blocks(annex: &str) -> Vec<Block> {
     blocks
 }
 
-/// Where the parts of an annex start: `Deel A`, `Deel B`… (or `Part I`, `Part II`…) in
-/// sequence, capitalised, after punctuation or the title before them. References are
-/// written in lower case (`deel A van bijlage VI`) and break the sequence.
+/// Where the parts of an annex start: `Deel A`, `Deel B`… (or `Part I`, `Part II`…,
+/// `ΜΕΡΟΣ Α`, `A. RÉSZ`) in sequence, capitalised, after punctuation or the title before
+/// them. References are written in lower case (`deel A van bijlage VI`) and break the
+/// sequence.
 fn annex_part_starts(content: &str) -> Vec<usize> {
     let mut previous: Option<String> = None;
     let mut starts = Vec::new();
@@ -521,12 +533,9 @@ fn annex_part_starts(content: &str) -> Vec<usize> {
         let Some(rest) = content.get(at..) else {
             continue;
         };
-        let Some(len) = part_heading_len(rest) else {
+        let Some((_, number)) = part_heading(rest) else {
             continue;
         };
-        let heading = rest.get(..len).unwrap_or("");
-        let number = heading.split_whitespace().last().unwrap_or("");
-        let number = number.trim_end_matches('.').to_uppercase();
         let next = match &previous {
             None => number == "A" || number == "I",
             Some(before) => annex_follows(&number, before),
@@ -544,25 +553,40 @@ fn annex_part_starts(content: &str) -> Vec<usize> {
     starts
 }
 
-/// The length of the part heading (`Deel A`, or a letter alone: `A.`) that starts `text`,
-/// if one does.
-fn part_heading_len(text: &str) -> Option<usize> {
+/// The part heading that starts `text` (`Deel A`, `ΜΕΡΟΣ Β`, `A. RÉSZ`, or a letter alone:
+/// `A.`, `Β.`), if one does: its length and the part's id (`A`, `B`, `II`).
+fn part_heading(text: &str) -> Option<(usize, String)> {
     static LETTER: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^[A-H]\.[\s\u{a0}]+\p{Lu}\p{Ll}").expect("literal regex"));
-    if LETTER.is_match(text) {
-        return Some(2);
+        LazyLock::new(|| Regex::new(r"^(\p{Lu})\.[\s\u{a0}]+\p{Lu}\p{Ll}").expect("literal regex"));
+    // Only the first letters: a later one is more likely an initial.
+    let letter = LETTER.captures(text).and_then(|caps| caps.get(1));
+    let id = letter
+        .and_then(|m| m.as_str().chars().next())
+        .and_then(annex_parts::letter_id)
+        .filter(|id| ('A'..='H').contains(id));
+    if let (Some(letter), Some(id)) = (letter, id) {
+        return Some((letter.end() + 1, id.to_string()));
     }
+    let head = prefix(text, 80);
+    if let Some(heading) = annex_parts::part_heading(head) {
+        return Some((head.len() - heading.title.len(), heading.id));
+    }
+    division_part_heading(head)
+}
+
+/// A part heading the division vocabulary knows and [`annex_parts`] does not (`Part IIa`).
+fn division_part_heading(head: &str) -> Option<(usize, String)> {
     const PART_WORDS: [&str; 10] = [
         "deel", "part", "partie", "teil", "parte", "del", "osa", "część", "část", "časť",
     ];
-    let word = text.split_whitespace().next()?;
+    let word = head.split_whitespace().next()?;
     if !word.starts_with(char::is_uppercase) || !PART_WORDS.contains(&word.to_lowercase().as_str())
     {
         return None;
     }
-    let head = prefix(text, 80);
     let heading = vocab::division_heading(head)?;
-    (!heading.number.is_empty()).then(|| head.len() - heading.rest.len())
+    let number = heading.number.trim_end_matches('.').to_uppercase();
+    (!number.is_empty()).then(|| (head.len() - heading.rest.len(), number))
 }
 
 /// Where the annexes after the first start in `annexes` (which starts with the first): a
@@ -711,6 +735,33 @@ mod tests {
             t.iter()
                 .any(|(r, x)| *r == Role::Final && x.starts_with("( 1 ) PB C 10"))
         );
+    }
+
+    #[test]
+    fn lower_case_citations_of_a_flattened_act_are_cut() {
+        let flat = "EUROOPAN PARLAMENTIN JA NEUVOSTON ASETUS (EU) 2023/9999, annettu 15 \
+                    päivänä maaliskuuta 2023, siilien suojelusta EUROOPAN PARLAMENTTI JA \
+                    EUROOPAN UNIONIN NEUVOSTO, jotka ottavat huomioon Euroopan unionin \
+                    toiminnasta tehdyn sopimuksen ja erityisesti sen 114 artiklan, ottavat \
+                    huomioon Euroopan komission ehdotuksen, sekä katsovat seuraavaa: (1) \
+                    Siilien määrä vähenee. (2) Puutarhoista tiedotetaan. OVAT HYVÄKSYNEET \
+                    TÄMÄN ASETUKSEN: 1 artikla Kohde Tässä asetuksessa vahvistetaan säännöt.";
+        let blocks = unflatten(flat);
+        let t = texts(&blocks);
+        let citations: Vec<&str> = t
+            .iter()
+            .filter(|(role, _)| *role == Role::Citation)
+            .map(|(_, text)| *text)
+            .collect();
+        assert_eq!(
+            citations,
+            [
+                "jotka ottavat huomioon Euroopan unionin toiminnasta tehdyn sopimuksen ja \
+                 erityisesti sen 114 artiklan,",
+                "ottavat huomioon Euroopan komission ehdotuksen,"
+            ]
+        );
+        assert!(t.contains(&(Role::Body, "sekä katsovat seuraavaa:")));
     }
 
     #[test]
@@ -948,6 +999,39 @@ mod tests {
                 "anx_III.prt_A",
                 "anx_III.prt_A.pnt_1",
                 "anx_III.prt_A.pnt_2",
+                "anx_III.prt_B",
+                "anx_III.prt_B.pnt_1"
+            ]
+        );
+    }
+
+    #[test]
+    fn greek_bulgarian_and_hungarian_parts_of_a_flattened_annex_are_found() {
+        let ids = ids_with_body(
+            "Artikel 1 Onderwerp Tekst. Artikel 2 Definities Tekst. Artikel 3 Bijlagen \
+             Tekst. Gedaan te Brussel, 14 juli 2021. \
+             BIJLAGE I ΚΑΤΑΛΟΓΟΣ ΜΕΡΟΣ Α Γενικοί όροι 1. Αμοιβές. 2. Διασύνδεση. \
+             ΜΕΡΟΣ Β Ειδικοί όροι 1. Ορισμός. BIJLAGE II СПИСЪК ЧАСТ А Общи условия \
+             1. Такси. ЧАСТ Б Специални условия 1. Срокове. BIJLAGE III JEGYZÉK \
+             A. RÉSZ Általános feltételek 1. Díjak. B. RÉSZ Különös feltételek 1. Határidők.",
+        );
+        assert_eq!(
+            ids[1..],
+            [
+                "anx_I",
+                "anx_I.prt_A",
+                "anx_I.prt_A.pnt_1",
+                "anx_I.prt_A.pnt_2",
+                "anx_I.prt_B",
+                "anx_I.prt_B.pnt_1",
+                "anx_II",
+                "anx_II.prt_A",
+                "anx_II.prt_A.pnt_1",
+                "anx_II.prt_B",
+                "anx_II.prt_B.pnt_1",
+                "anx_III",
+                "anx_III.prt_A",
+                "anx_III.prt_A.pnt_1",
                 "anx_III.prt_B",
                 "anx_III.prt_B.pnt_1"
             ]

@@ -12,7 +12,7 @@ use regex::Regex;
 /// How a label is punctuated; a paragraph style is one of these.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Style {
-    /// `1.`
+    /// `1.`, and the Hungarian sub-points `i.`, `ii.`
     Dot,
     /// `(1)`, `(a)`
     Paren,
@@ -124,6 +124,7 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
             \(\s?(?P<pn>\d{{1,3}})\s?\)                       # (1)
           | (?P<dn>\d{{1,3}})\.(?P<after>\s+|\p{{Lu}}|[„“‘«\x22'])   # 1.  or 1.This
           | (?P<rn>\d{{1,3}})\)                               # 1)
+          | (?P<dr>[ivx]{{1,7}})\.(?:\s+|$)                   # i.  ii.  (Hungarian sub-points)
           | \(\s?(?P<pl>{LATIN_LABEL}|\p{{Greek}}{{1,2}}|\p{{Cyrillic}}{{1,2}})\s?\)   # (a) (iii) (α) (а)
           | (?P<rl>{LATIN_LABEL}|\p{{Greek}}{{1,2}}|\p{{Cyrillic}}{{1,2}})\)           # a) iii) α) а)
           | (?P<dash>[—–-])\s
@@ -148,6 +149,8 @@ pub fn parse(text: &str) -> Option<(Label, &str)> {
         Label::Number(n, Style::Dot)
     } else if let Some(n) = number("rn") {
         Label::Number(n, Style::Right)
+    } else if let Some(m) = caps.name("dr") {
+        dotted_roman(m.as_str())?
     } else if let Some(m) = caps.name("pl") {
         letter_label(m.as_str(), Style::Paren)?
     } else if let Some(m) = caps.name("rl") {
@@ -156,6 +159,13 @@ pub fn parse(text: &str) -> Option<(Label, &str)> {
         Label::Dash
     };
     Some((label, rest))
+}
+
+/// `i.`, `ii.`, `iv.`: Hungarian numbers the sub-points of a point `a)` with roman numerals
+/// and a dot. Only a real numeral counts (`iv.`, not `iiii.`); no letter list is written with a
+/// dot, so `i`, `v` and `x` are numerals here.
+fn dotted_roman(raw: &str) -> Option<Label> {
+    is_roman(raw).then(|| Label::Roman(raw.to_string(), Style::Dot))
 }
 
 /// A letter label: Latin, roman numeral, Greek numeral or Cyrillic letter.
@@ -332,9 +342,32 @@ mod tests {
             Some(Label::Roman("xxxviii".into(), Style::Paren))
         );
         assert_eq!(label("(iiii) not a numeral"), None);
+        assert_eq!(label("vi. x"), Some(Label::Roman("vi".into(), Style::Dot)));
+        assert_eq!(label("iiii. x"), None);
         assert_eq!(label("(abc) not a label"), None);
         assert_eq!(label("— copyright"), Some(Label::Dash));
         assert!(label("Article 6").is_none());
+    }
+
+    #[test]
+    fn hungarian_sub_points_are_dotted_romans() {
+        assert_eq!(
+            label("i. egy rámpát;"),
+            Some(Label::Roman("i".into(), Style::Dot))
+        );
+        assert_eq!(
+            label("ii. köveket;"),
+            Some(Label::Roman("ii".into(), Style::Dot))
+        );
+        assert_eq!(
+            parse("iv."),
+            Some((Label::Roman("iv".into(), Style::Dot), ""))
+        );
+        assert_eq!(label("i.e. the data"), None);
+        assert_eq!(label("a. not a point"), None);
+        assert_eq!(label("I. FEJEZET"), None);
+        let second = label("ii. x").expect("a label");
+        assert!(second.follows(&label("i. x").expect("a label")));
     }
 
     #[test]

@@ -4,9 +4,11 @@
 //! and by search (to resolve a citation typed as a query).
 
 pub mod acts;
+pub mod annex_parts;
 pub mod citation;
 pub mod definitions;
 pub mod flat;
 pub mod labels;
+pub mod preamble;
 pub mod units;
 pub mod vocab;

@@ -10,7 +10,9 @@
 
 use std::collections::HashSet;
 
+use super::annex_parts;
 use super::labels::{self, Label, Style};
+use super::preamble;
 use super::vocab;
 use crate::ingest::extract::{Block, Role};
 use crate::limits;
@@ -165,6 +167,9 @@ struct Segmenter {
     article: Option<ArticleState>,
     /// Ids of the articles opened so far: none opens twice.
     article_ids: HashSet<String>,
+    /// The last block of the head, when it is a line in capitals: the institution line, if a
+    /// citation follows.
+    head_line_in_capitals: Option<String>,
     /// The article before the last jump in numbering (`6` when `Article 52` followed it):
     /// the article after it (`7`) may still come, the jump being a stray line.
     before_jump: Option<u32>,
@@ -174,6 +179,9 @@ struct Segmenter {
     lists: Vec<List>,
     /// The outermost list that unlabelled text closed last: its next label resumes it.
     closed: Option<List>,
+    /// A label that came as a block of its own (`i.` in a table cell, `(a)` on its own
+    /// line): it numbers the next block.
+    pending_label: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -201,11 +209,31 @@ impl Segmenter {
         if text.is_empty() {
             return;
         }
-        match block.role {
+        let bare = is_bare_label(text) && matches!(block.role, Role::Body | Role::Recital);
+        if let Some(label) = self.pending_label.take() {
+            // `(a)` then `(i)`: both number the next block, as extractors glue them.
+            if bare && label.len() < MAX_BARE_LABELS_BYTES {
+                self.pending_label = Some(format!("{label} {text}"));
+                return;
+            }
+            if !bare && may_follow_bare_label(text, block.role) {
+                return self.add_block(&format!("{label} {text}"), block.role);
+            }
+            self.add_block(&label, Role::Body);
+        }
+        if bare {
+            self.pending_label = Some(text.to_string());
+            return;
+        }
+        self.add_block(text, block.role);
+    }
+
+    fn add_block(&mut self, text: &str, role: Role) {
+        match role {
             // Annexes of OJ documents reuse the title style for their own headings.
             Role::Title if self.part != Part::Head => self.add_text(text, Role::Heading),
             Role::Title | Role::Note => append(&mut self.units[0].text, text),
-            _ => self.add_text(text, block.role),
+            _ => self.add_text(text, role),
         }
     }
 
@@ -230,6 +258,7 @@ impl Segmenter {
     // ----- preamble -------------------------------------------------------------------
 
     fn add_preamble(&mut self, text: &str, role: Role) {
+        let line_in_capitals = self.head_line_in_capitals.take();
         if let Some(number) = self.recital_number(text, role) {
             self.recitals = number;
             self.part = Part::Recitals;
@@ -245,9 +274,17 @@ impl Segmenter {
             self.part = Part::Recitals;
             return append(&mut self.units[0].text, text);
         }
-        if is_institution_line(text) && self.part == Part::Head {
-            self.part = Part::Citations;
-            return append(&mut self.units[0].text, text);
+        if self.part == Part::Head {
+            if is_institution_line(text) {
+                self.part = Part::Citations;
+                return append(&mut self.units[0].text, text);
+            }
+            if let Some(line) = line_in_capitals
+                && preamble::opens_citation(text)
+            {
+                self.reclaim_institution_line(&line);
+                self.part = Part::Citations;
+            }
         }
         if role == Role::Citation || (self.part == Part::Citations && role != Role::Recital) {
             self.citations += 1;
@@ -258,7 +295,28 @@ impl Segmenter {
         if self.part == Part::Recitals && self.recitals > 0 {
             return self.append_current(text);
         }
+        if self.part == Part::Head && is_capitals_line(text) {
+            self.head_line_in_capitals = Some(text.to_string());
+        }
         self.add_loose(text);
+    }
+
+    /// A line in capitals that the first citation shows was the institution line (`…
+    /// NEUVOSTO, jotka`, `… RÅD HAR ANTAGIT DENNA FÖRORDNING`) stays with the document, as
+    /// institution lines do, even where it was long enough to become a loose unit.
+    fn reclaim_institution_line(&mut self, line: &str) {
+        let Some(last) = self.units.last() else {
+            return;
+        };
+        let is_loose_line =
+            last.id.as_deref() == Some(format!("p_{}", self.loose).as_str()) && last.text == line;
+        if self.loose == 0 || !is_loose_line {
+            return;
+        }
+        self.units.pop();
+        self.loose -= 1;
+        self.current = self.units.len() - 1;
+        append(&mut self.units[0].text, line);
     }
 
     /// `(n)` with the next recital number, in the preamble, or a block marked a recital.
@@ -840,8 +898,35 @@ impl Segmenter {
         if self.units.is_empty() {
             self.units.push(document_unit());
         }
+        if let Some(label) = self.pending_label.take()
+            && self.units.len() < limits::MAX_UNITS_PER_FILE
+        {
+            self.add_block(&label, Role::Body);
+        }
         self.units
     }
+}
+
+/// A block that is only a label (`(a)`, `ii)`, `i.`), which numbers the block after it.
+/// Extractors glue the labels they know of to their text; this catches the rest (the
+/// Hungarian `i.` in a table cell, a label on a line of its own in plain text).
+fn is_bare_label(text: &str) -> bool {
+    labels::parse(text).is_some_and(|(label, rest)| rest.is_empty() && label != Label::Dash)
+}
+
+/// Longest run of bare labels glued together (`(a) (i)`): a file of nothing but labels is
+/// kept as text, not gathered into one ever-growing label.
+const MAX_BARE_LABELS_BYTES: usize = 64;
+
+/// Whether the block after a bare label is the text it numbers: not a heading of its own.
+fn may_follow_bare_label(text: &str, role: Role) -> bool {
+    let is_heading = matches!(
+        role,
+        Role::Heading | Role::ArticleHeading | Role::AnnexHeading | Role::Title | Role::Note
+    ) || vocab::article_heading(text).is_some()
+        || vocab::annex_heading(text).is_some()
+        || vocab::division_heading(text).is_some();
+    !is_heading
 }
 
 /// `letter` read as a roman numeral is the next one of `list`, a roman list in `style`.
@@ -870,14 +955,24 @@ fn position_id(label: &Label, n: u32) -> String {
 }
 
 /// `THE EUROPEAN PARLIAMENT AND THE COUNCIL OF THE EUROPEAN UNION,`: capitals ending in a
-/// comma, or in a dash in older acts (`DER RAT DER EUROPÄISCHEN UNION —`).
+/// comma, or in a dash in older acts (`DER RAT DER EUROPÄISCHEN UNION —`). It names
+/// institutions, never a number: a title line in capitals that ends with a comma, as Finnish
+/// titles do (`… ASETUS (EU) 2023/9999,`), is no institution line.
 fn is_institution_line(text: &str) -> bool {
-    text.ends_with([',', '—', '–', '-']) && is_mostly_upper(text) && text.chars().count() < 300
+    text.ends_with([',', '—', '–', '-'])
+        && is_capitals_line(text)
+        && !text.contains(|c: char| c.is_ascii_digit())
 }
 
-/// `HAVE ADOPTED THIS REGULATION:`: capitals ending in a colon.
+/// A line of the head in capitals, short enough to be a title or an institution line.
+fn is_capitals_line(text: &str) -> bool {
+    is_mostly_upper(text) && text.chars().count() < 300
+}
+
+/// `HAVE ADOPTED THIS REGULATION:`: capitals ending in a colon, or in a full stop where the
+/// formula is a sentence (`HÄRIGENOM FÖRESKRIVS FÖLJANDE.`, Swedish).
 fn is_enacting_formula(text: &str) -> bool {
-    text.ends_with(':') && is_mostly_upper(text) && text.chars().count() < 300
+    text.ends_with([':', '.']) && is_capitals_line(text)
 }
 
 fn is_mostly_upper(text: &str) -> bool {
@@ -887,11 +982,15 @@ fn is_mostly_upper(text: &str) -> bool {
 }
 
 /// The part an annex heading opens, and its title when on the same line: `Part A` → `A`,
-/// `PART II Title` → `II`, `A. General conditions` → `A`. A letter alone with a dot must be
-/// the first (`A.`) or follow the part before it, so an initial (`A. Smith`) is no part.
+/// `PART II Title` → `II`, `ΜΕΡΟΣ Β` → `B`, `A. RÉSZ` → `A`, `A. General conditions` → `A`.
+/// A letter alone with a dot must be the first (`A.`) or follow the part before it, so an
+/// initial (`A. Smith`) is no part.
 fn annex_part<'a>(text: &'a str, previous: Option<&str>) -> Option<(String, &'a str)> {
     if text.chars().count() > 300 {
         return None;
+    }
+    if let Some(heading) = annex_parts::part_heading(text) {
+        return Some((heading.id, heading.title));
     }
     if let Some(heading) = vocab::division_heading(text)
         && division_level(text) == 0
@@ -930,10 +1029,11 @@ fn ordinal_part(text: &str) -> Option<(String, &str)> {
     Some((labels::roman(number).to_uppercase(), title.trim_start()))
 }
 
-/// `A.` alone or followed by a capitalised title without final punctuation.
+/// `A.` alone or followed by a capitalised title without final punctuation; a Greek or
+/// Cyrillic letter (`Β.`, `Б.`) as the Latin letter of its position.
 fn lettered_part(text: &str) -> Option<(char, &str)> {
     let mut chars = text.chars();
-    let letter = chars.next().filter(char::is_ascii_uppercase)?;
+    let letter = chars.next().and_then(annex_parts::letter_id)?;
     let rest = chars.as_str().strip_prefix('.')?;
     let title = rest.trim_start();
     let is_title = title.is_empty()
@@ -1726,6 +1826,66 @@ mod tests {
     }
 
     #[test]
+    fn finnish_title_lines_and_opening_formula_are_no_citations() {
+        let blocks: Vec<Block> = [
+            "EUROOPAN PARLAMENTIN JA NEUVOSTON ASETUS (EU) 2023/9999,",
+            "annettu 15 päivänä maaliskuuta 2023,",
+            "siilien suojelusta kaupunkipuutarhoissa",
+            "EUROOPAN PARLAMENTTI JA EUROOPAN UNIONIN NEUVOSTO, jotka",
+            "ottavat huomioon Euroopan unionin toiminnasta tehdyn sopimuksen,",
+            "ottavat huomioon Euroopan komission ehdotuksen,",
+            "sekä katsovat seuraavaa:",
+            "(1) Siilien määrä vähenee.",
+            "OVAT HYVÄKSYNEET TÄMÄN ASETUKSEN:",
+            "1 artikla",
+            "Kohde",
+            "Tässä asetuksessa vahvistetaan säännöt.",
+        ]
+        .iter()
+        .map(|text| b(text))
+        .collect();
+        let units = segment(&blocks, true);
+        assert_eq!(ids(&units), ["-", "cit_1", "cit_2", "rct_1", "art_1"]);
+        assert!(
+            units[1]
+                .text
+                .starts_with("ottavat huomioon Euroopan unionin")
+        );
+        assert!(units[0].text.contains("NEUVOSTO, jotka"));
+    }
+
+    #[test]
+    fn swedish_opening_and_enacting_formulas_frame_the_citations() {
+        let institution = "EUROPAPARLAMENTET OCH EUROPEISKA UNIONENS RÅD HAR ANTAGIT DENNA \
+                           FÖRORDNING OCH DESSA SÄRSKILT LÅNGA ORD";
+        let blocks: Vec<Block> = [
+            "EUROPAPARLAMENTETS OCH RÅDETS FÖRORDNING (EU) 2023/9999",
+            "av den 15 mars 2023",
+            "om skydd av igelkottar i stadsträdgårdar",
+            institution,
+            "med beaktande av fördraget om Europeiska unionens funktionssätt,",
+            "med beaktande av Europeiska kommissionens förslag,",
+            "av följande skäl:",
+            "(1) Igelkottarna minskar.",
+            "(2) Trädgårdsägare bör informeras.",
+            "HÄRIGENOM FÖRESKRIVS FÖLJANDE.",
+            "Artikel 1",
+            "Innehåll",
+            "I denna förordning fastställs regler.",
+        ]
+        .iter()
+        .map(|text| b(text))
+        .collect();
+        let units = segment(&blocks, true);
+        assert_eq!(
+            ids(&units),
+            ["-", "cit_1", "cit_2", "rct_1", "rct_2", "art_1"]
+        );
+        assert_eq!(units[4].text, "(2) Trädgårdsägare bör informeras.");
+        assert!(units[0].text.contains(institution), "{}", units[0].text);
+    }
+
+    #[test]
     fn an_act_without_article_1_keeps_its_articles() {
         let blocks = vec![
             b("THE COUNCIL OF THE EUROPEAN UNION —"),
@@ -1804,6 +1964,81 @@ mod tests {
         let roman = annex("Première partie", "Deuxième partie");
         assert_eq!(roman, annex("Part I", "Part II"));
         assert_eq!(roman[1], "anx_I.prt_I");
+        assert_eq!(annex("ΜΕΡΟΣ I", "ΜΕΡΟΣ II"), roman);
+        assert_eq!(annex("PARTEA I", "PARTEA A II-A"), roman);
+        for (part_a, part_b) in [
+            ("ΜΕΡΟΣ Α", "ΜΕΡΟΣ Β"),
+            ("ЧАСТ А", "ЧАСТ Б"),
+            ("A. RÉSZ", "B. RÉSZ"),
+            ("A DALIS", "B DALIS"),
+            ("A DAĻA", "B DAĻA"),
+            ("A OSA", "B OSA"),
+            ("ČÁST A", "ČÁST B"),
+            ("CUID A", "CUID B"),
+            ("DIO A", "DIO B"),
+        ] {
+            assert_eq!(annex(part_a, part_b), lettered, "{part_a}");
+        }
+    }
+
+    #[test]
+    fn greek_and_cyrillic_part_letters_map_to_latin_by_position() {
+        let mut blocks = body(&["Άρθρο 1", "Τίτλος", "Κείμενο."]);
+        blocks.extend([
+            b("Έγινε στις Βρυξέλλες, 1 Μαΐου 2020."),
+            b("ΠΑΡΑΡΤΗΜΑ I"),
+            b("ΜΕΡΟΣ Γ"),
+            b("1. Ψάρια"),
+            b("ΜΕΡΟΣ ΣΤ"),
+            b("1. Βάτραχοι"),
+            b("ПРИЛОЖЕНИЕ II"),
+            b("ЧАСТ В"),
+            b("1. Риби"),
+        ]);
+        assert_eq!(
+            ids(&segment(&blocks, true))[3..],
+            [
+                "anx_I",
+                "anx_I.prt_C",
+                "anx_I.prt_C.pnt_1",
+                "anx_I.prt_F",
+                "anx_I.prt_F.pnt_1",
+                "anx_II",
+                "anx_II.prt_C",
+                "anx_II.prt_C.pnt_1"
+            ]
+        );
+    }
+
+    #[test]
+    fn greek_and_cyrillic_lettered_parts_map_to_latin() {
+        let parts = |part_a: &str, part_b: &str| {
+            let mut blocks = body(&["Article 1", "Scope", "Text."]);
+            blocks.extend([
+                b("Done at Brussels, 1 May 2020."),
+                b("ANNEX"),
+                b(part_a),
+                b("1. first."),
+                b(part_b),
+                b("1. other first."),
+            ]);
+            ids(&segment(&blocks, true))[3..].to_vec()
+        };
+        let expected = [
+            "anx",
+            "anx.prt_A",
+            "anx.prt_A.pnt_1",
+            "anx.prt_B",
+            "anx.prt_B.pnt_1",
+        ];
+        assert_eq!(parts("Α. Γενικοί όροι", "Β. Ειδικοί όροι"), expected);
+        assert_eq!(parts("А. Общи условия", "Б. Специални условия"), expected);
+        // An initial that does not follow the part before is a signature, as in Latin.
+        let initials = parts("Β. Παπαδόπουλος", "Δ. Νικολάου");
+        assert!(
+            !initials.iter().any(|id| id.contains("prt_")),
+            "{initials:?}"
+        );
     }
 
     #[test]
@@ -1816,6 +2051,49 @@ mod tests {
             b("C. Jones"),
         ]);
         assert_eq!(ids(&segment(&blocks, true))[3..], ["anx"]);
+    }
+
+    #[test]
+    fn hungarian_dotted_sub_points_belong_to_their_point() {
+        // As the HTML of the OJ gives them: each label in a cell of its own.
+        let blocks = body(&[
+            "1. cikk",
+            "A tagállamok biztosítják, hogy a tavak:",
+            "a)",
+            "sekély parttal rendelkezzenek, ideértve:",
+            "i.",
+            "egy rámpát;",
+            "ii.",
+            "köveket;",
+            "b) be legyenek kerítve.",
+        ]);
+        let units = segment(&blocks, true);
+        assert_eq!(
+            ids(&units)[2..],
+            [
+                "art_1",
+                "art_1.pnt_a",
+                "art_1.pnt_a.pnt_i",
+                "art_1.pnt_a.pnt_ii",
+                "art_1.pnt_b"
+            ]
+        );
+        assert_eq!(
+            unit(&units, "art_1").text,
+            "A tagállamok biztosítják, hogy a tavak:"
+        );
+        assert_eq!(unit(&units, "art_1.pnt_a.pnt_i").text, "i. egy rámpát;");
+    }
+
+    #[test]
+    fn a_bare_label_before_a_heading_or_at_the_end_is_kept_as_text() {
+        let blocks = body(&["Article 1", "Scope", "Text:", "(a)", "Article 2", "(b)"]);
+        let units = segment(&blocks, true);
+        assert_eq!(
+            ids(&units)[2..],
+            ["art_1", "art_1.pnt_a", "art_2", "art_2.pnt_b"]
+        );
+        assert_eq!(unit(&units, "art_1.pnt_a").text, "(a)");
     }
 
     #[test]
