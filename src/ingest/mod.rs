@@ -450,7 +450,15 @@ fn build_version(source: &Source<'_>, index: usize, extracted: &Extracted) -> Ve
         source.catalog,
         source.record,
     );
-    let units = segment(&extracted.blocks, meta.legal);
+    let mut units = segment(&extracted.blocks, meta.legal);
+    let declared_title = source
+        .catalog
+        .and_then(|entry| entry.title.as_deref())
+        .or(extracted.meta.title.as_deref())
+        .is_some_and(|title| !title.trim().is_empty());
+    if declared_title {
+        title_the_whole_document(&mut units, &meta.title);
+    }
     let units = units.into_iter().map(|u| indexed_unit(u, &meta)).collect();
     VersionDoc {
         file_key: source.key.to_string(),
@@ -466,6 +474,17 @@ fn build_version(source: &Source<'_>, index: usize, extracted: &Extracted) -> Ve
         publisher: meta.publisher,
         base: meta.base,
         units,
+    }
+}
+
+/// Gives the whole-document unit the document's declared title (a Markdown file's front
+/// matter, an HTML `<title>`, a catalogue's) as its text when its body has no title lines,
+/// so the title's words find the document as an act's title lines do.
+fn title_the_whole_document(units: &mut [Unit], title: &str) {
+    if let Some(document) = units.first_mut().filter(|u| u.id.is_none())
+        && document.text.is_empty()
+    {
+        document.text = title.to_string();
     }
 }
 
