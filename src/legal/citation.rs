@@ -113,6 +113,7 @@ pub fn find_citations(text: &str, ctx: &Context) -> Vec<Found> {
     starts.sort_unstable();
     let mut found = Vec::new();
     let mut consumed = 0;
+    let mut named = None;
     for (anchor_start, look_back) in starts {
         if anchor_start < consumed {
             continue;
@@ -123,7 +124,8 @@ pub fn find_citations(text: &str, ctx: &Context) -> Vec<Found> {
             anchor_start
         };
         let mut tokens = Tokens::new(text, from, &anchors, &specials);
-        if let Some(end) = read_around(&mut tokens, anchor_start, ctx, &mut found) {
+        let read = read_around(&mut tokens, anchor_start, ctx, &mut named, &mut found);
+        if let Some(end) = read {
             consumed = end;
         }
     }
@@ -155,6 +157,7 @@ fn read_around(
     t: &mut Tokens,
     anchor_start: usize,
     ctx: &Context,
+    named: &mut Option<Named>,
     found: &mut Vec<Found>,
 ) -> Option<usize> {
     let mut i = 0;
@@ -162,16 +165,98 @@ fn read_around(
         if token.start > anchor_start {
             return None;
         }
-        if let Some(reading) = citation_at(t, i) {
+        if let Some(mut reading) = citation_at(t, i) {
+            let before = named.take().filter(|n| n.in_sentence_of(t, token.start));
+            let owner = owner(t, &mut reading, token.start, before.as_ref());
             let end = t
                 .get(reading.next.saturating_sub(1))
                 .map_or(token.end, |last| last.end);
-            found.extend(resolve(&reading, token.start, end, ctx));
+            found.extend(resolve(&reading, token.start, end, ctx, owner));
+            *named = reading
+                .act
+                .as_ref()
+                .and_then(|act| act.target.celex(ctx))
+                .map(|celex| Named { celex, end })
+                .or(before);
             return Some(end);
         }
         i += 1;
     }
     None
+}
+
+/// The act a text named last, and where that reference ends.
+struct Named {
+    celex: String,
+    end: usize,
+}
+
+/// Most bytes between an act and a unit pointing back at it: an act's title may stand
+/// between (`Regulation (EU) No 182/2011 … laying down the rules …, and in particular
+/// Article 5 thereof`).
+const MAX_POINTING_BACK_BYTES: usize = 400;
+
+impl Named {
+    /// Whether the reference ends in the same sentence as byte `start` (no `;` and no `. `
+    /// before a capital in between), not too far before it.
+    fn in_sentence_of(&self, t: &Tokens, start: usize) -> bool {
+        let Some(gap) = t.text().get(self.end..start) else {
+            return false;
+        };
+        let sentence_ends = gap.match_indices(['.', ';', '\n']).any(|(at, mark)| {
+            mark != "."
+                || gap
+                    .get(at + 1..)
+                    .and_then(|rest| rest.trim_start().chars().next())
+                    .is_some_and(char::is_uppercase)
+        });
+        gap.len() <= MAX_POINTING_BACK_BYTES && !sentence_ends
+    }
+}
+
+/// Whose unit a reference without an act names.
+enum Owner {
+    /// The act the text is in, as the context says (`Article 6`).
+    Context,
+    /// The act the sentence named before, if any (`the Treaty…, and in particular Article
+    /// 114 thereof`).
+    NamedBefore(Option<String>),
+}
+
+/// Whose unit a reading without an act names. A word pointing back in the reference's
+/// language makes it the act the sentence named before: after the unit (`Article 114
+/// thereof`, which then joins the reading) always, so with no act named it names none; as
+/// a possessive before it (`its`, `son`, `annak 16. cikkére`) when the sentence named one,
+/// else the possessive is the text's own (`the proposed Regulation … in its Article 83`).
+fn owner(t: &mut Tokens, reading: &mut Reading, start: usize, named: Option<&Named>) -> Owner {
+    let Some(chain) = &reading.chain else {
+        return Owner::Context;
+    };
+    if reading.act.is_some() {
+        return Owner::Context;
+    }
+    let langs = chain.langs;
+    let points_back = |roles: &[(Option<Lang>, Role)]| {
+        roles
+            .iter()
+            .any(|(lang, role)| *role == Role::Its && lang.is_none_or(|l| langs.contains(l)))
+    };
+    let after = t
+        .get(reading.next)
+        .is_some_and(|tok| matches!(tok.kind, Kind::Word))
+        && points_back(t.roles(reading.next));
+    let before = t
+        .word_before(start)
+        .is_some_and(|word| points_back(lexicon::small_roles(word)));
+    let named = named.map(|n| n.celex.clone());
+    if after {
+        reading.next += 1;
+        return Owner::NamedBefore(named);
+    }
+    match named {
+        Some(celex) if before => Owner::NamedBefore(Some(celex)),
+        _ => Owner::Context,
+    }
 }
 
 /// A citation as read: a unit reference, an act reference, or both.
@@ -191,8 +276,20 @@ fn citation_at(t: &mut Tokens, i: usize) -> Option<Reading> {
     if let Some(act) = acts_ref::act_ref(t, i, LangSet::ALL) {
         return Some(act_first(t, act));
     }
-    let chain = units_ref::chain(t, i, LangSet::ALL)?;
-    let act = act_after(t, chain.next, chain.langs);
+    let mut chain = units_ref::chain(t, i, LangSet::ALL)?;
+    let mut act = act_after(t, chain.next, chain.langs);
+    // A unit word of several languages reads in the first that fits (`punkt`: a Polish
+    // point, a Swedish paragraph); an act word of another language after it tells which.
+    if let Some(act_langs) = act.as_ref().map(|a| a.langs)
+        && act_langs != LangSet::ALL
+        && !chain.langs.iter().any(|l| act_langs.contains(l))
+        && let Some(again) = units_ref::chain(t, i, act_langs)
+        && again.langs.iter().any(|l| act_langs.contains(l))
+        && let Some(again_act) = act_after(t, again.next, again.langs)
+    {
+        chain = again;
+        act = Some(again_act);
+    }
     let next = act.as_ref().map_or(chain.next, |a| a.next);
     Some(Reading {
         chain: Some(chain),
@@ -218,8 +315,17 @@ fn act_first(t: &mut Tokens, act: ActRef) -> Reading {
         .get(act.next)
         .is_some_and(|tok| matches!(tok.kind, Kind::Punct(',' | ':')))
         && starts_unit(t, act.next + 1);
+    // `az Európai Unió működéséről szóló szerződés (EUMSZ) 16. cikke`: an abbreviation in
+    // parentheses after the act's full name, then the unit.
+    let closed = puts_act_first
+        && t.get(act.next)
+            .is_some_and(|tok| matches!(tok.kind, Kind::Punct(')')));
     let unit_word_after = separated || starts_unit(t, act.next);
-    let start = if separated { act.next + 1 } else { act.next };
+    let start = if separated || closed {
+        act.next + 1
+    } else {
+        act.next
+    };
     let unit_follows = t
         .get(start)
         .is_some_and(|tok| !matches!(tok.kind, Kind::Punct(c) if c != '('));
@@ -277,7 +383,7 @@ fn starts_unit(t: &mut Tokens, i: usize) -> bool {
 }
 
 /// The units a reading names, resolved against the context.
-fn resolve(reading: &Reading, start: usize, end: usize, ctx: &Context) -> Vec<Found> {
+fn resolve(reading: &Reading, start: usize, end: usize, ctx: &Context, owner: Owner) -> Vec<Found> {
     let chain_langs = reading.chain.as_ref().map_or(LangSet::ALL, |c| c.langs);
     let act_langs = reading.act.as_ref().map_or(LangSet::ALL, |a| a.langs);
     let lang = chain_langs.narrow(act_langs).single();
@@ -296,11 +402,15 @@ fn resolve(reading: &Reading, start: usize, end: usize, ctx: &Context) -> Vec<Fo
             _ => Vec::new(),
         };
     };
-    let celex = match target {
-        Some(Target::Celex(celex) | Target::Unit(celex, _)) => Some(celex.as_str()),
-        Some(Target::Weak(celex)) => Some(*celex),
-        Some(Target::Unknown) => None,
-        Some(Target::ThisAct | Target::ThisUnit) | None => ctx.celex,
+    let celex = match (target, &owner) {
+        (Some(Target::Celex(celex) | Target::Unit(celex, _)), _) => Some(celex.as_str()),
+        (Some(Target::Weak(celex)), _) => Some(*celex),
+        (Some(Target::Unknown), _) => None,
+        (None, Owner::NamedBefore(named)) => named.as_deref(),
+        // A citation of the preamble (`Having regard to the Treaty…, and in particular
+        // Article 114`) cites other acts, never the act it opens.
+        (None, Owner::Context) if ctx.unit.is_some_and(|u| u.starts_with("cit_")) => None,
+        (Some(Target::ThisAct | Target::ThisUnit) | None, _) => ctx.celex,
     };
     let Some(celex) = celex else {
         return Vec::new();
@@ -318,24 +428,42 @@ fn resolve(reading: &Reading, start: usize, end: usize, ctx: &Context) -> Vec<Fo
 /// `point (b)`) continues the context's unit, or is dropped when there is none.
 fn unit_id(path: &Path, context_unit: Option<&str>) -> Option<String> {
     let first = path.first()?;
-    let steps = path
+    let is_top = matches!(first.level, Level::Article | Level::Recital | Level::Annex);
+    let in_annex = if is_top {
+        first.level == Level::Annex
+    } else {
+        context_unit.is_some_and(|u| u.starts_with("anx"))
+    };
+    // An annex numbers points only (Swedish `bilaga I punkt 2`, Finnish `liitteen I 2
+    // kohta`: words that name paragraphs in articles); a part belongs to an annex only.
+    let level_in_place = |level: Level| match level {
+        Level::Paragraph if in_annex => Some(Level::Point),
+        Level::Part if !in_annex => None,
+        level => Some(level),
+    };
+    let first_level = level_in_place(first.level)?;
+    let own: Vec<String> = path
         .iter()
-        .map(|step| format!("{}_{}", level_prefix(step.level), step.label));
-    let own: Vec<String> = steps.collect();
-    if matches!(first.level, Level::Article | Level::Recital | Level::Annex) {
+        .filter_map(|step| {
+            let level = level_in_place(step.level)?;
+            Some(format!("{}_{}", level_prefix(level), step.label))
+        })
+        .collect();
+    if is_top {
         return Some(own.join("."));
     }
-    let stop = if first.level == Level::Paragraph {
-        ["par_", "pnt_"].as_slice()
-    } else {
-        ["pnt_"].as_slice()
+    let stop = match first_level {
+        Level::Paragraph => ["par_", "pnt_"].as_slice(),
+        Level::Part => ["prt_", "pnt_"].as_slice(),
+        _ => ["pnt_"].as_slice(),
     };
     let prefix: Vec<&str> = context_unit?
         .split('.')
         .take_while(|s| !stop.iter().any(|p| s.starts_with(p)))
         .collect();
     let anchored = prefix.first().is_some_and(|s| {
-        s.starts_with("art_") || (s.starts_with("anx") && first.level == Level::Point)
+        (s.starts_with("art_") && first_level != Level::Part)
+            || (s.starts_with("anx") && matches!(first_level, Level::Point | Level::Part))
     });
     anchored.then(|| {
         prefix
@@ -352,6 +480,7 @@ fn level_prefix(level: Level) -> &'static str {
         Level::Article => "art",
         Level::Recital => "rct",
         Level::Annex => "anx",
+        Level::Part => "prt",
         Level::Paragraph => "par",
         Level::Point | Level::Subdivision => "pnt",
     }

@@ -2,13 +2,26 @@
 //!
 //! EU acts define terms in points that open with the quoted term: `‘personal data’ means…`,
 //! `« données à caractère personnel », toute information…`, `„personenbezogene Daten“ alle
-//! Informationen…`, and name a second term in parentheses: `(‘data subject’)`. The quotes
-//! differ by language; the shape does not.
+//! Informationen…`, `’henkilötiedoilla’ tarkoitetaan…`, and name a second term in
+//! parentheses: `(‘data subject’)`. The quotes differ by language; the shape does not. Swedish
+//! writes the term unquoted before a colon: `1. personuppgifter: varje upplysning…`.
+//!
+//! Several languages define a term in an inflected case (Czech `„osobními údaji“ se rozumí`,
+//! instrumental; Finnish `’henkilötiedoilla’ tarkoitetaan`, adessive): [`same_term`] tells
+//! a term asked for in its dictionary form from the form defined, word by word through the
+//! language's stemmer.
 
 use super::labels;
+use crate::lang::Lang;
+use crate::lang::analyzers::{self, Analyzer};
+use crate::lang::fold::fold;
 
 /// Longest defined term, in characters.
 const MAX_TERM_CHARS: usize = 120;
+
+/// Most words of a term written without quotes before a colon (`personuppgifter:`): longer
+/// runs before a colon are sentences introducing a list.
+const MAX_UNQUOTED_WORDS: usize = 5;
 
 /// Pairs of opening and closing quotes used across the EU languages.
 const QUOTES: &[(char, &[char])] = &[
@@ -18,6 +31,9 @@ const QUOTES: &[(char, &[char])] = &[
     ('«', &['»']),
     ('»', &['«']),
     ('‚', &['‘', '’']),
+    // Finnish and Swedish quote with the closing marks on both sides.
+    ('’', &['’']),
+    ('”', &['”']),
     ('"', &['"']),
     ('\'', &['\'']),
 ];
@@ -25,11 +41,14 @@ const QUOTES: &[(char, &[char])] = &[
 /// The terms a unit's text defines: the quoted term it opens with (after its label), and
 /// quoted terms in parentheses in the same sentence. Empty when the text defines nothing.
 pub fn defined_terms(text: &str) -> Vec<String> {
-    let body = labels::parse(text)
-        .map(|(_, rest)| rest)
-        .unwrap_or(text)
-        .trim_start();
-    let Some((first, after)) = quoted_at_start(body) else {
+    let label = labels::parse(text);
+    let body = label.as_ref().map_or(text, |(_, rest)| *rest).trim_start();
+    let quoted = quoted_at_start(body);
+    // Definitions are numbered points (`1.`, `(1)`); a lettered point ending in a colon
+    // introduces a list (`(b) for controllers:`).
+    let numbered = matches!(label, Some((labels::Label::Number(..), _)));
+    let unquoted = || numbered.then(|| unquoted_at_start(body)).flatten();
+    let Some((first, after)) = quoted.or_else(unquoted) else {
         return Vec::new();
     };
     let mut terms = vec![first];
@@ -56,6 +75,54 @@ fn quoted_at_start(text: &str) -> Option<(String, &str)> {
         .trim_matches(|c: char| c == ',' || c.is_whitespace());
     let after = inner.get(close.0 + close.1.len_utf8()..)?;
     is_term(term).then(|| (term.to_string(), after))
+}
+
+/// `personuppgifter: varje upplysning…` (Swedish): a few words starting lowercase (a
+/// paragraph starts with a capital), nothing but letters, spaces and hyphens, then a colon
+/// and the definition.
+fn unquoted_at_start(text: &str) -> Option<(String, &str)> {
+    let (term, after) = text.split_once(':')?;
+    let starts_lowercase = term.chars().next().is_some_and(char::is_lowercase);
+    let plain = term
+        .chars()
+        .all(|c| c.is_alphabetic() || c == ' ' || c == '-' || c == '\u{a0}');
+    let words = term.split_whitespace().count();
+    let defined = after.starts_with(char::is_whitespace) && !after.trim().is_empty();
+    (starts_lowercase && plain && (1..=MAX_UNQUOTED_WORDS).contains(&words) && defined)
+        .then(|| (term.trim().to_string(), after))
+}
+
+/// Whether `defined`, a term as a definition writes it, is `wanted` in `lang`: the same
+/// words once folded, or the same stems (`ježek` is `ježkem`, `siili` is `siilillä`).
+pub fn same_term(defined: &str, wanted: &str, lang: Lang) -> bool {
+    let defined_words: Vec<&str> = analyzers::words(defined).map(|w| w.text).collect();
+    let wanted_words: Vec<&str> = analyzers::words(wanted).map(|w| w.text).collect();
+    if defined_words.is_empty() || defined_words.len() != wanted_words.len() {
+        return false;
+    }
+    let analyzer = Analyzer::stemmed(lang);
+    defined_words.iter().zip(&wanted_words).all(|(d, w)| {
+        if fold(d) == fold(w) {
+            return true;
+        }
+        let stems = analyzer.terms(d);
+        analyzer
+            .terms(w)
+            .iter()
+            .any(|stem| stems.iter().any(|other| same_stem(stem, other)))
+    })
+}
+
+/// Equal stems, or one the other and a letter: Snowball leaves a base form's final vowel
+/// that it strips with a case ending (Finnish `siili` → `siili`, `siilillä` → `siil`).
+fn same_stem(one: &str, other: &str) -> bool {
+    let (short, long) = if one.len() <= other.len() {
+        (one, other)
+    } else {
+        (other, one)
+    };
+    long.strip_prefix(short)
+        .is_some_and(|rest| rest.chars().count() <= 1 && short.chars().count() >= 3)
 }
 
 /// `(‘data subject’)`, `(« personne concernée »)`.
@@ -121,5 +188,59 @@ mod tests {
         assert!(defined_terms("Processing shall be lawful only if").is_empty());
         assert!(defined_terms("(a) the data subject has given consent").is_empty());
         assert!(defined_terms("‘unterminated quote and a long sentence that goes on").is_empty());
+    }
+
+    #[test]
+    fn finnish_swedish_and_czech_forms() {
+        assert_eq!(
+            defined_terms("1) ’siilillä’ tarkoitetaan kaikkia Erinaceus-suvun eläimiä;"),
+            ["siilillä"]
+        );
+        assert_eq!(
+            defined_terms("1) ”henkilötiedoilla” tarkoitetaan kaikkia tietoja"),
+            ["henkilötiedoilla"]
+        );
+        assert_eq!(
+            defined_terms("1. igelkott: varje djur av släktet Erinaceus;"),
+            ["igelkott"]
+        );
+        assert_eq!(
+            defined_terms(
+                "1. personuppgifter: varje upplysning som avser en identifierad eller identifierbar fysisk person (nedan kallad en registrerad),"
+            ),
+            ["personuppgifter"]
+        );
+        assert_eq!(
+            defined_terms("1) „ježkem“ jakékoli zvíře rodu Erinaceus;"),
+            ["ježkem"]
+        );
+    }
+
+    #[test]
+    fn a_colon_after_a_sentence_or_without_a_label_defines_nothing() {
+        assert!(defined_terms("1. Member States shall ensure the following:  a list").is_empty());
+        assert!(defined_terms("igelkott: varje djur").is_empty());
+        assert!(defined_terms("2. Punkt 1 gäller inte i följande fall: a)").is_empty());
+        assert!(defined_terms("(a) where the processing is necessary for: the").is_empty());
+        assert!(defined_terms("(b) for controllers: the list").is_empty());
+        assert!(defined_terms("1. igelkott:").is_empty());
+    }
+
+    #[test]
+    fn terms_match_in_their_dictionary_form() {
+        assert!(same_term("ježkem", "ježek", Lang::Cs));
+        assert!(same_term("osobními údaji", "osobní údaje", Lang::Cs));
+        assert!(same_term("siilillä", "siili", Lang::Fi));
+        assert!(same_term(
+            "kaupunkipuutarhalla",
+            "kaupunkipuutarha",
+            Lang::Fi
+        ));
+        assert!(same_term("henkilötiedoilla", "henkilötiedot", Lang::Fi));
+        assert!(same_term("personal data", "Personal Data", Lang::En));
+        assert!(!same_term("processor", "processing", Lang::En));
+        assert!(!same_term("personal data", "personal", Lang::En));
+        assert!(!same_term("ježkem", "zvíře", Lang::Cs));
+        assert!(!same_term("osobními údaji", "údaje", Lang::Cs));
     }
 }

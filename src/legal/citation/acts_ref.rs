@@ -34,6 +34,18 @@ pub enum Target {
     Unit(String, String),
 }
 
+impl Target {
+    /// The act it names, with `this Regulation` the context's act; `None` when unknown.
+    pub fn celex(&self, ctx: &super::Context) -> Option<String> {
+        match self {
+            Target::Celex(celex) | Target::Unit(celex, _) => Some(celex.clone()),
+            Target::Weak(celex) => Some(celex.to_string()),
+            Target::ThisAct => ctx.celex.map(str::to_string),
+            Target::ThisUnit | Target::Unknown => None,
+        }
+    }
+}
+
 /// An act reference and where it ends.
 #[derive(Debug, Clone)]
 pub struct ActRef {
@@ -103,6 +115,14 @@ fn name_ref(anchor: Anchor, i: usize) -> Option<ActRef> {
 /// `din` is `this`).
 fn this_ref(t: &mut Tokens, i: usize, langs: LangSet) -> Option<ActRef> {
     let word_at = skip_articles(t, i + 1);
+    // `din RGPD`: a popular name after the word is that act.
+    if let Some(named) = t
+        .entries(word_at)
+        .iter()
+        .find_map(|e| name_ref(e.anchor, word_at))
+    {
+        return Some(named);
+    }
     let acts = t.act_words(word_at, langs);
     if let Some(word) = acts.first() {
         if word.side == Side::Before {

@@ -93,6 +93,24 @@ impl<'t> Tokens<'t> {
         self.text.get(token.start..token.end).unwrap_or("")
     }
 
+    /// The whole text.
+    pub fn text(&self) -> &'t str {
+        self.text
+    }
+
+    /// The word right before byte `at`, across white space only (`son` in `son article
+    /// 16`); `None` when something else stands there.
+    pub fn word_before(&self, at: usize) -> Option<&'t str> {
+        let head = self.text.get(..at)?.trim_end();
+        let start = head
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| c.is_alphabetic() || is_mark(*c))
+            .last()
+            .map(|(i, _)| i)?;
+        head.get(start..)
+    }
+
     /// The special a token stands for.
     pub fn special(&self, index: usize) -> Option<&'t Special> {
         self.specials.get(index)

@@ -1102,3 +1102,252 @@ fn eli_uris_name_units_too() {
         ["32016R0679#art_6"]
     );
 }
+
+#[test]
+fn annex_parts_are_a_step_of_annex_ids() {
+    const EECC: &str = "32018L1972";
+    for (text, unit) in [
+        (
+            "Annex I, Part A, point 1, to Directive (EU) 2018/1972",
+            "anx_I.prt_A.pnt_1",
+        ),
+        (
+            "point 1 of Part A of Annex I to Directive (EU) 2018/1972",
+            "anx_I.prt_A.pnt_1",
+        ),
+        (
+            "Part A of Annex I to Directive (EU) 2018/1972",
+            "anx_I.prt_A",
+        ),
+        (
+            "Part II of Annex I to Directive (EU) 2018/1972",
+            "anx_I.prt_II",
+        ),
+        (
+            "Anhang I Teil A Nummer 1 der Richtlinie (EU) 2018/1972",
+            "anx_I.prt_A.pnt_1",
+        ),
+        (
+            "point 1 de la partie A de l'annexe I de la directive (UE) 2018/1972",
+            "anx_I.prt_A.pnt_1",
+        ),
+        (
+            "bijlage I, deel A, punt 1, bij Richtlijn (EU) 2018/1972",
+            "anx_I.prt_A.pnt_1",
+        ),
+        (
+            "punto 1 della parte A dell'allegato I della direttiva (UE) 2018/1972",
+            "anx_I.prt_A.pnt_1",
+        ),
+        (
+            "anexo I, parte A, punto 1, de la Directiva (UE) 2018/1972",
+            "anx_I.prt_A.pnt_1",
+        ),
+        (
+            "punctul 1 din partea A a anexei I la Directiva (UE) 2018/1972",
+            "anx_I.prt_A.pnt_1",
+        ),
+        (
+            "pkt 1 części A załącznika I do dyrektywy (UE) 2018/1972",
+            "anx_I.prt_A.pnt_1",
+        ),
+        (
+            "bod 1 části A přílohy I směrnice (EU) 2018/1972",
+            "anx_I.prt_A.pnt_1",
+        ),
+        (
+            "σημείο 1 του μέρους Β του παραρτήματος I της οδηγίας (ΕΕ) 2018/1972",
+            "anx_I.prt_B.pnt_1",
+        ),
+        (
+            "точка 1 от част Б от приложение I към Директива (ЕС) 2018/1972",
+            "anx_I.prt_B.pnt_1",
+        ),
+        (
+            "az (EU) 2018/1972 irányelv I. melléklet A. részének 1. pontja",
+            "anx_I.prt_A.pnt_1",
+        ),
+        (
+            "direktiivin (EU) 2018/1972 liitteen I A osan 1 kohta",
+            "anx_I.prt_A.pnt_1",
+        ),
+    ] {
+        assert_eq!(cited(text), [format!("{EECC}#{unit}")], "{text}");
+    }
+    let in_part = Context {
+        celex: Some(EECC),
+        unit: Some("anx_I.prt_A.pnt_2"),
+    };
+    assert_eq!(
+        ids("point 3", &in_part),
+        [format!("{EECC}#anx_I.prt_A.pnt_3")]
+    );
+    assert_eq!(
+        ids("point 1 of Part B", &in_part),
+        [format!("{EECC}#anx_I.prt_B.pnt_1")]
+    );
+    // A part outside an annex is no unit id: the article stands alone.
+    let in_article = Context {
+        celex: Some(EECC),
+        unit: Some("art_5"),
+    };
+    assert_eq!(ids("Part B", &in_article), Vec::<String>::new());
+    assert_eq!(
+        cited("bilaga I punkt 2 till direktiv (EU) 2018/1972"),
+        [format!("{EECC}#anx_I.pnt_2")]
+    );
+}
+
+#[test]
+fn a_unit_pointing_back_belongs_to_the_act_named_before() {
+    const TFEU: &str = "12012E/TXT";
+    let gdpr = Context {
+        celex: Some(GDPR),
+        unit: Some("rct_1"),
+    };
+    for text in [
+        "Having regard to the Treaty on the Functioning of the European Union, and in particular Article 16 thereof,",
+        "vu le TFUE, et notamment son article 16,",
+        "visto el TFUE y, en particular, su artículo 16,",
+        "uwzględniając TFUE, w szczególności jego art. 16,",
+        "tekintettel az EUMSZ-re és különösen annak 16. cikkére,",
+    ] {
+        assert_eq!(
+            ids(text, &gdpr),
+            [TFEU, &format!("{TFEU}#art_16")],
+            "{text}"
+        );
+        assert_eq!(cited(text), [TFEU, &format!("{TFEU}#art_16")], "{text}");
+    }
+    // Nothing named before: not resolvable, and never the act itself.
+    assert_eq!(
+        ids("and in particular Article 16 thereof", &gdpr),
+        Vec::<String>::new()
+    );
+    // The act must be named in the same sentence; a possessive without one is the text's own.
+    assert_eq!(
+        ids(
+            "Regulation (EU) 2016/679 applies. The programme is set out in its Article 83.",
+            &gdpr
+        ),
+        [GDPR, &format!("{GDPR}#art_83")]
+    );
+    let dsa = Context {
+        celex: Some("32022R2065"),
+        unit: Some("art_19.par_1"),
+    };
+    assert_eq!(
+        ids(
+            "définies dans la directive 2011/93/UE. La présente section, à l’exception de son article 24, paragraphe 3, ne s’applique pas",
+            &dsa
+        ),
+        ["32011L0093", "32022R2065#art_24.par_3"]
+    );
+    assert_eq!(
+        ids(
+            "as defined in Directive 2011/93/EU. Status is lost pursuant to Article 4(2) thereof",
+            &dsa
+        ),
+        ["32011L0093"]
+    );
+    assert_eq!(
+        cited("rights recognised by the Charter, in particular in Articles 7 and 8 thereof"),
+        ["12012P/TXT#art_7", "12012P/TXT#art_8"]
+    );
+    // A parenthesised abbreviation after the full name (Hungarian puts the act first).
+    assert_eq!(
+        cited("az Európai Unió működéséről szóló szerződés (EUMSZ) 16. cikkének (1) bekezdése"),
+        [format!("{TFEU}#art_16.par_1")]
+    );
+    // Own-act references are unchanged.
+    assert_eq!(ids("Article 6", &gdpr), [format!("{GDPR}#art_6")]);
+    assert_eq!(
+        ids("Article 5 of Directive 2002/58/EC and Article 6", &gdpr),
+        [format!("{EPRIVACY}#art_5"), format!("{GDPR}#art_6")]
+    );
+}
+
+#[test]
+fn the_preamble_citations_never_cite_the_act_they_open() {
+    let citation = Context {
+        celex: Some(GDPR),
+        unit: Some("cit_1"),
+    };
+    for text in [
+        "Gezien het Verdrag betreffende de werking van de Europese Unie, en met name artikel 16,",
+        "gestützt auf den Vertrag über die Arbeitsweise der Europäischen Union, insbesondere auf Artikel 16,",
+    ] {
+        assert_eq!(ids(text, &citation), Vec::<String>::new(), "{text}");
+    }
+    assert_eq!(
+        ids(
+            "Having regard to Regulation (EU) 2016/679, and in particular Article 6 thereof",
+            &citation
+        ),
+        [GDPR, &format!("{GDPR}#art_6")]
+    );
+}
+
+#[test]
+fn inflected_and_national_forms() {
+    for (text, expected) in [
+        (
+            "articolul 6 alineatul (1) litera (f) din RGPD",
+            "32016R0679#art_6.par_1.pnt_f",
+        ),
+        (
+            "articolul 6 alineatul (1) litera (f) din GDPR",
+            "32016R0679#art_6.par_1.pnt_f",
+        ),
+        (
+            "az (EU) 2016/679 rendelet 5. cikke (1) bekezdésének b) pontjával",
+            "32016R0679#art_5.par_1.pnt_b",
+        ),
+        (
+            "az (EU) 2016/679 rendelet 5. cikke (1) bekezdésének b) pontjához",
+            "32016R0679#art_5.par_1.pnt_b",
+        ),
+        ("asetuksen (EU) 2016/679 3 a artikla", "32016R0679#art_3a"),
+        ("3 a artikla asetuksen (EU) 2016/679", "32016R0679#art_3a"),
+        (
+            "asetuksen (EU) 2016/679 3 a artiklan 1 kohta",
+            "32016R0679#art_3a.par_1",
+        ),
+        (
+            "artikel 3.1 a i förordning (EU) 2016/679",
+            "32016R0679#art_3.par_1.pnt_a",
+        ),
+    ] {
+        assert_eq!(cited(text), [expected], "{text}");
+    }
+    // Finnish lists keep their connectors: `5 ja 6 artikla` are two articles.
+    assert_eq!(
+        cited("asetuksen (EU) 2016/679 5 ja 6 artikla"),
+        ["32016R0679#art_5", "32016R0679#art_6"]
+    );
+    // Swedish writes a point's letter bare after its paragraph's number.
+    let in_article = Context {
+        celex: Some(GDPR),
+        unit: Some("art_3.par_2"),
+    };
+    assert_eq!(
+        ids("punkt 1 a i förordning (EU) 2016/679", &in_article),
+        ["32016R0679#art_3.par_1.pnt_a"]
+    );
+    assert_eq!(
+        ids(
+            "de skyldigheter som avses i punkt 1 a offentliggörs",
+            &in_article
+        ),
+        ["32016R0679#art_3.par_1.pnt_a"]
+    );
+    // Elsewhere a letter after a paragraph's number is no point (`paragraph 1 a Member State`).
+    assert_eq!(
+        ids("paragraph 1 a Member State may", &in_article),
+        ["32016R0679#art_3.par_1"]
+    );
+    assert_eq!(
+        ids("odstavec 1 a 2", &in_article),
+        ["32016R0679#art_3.par_1", "32016R0679#art_3.par_2"]
+    );
+}

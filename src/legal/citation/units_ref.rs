@@ -12,7 +12,7 @@
 use super::labels_ref::{self, Admit, Form, Label};
 use super::lexer::{Kind, Tokens};
 use super::words::{Level, Role, Side, UnitWords};
-use crate::lang::LangSet;
+use crate::lang::{Lang, LangSet};
 
 /// How many unit ids one citation may name: lists and ranges multiply
 /// (`points (a) to (c) of Articles 5 to 7`); past this the text is not a citation.
@@ -222,8 +222,9 @@ fn after_capitals(t: &mut Tokens, k: usize) -> bool {
 }
 
 /// A group at token `i`: a unit word and its labels, or labels and their unit word. A word
-/// of several levels (`led`: a Danish indent, a Swedish point) takes the first level that
-/// reads, subdivisions last.
+/// of several levels (`led`: a Danish indent, a Swedish point; `punkt`: a Polish point, a
+/// Swedish paragraph) takes the level whose reading goes furthest (`punkt 1 a` reads only
+/// as Swedish), the first of those that go as far, subdivisions last.
 fn group(t: &mut Tokens, i: usize, langs: LangSet) -> Option<(Group, usize, LangSet)> {
     if let Some(found) = ordinal_paragraph(t, i, langs) {
         return Some(found);
@@ -240,6 +241,7 @@ fn group(t: &mut Tokens, i: usize, langs: LangSet) -> Option<(Group, usize, Lang
     before.sort_by_key(|w| w.level == Level::Subdivision);
     let mut levels: Vec<Level> = before.iter().map(|w| w.level).collect();
     levels.dedup();
+    let mut best: Option<(Group, usize, LangSet)> = None;
     for level in levels {
         let same_level: Vec<&UnitWords> = before
             .iter()
@@ -247,11 +249,15 @@ fn group(t: &mut Tokens, i: usize, langs: LangSet) -> Option<(Group, usize, Lang
             .filter(|w| w.level == level)
             .collect();
         let group_langs = langs_of(&same_level);
-        if let Some((group, next)) = before_group(t, i, level, group_langs) {
-            return Some((group, next, group_langs));
+        if let Some((group, next)) = before_group(t, i, level, group_langs)
+            && best
+                .as_ref()
+                .is_none_or(|(_, best_next, _)| next > *best_next)
+        {
+            best = Some((group, next, group_langs));
         }
     }
-    None
+    best
 }
 
 fn langs_of(words: &[&UnitWords]) -> LangSet {
@@ -305,12 +311,12 @@ fn after_group(t: &mut Tokens, i: usize, langs: LangSet) -> Option<(Group, usize
         bare_letter: true,
         paren: true,
     };
-    let (labels, joints, next) = label_list(t, i, admit, langs)?;
-    let words: Vec<&UnitWords> = t
-        .unit_words(next, langs)
-        .into_iter()
-        .filter(|w| w.side == Side::After)
-        .collect();
+    let (mut labels, joints, mut next) = label_list(t, i, admit, langs)?;
+    let mut words = words_after(t, next, langs);
+    if words.is_empty() {
+        next = gap_before_word(t, next, langs, &mut labels)?;
+        words = words_after(t, next, langs);
+    }
     let word = words.first()?;
     let word_langs = langs_of(&words);
     // The connectors must join labels in the word's language: in `(1) A 3. cikk`, `a` is
@@ -322,6 +328,64 @@ fn after_group(t: &mut Tokens, i: usize, langs: LangSet) -> Option<(Group, usize
     let paths = expand_list(&labels, &ranges, word.level)?;
     let level = word.level;
     Some((Group { level, paths }, next + 1, word_langs))
+}
+
+/// The unit words at token `i` that follow their number.
+fn words_after(t: &mut Tokens, i: usize, langs: LangSet) -> Vec<&'static UnitWords> {
+    t.unit_words(i, langs)
+        .into_iter()
+        .filter(|w| w.side == Side::After)
+        .collect()
+}
+
+/// The one token that may stand between labels and the word after them, and the index of
+/// that word: the dot of a lettered part (`A. részének`), or the letter of an inserted
+/// article written apart (Finnish `3 a artikla`, as the act's own heading writes it), which
+/// joins the last label (`3a`).
+fn gap_before_word(
+    t: &mut Tokens,
+    i: usize,
+    langs: LangSet,
+    labels: &mut [Label],
+) -> Option<usize> {
+    let word_level = |t: &mut Tokens, level: Level| {
+        words_after(t, i + 1, langs)
+            .iter()
+            .any(|w| w.level == level)
+    };
+    let last = labels.last_mut()?;
+    if labels_ref::is_punct(t, i, '.', false)
+        && last.form == Form::Letter
+        && word_level(t, Level::Part)
+    {
+        return Some(i + 1);
+    }
+    let token = t.get(i)?;
+    let letter = t.slice(&token);
+    let lone_letter = matches!(token.kind, Kind::Word)
+        && token.spaced
+        && letter.len() == 1
+        && letter.chars().all(|c| c.is_ascii_lowercase());
+    let Form::Number {
+        value,
+        suffixed: false,
+    } = last.form
+    else {
+        return None;
+    };
+    if !lone_letter || !word_level(t, Level::Article) {
+        return None;
+    }
+    let article_langs = langs_of(&words_after(t, i + 1, langs));
+    if role_in(t, i, article_langs).is_some() {
+        return None;
+    }
+    last.id.push_str(letter);
+    last.form = Form::Number {
+        value,
+        suffixed: true,
+    };
+    Some(i + 1)
 }
 
 /// Labels joined by list and range connectors, with the token of each connector.
@@ -392,9 +456,23 @@ fn id_for(label: &Label, level: Level) -> Option<String> {
         (Level::Point, Form::Letter | Form::Roman) => true,
         (Level::Annex, Form::UpperRoman) => true,
         (Level::Annex, Form::Number { value, .. }) => value <= 99,
+        (Level::Part, Form::Letter | Form::Roman | Form::UpperRoman) => label.id.len() <= 4,
+        (
+            Level::Part,
+            Form::Number {
+                value,
+                suffixed: false,
+            },
+        ) => value <= 99,
         _ => false,
     };
-    ok.then(|| label.id.clone())
+    // Parts are written as headed, in capitals (`prt_A`, `prt_II`).
+    let id = if level == Level::Part {
+        label.id.to_uppercase()
+    } else {
+        label.id.clone()
+    };
+    ok.then_some(id)
 }
 
 /// One list item of a group: its path, the label of its deepest step (for ranges) and the
@@ -408,10 +486,10 @@ struct Item {
 /// `5, 6(1) and 7`, `5 to 7`, `5(1) and (3)`: the items after a unit word.
 fn items(t: &mut Tokens, i: usize, level: Level, langs: LangSet) -> Option<(Vec<Path>, usize)> {
     let admit = Admit {
-        bare_letter: level == Level::Point,
+        bare_letter: matches!(level, Level::Point | Level::Part),
         paren: !matches!(level, Level::Article | Level::Annex),
     };
-    let first = item(t, i, level, admit)?;
+    let first = item(t, i, level, admit, langs)?;
     // `litra a), i forordning`: a bare letter continues only a list of bare letters.
     let first_bare = first.last.bare;
     let mut next = first.next;
@@ -421,7 +499,8 @@ fn items(t: &mut Tokens, i: usize, level: Level, langs: LangSet) -> Option<(Vec<
         let Some((role, after)) = connector(t, next, langs) else {
             break;
         };
-        let next_item = item(t, after, level, admit).filter(|item| !item.last.bare || first_bare);
+        let next_item =
+            item(t, after, level, admit, langs).filter(|item| !item.last.bare || first_bare);
         let Some(item) = next_item.or_else(|| continuation(t, after, &last.path)) else {
             break;
         };
@@ -436,8 +515,12 @@ fn items(t: &mut Tokens, i: usize, level: Level, langs: LangSet) -> Option<(Vec<
     Some((paths, next))
 }
 
+/// Languages that write a point's letter bare after its paragraph's number (Swedish
+/// `punkt 1 a`, as `artikel 3.1 a` after an article's).
+const BARE_POINT_LANGS: [Lang; 1] = [Lang::Sv];
+
 /// A label at `level` and the parenthesised labels glued to it (`6(1)(a)`, `6.1 a`).
-fn item(t: &mut Tokens, i: usize, level: Level, admit: Admit) -> Option<Item> {
+fn item(t: &mut Tokens, i: usize, level: Level, admit: Admit, langs: LangSet) -> Option<Item> {
     let (label, next) = labels_ref::label(t, i, admit)?;
     let id = id_for(&label, level)?;
     let mut item = Item {
@@ -447,6 +530,10 @@ fn item(t: &mut Tokens, i: usize, level: Level, admit: Admit) -> Option<Item> {
     };
     if matches!(level, Level::Article | Level::Paragraph) {
         dotted_paragraph(t, &mut item);
+    }
+    let bare_points = !langs.is_empty() && langs.iter().all(|l| BARE_POINT_LANGS.contains(&l));
+    if level == Level::Paragraph && item.path.len() == 1 && bare_points {
+        bare_point(t, &mut item);
     }
     if matches!(level, Level::Article | Level::Paragraph | Level::Point) {
         compact_labels(t, &mut item);
@@ -501,6 +588,12 @@ fn dotted_paragraph(t: &mut Tokens, item: &mut Item) {
         label: paragraph.to_string(),
     });
     item.next += 2;
+    bare_point(t, item);
+}
+
+/// The point letter written bare after a paragraph's number (`6.1 a`, `punkt 1 a`), unless
+/// an act's word follows it (`6.1 i förordning`: `i` is `in`).
+fn bare_point(t: &mut Tokens, item: &mut Item) {
     let admit = Admit {
         bare_letter: true,
         paren: true,
@@ -582,8 +675,9 @@ fn range_between(from: &Item, to: &Item) -> Vec<Path> {
 /// The unit paths a branch names: its groups sorted outermost first, every combination.
 fn combine(groups: Vec<Group>) -> Option<Vec<Path>> {
     let rank = |level: Level| match level {
-        Level::Paragraph => 1,
-        Level::Point | Level::Subdivision => 2,
+        Level::Part => 1,
+        Level::Paragraph => 2,
+        Level::Point | Level::Subdivision => 3,
         _ => 0,
     };
     let mut groups: Vec<(usize, Group)> = groups
@@ -612,8 +706,9 @@ fn combine(groups: Vec<Group>) -> Option<Vec<Path>> {
 /// path fits stays as it is.
 fn nest(outer: &[Path], inner: &[Path]) -> Vec<Path> {
     let depth = |level: Level| match level {
-        Level::Paragraph => 1,
-        Level::Point => 2,
+        Level::Part => 1,
+        Level::Paragraph => 2,
+        Level::Point => 3,
         _ => 0,
     };
     let mut out = Vec::new();
@@ -623,7 +718,7 @@ fn nest(outer: &[Path], inner: &[Path]) -> Vec<Path> {
             .iter()
             .filter(|p| {
                 p.first().is_some_and(|s| {
-                    depth(s.level) > last || (s.level == Level::Point && last == 2)
+                    depth(s.level) > last || (s.level == Level::Point && last == 3)
                 })
             })
             .collect();

@@ -23,6 +23,8 @@ pub enum Level {
     Annex,
     /// `par_1`
     Paragraph,
+    /// `prt_A`: a part of an annex (`Part A of Annex I`), between the annex and its points.
+    Part,
     /// `pnt_a`
     Point,
     /// Subparagraphs, sentences, indents.
@@ -60,7 +62,7 @@ const fn unit(lang: Lang, level: Level, side: Side, forms: &'static [&'static st
     }
 }
 
-use Level::{Annex, Article, Paragraph, Point, Recital, Subdivision};
+use Level::{Annex, Article, Paragraph, Part, Point, Recital, Subdivision};
 use Side::{After, Before};
 
 /// Unit words of every language.
@@ -72,6 +74,7 @@ pub const UNIT_WORDS: &[UnitWords] = &[
     unit(En, Point, Before, &["point", "points", "subpoint", "subpoints"]),
     unit(En, Recital, Before, &["recital", "recitals"]),
     unit(En, Annex, Before, &["annex", "annexes"]),
+    unit(En, Part, Before, &["part", "parts"]),
     unit(En, Subdivision, Before, &["subparagraph", "subparagraphs", "sentence", "sentences", "indent", "indents"]),
     // German
     unit(De, Article, Before, &["artikel", "artikels", "art.", "art", "artt."]),
@@ -79,6 +82,7 @@ pub const UNIT_WORDS: &[UnitWords] = &[
     unit(De, Point, Before, &["buchstabe", "buchstaben", "buchst.", "lit.", "nummer", "nummern", "nr.", "ziffer", "ziff."]),
     unit(De, Recital, Before, &["ErwG.", "ErwG", "Erwgr.", "erwägungsgrund", "erwägungsgrunds", "erwägungsgrundes", "erwägungsgründe", "erwägungsgründen"]),
     unit(De, Annex, Before, &["anhang", "anhangs", "anhanges", "anhänge", "anlage"]),
+    unit(De, Part, Before, &["teil", "teils", "teiles", "teile"]),
     unit(De, Subdivision, Before, &["unterabsatz", "unterabsatzes", "unterabs.", "uabs.", "UAbs.", "satz", "satzes", "S.", "spiegelstrich"]),
     // French
     unit(Fr, Article, Before, &["article", "articles", "art.", "art"]),
@@ -86,6 +90,7 @@ pub const UNIT_WORDS: &[UnitWords] = &[
     unit(Fr, Point, Before, &["point", "points"]),
     unit(Fr, Recital, Before, &["considérant", "considérants"]),
     unit(Fr, Annex, Before, &["annexe", "annexes"]),
+    unit(Fr, Part, Before, &["partie", "parties"]),
     unit(Fr, Subdivision, Before, &["alinéa", "alinéas", "phrase", "tiret"]),
     // Dutch
     unit(Nl, Article, Before, &["artikel", "artikelen", "art."]),
@@ -93,6 +98,7 @@ pub const UNIT_WORDS: &[UnitWords] = &[
     unit(Nl, Point, Before, &["punt", "punten", "onder", "sub"]),
     unit(Nl, Recital, Before, &["overweging", "overwegingen"]),
     unit(Nl, Annex, Before, &["bijlage", "bijlagen"]),
+    unit(Nl, Part, Before, &["deel", "delen"]),
     unit(Nl, Subdivision, Before, &["alinea", "alinea's", "zin", "streepje"]),
     // Italian
     unit(It, Article, Before, &["articolo", "articoli", "art.", "artt."]),
@@ -100,6 +106,7 @@ pub const UNIT_WORDS: &[UnitWords] = &[
     unit(It, Point, Before, &["lettera", "lettere", "punto", "punti", "lett."]),
     unit(It, Recital, Before, &["considerando"]),
     unit(It, Annex, Before, &["allegato", "allegati"]),
+    unit(It, Part, Before, &["parte", "parti"]),
     unit(It, Subdivision, Before, &["comma", "commi", "periodo", "trattino"]),
     // Spanish
     unit(Es, Article, Before, &["artículo", "artículos", "art.", "arts."]),
@@ -107,6 +114,7 @@ pub const UNIT_WORDS: &[UnitWords] = &[
     unit(Es, Point, Before, &["letra", "letras", "punto", "puntos"]),
     unit(Es, Recital, Before, &["considerando", "considerandos"]),
     unit(Es, Annex, Before, &["anexo", "anexos"]),
+    unit(Es, Part, Before, &["parte", "partes"]),
     unit(Es, Subdivision, Before, &["párrafo", "párrafos", "frase", "guion"]),
     // Portuguese
     unit(Pt, Article, Before, &["artigo", "artigos", "art.", "art.º"]),
@@ -114,6 +122,7 @@ pub const UNIT_WORDS: &[UnitWords] = &[
     unit(Pt, Point, Before, &["alínea", "alíneas", "ponto", "pontos"]),
     unit(Pt, Recital, Before, &["considerando", "considerandos"]),
     unit(Pt, Annex, Before, &["anexo", "anexos"]),
+    unit(Pt, Part, Before, &["parte", "partes"]),
     unit(Pt, Subdivision, Before, &["parágrafo", "parágrafos", "período", "travessão"]),
     // Romanian
     unit(Ro, Article, Before, &["articolul", "articolului", "articolele", "articolelor", "articol", "art."]),
@@ -121,6 +130,7 @@ pub const UNIT_WORDS: &[UnitWords] = &[
     unit(Ro, Point, Before, &["litera", "literei", "literele", "literelor", "lit.", "punctul", "punctului", "punctele", "punctelor", "pct."]),
     unit(Ro, Recital, Before, &["considerentul", "considerentului", "considerentele", "considerentelor"]),
     unit(Ro, Annex, Before, &["anexa", "anexei", "anexele", "anexelor"]),
+    unit(Ro, Part, Before, &["partea", "părții", "partii", "părțile", "părților"]),
     unit(Ro, Subdivision, Before, &["paragraful", "paragrafului", "teza", "liniuța"]),
     // Polish
     unit(Pl, Article, Before, &["artykuł", "artykułu", "artykule", "artykułem", "artykuły", "artykułów", "artykułach", "art."]),
@@ -128,6 +138,7 @@ pub const UNIT_WORDS: &[UnitWords] = &[
     unit(Pl, Point, Before, &["litera", "literze", "litery", "lit.", "punkt", "punktu", "punkcie", "punkty", "pkt", "pkt."]),
     unit(Pl, Recital, Before, &["motyw", "motywu", "motywie", "motywy", "motywów", "motywach"]),
     unit(Pl, Annex, Before, &["załącznik", "załącznika", "załączniku", "załączniki", "załącznikach"]),
+    unit(Pl, Part, Before, &["część", "części", "częścią", "częściach"]),
     unit(Pl, Subdivision, Before, &["akapit", "akapitu", "akapicie", "zdanie", "zdaniu", "tiret"]),
     // Czech
     unit(Cs, Article, Before, &["článek", "článku", "článkem", "články", "článků", "článcích", "čl."]),
@@ -135,6 +146,7 @@ pub const UNIT_WORDS: &[UnitWords] = &[
     unit(Cs, Point, Before, &["písmeno", "písmene", "písmenu", "písmena", "písm.", "bod", "bodu", "bodě", "body", "bodech"]),
     unit(Cs, Recital, Before, &["bod odůvodnění", "bodě odůvodnění", "bodu odůvodnění", "body odůvodnění", "bodech odůvodnění"]),
     unit(Cs, Annex, Before, &["příloha", "přílohy", "příloze", "přílohu", "přílohách"]),
+    unit(Cs, Part, Before, &["část", "části", "částí", "částech"]),
     unit(Cs, Subdivision, Before, &["pododstavec", "pododstavce", "pododstavci", "věta", "větě", "odrážka", "odrážce"]),
     // Slovak
     unit(Sk, Article, Before, &["článok", "článku", "článkom", "články", "článkov", "článkoch", "čl."]),
@@ -142,6 +154,7 @@ pub const UNIT_WORDS: &[UnitWords] = &[
     unit(Sk, Point, Before, &["písmeno", "písmena", "písmene", "písm.", "bod", "bodu", "bode", "body", "bodoch"]),
     unit(Sk, Recital, Before, &["odôvodnenie", "odôvodnenia", "odôvodnení"]),
     unit(Sk, Annex, Before, &["príloha", "prílohy", "prílohe", "prílohu", "prílohách"]),
+    unit(Sk, Part, Before, &["časť", "časti", "častí", "častiach"]),
     unit(Sk, Subdivision, Before, &["pododsek", "pododseku", "veta", "vete", "zarážka", "zarážke"]),
     // Slovenian
     unit(Sl, Article, Before, &["člen", "člena", "členu", "členom", "členi", "členov", "členih", "čl."]),
@@ -149,6 +162,7 @@ pub const UNIT_WORDS: &[UnitWords] = &[
     unit(Sl, Point, Before, &["točka", "točke", "točki", "točko", "točk"]),
     unit(Sl, Recital, Before, &["uvodna izjava", "uvodne izjave", "uvodni izjavi", "uvodnih izjavah"]),
     unit(Sl, Annex, Before, &["priloga", "priloge", "prilogi", "prilogo"]),
+    unit(Sl, Part, Before, &["dela", "delu", "deli", "delih"]),
     unit(Sl, Subdivision, Before, &["pododstavek", "pododstavka", "pododstavku", "stavek", "alinea"]),
     // Croatian
     unit(Hr, Article, Before, &["članak", "članka", "članku", "člankom", "članci", "članaka", "člancima", "čl."]),
@@ -156,6 +170,7 @@ pub const UNIT_WORDS: &[UnitWords] = &[
     unit(Hr, Point, Before, &["točka", "točke", "točki", "točku", "točaka", "podtočka", "podtočke", "podtočki"]),
     unit(Hr, Recital, Before, &["uvodna izjava", "uvodne izjave", "uvodnoj izjavi", "uvodnih izjava"]),
     unit(Hr, Annex, Before, &["prilog", "priloga", "prilogu", "prilozi", "prilozima"]),
+    unit(Hr, Part, Before, &["dio", "dijela", "dijelu", "dijelovi", "dijelova"]),
     unit(Hr, Subdivision, Before, &["podstavak", "podstavka", "podstavku", "rečenica", "rečenici", "alineja"]),
     // Danish
     unit(Da, Article, Before, &["artikel", "artikler", "artiklerne", "art."]),
@@ -163,6 +178,7 @@ pub const UNIT_WORDS: &[UnitWords] = &[
     unit(Da, Point, Before, &["litra", "nr.", "punkt"]),
     unit(Da, Recital, Before, &["betragtning", "betragtninger", "betragtningerne"]),
     unit(Da, Annex, Before, &["bilag"]),
+    unit(Da, Part, Before, &["delen", "dele"]),
     unit(Da, Subdivision, Before, &["afsnit", "punktum", "led"]),
     // Swedish
     unit(Sv, Article, Before, &["artikel", "artiklar", "artiklarna", "art."]),
@@ -170,6 +186,7 @@ pub const UNIT_WORDS: &[UnitWords] = &[
     unit(Sv, Point, Before, &["led", "leden"]),
     unit(Sv, Recital, Before, &["skäl", "skälen"]),
     unit(Sv, Annex, Before, &["bilaga", "bilagan", "bilagorna"]),
+    unit(Sv, Part, Before, &["delen", "delar", "delarna"]),
     unit(Sv, Subdivision, Before, &["stycket", "stycke", "meningen", "strecksatsen"]),
     // Finnish: the number comes first (`6 artiklan 1 kohdan a alakohta`)
     unit(Fi, Article, After, &["artikla", "artiklan", "artiklassa", "artiklaa", "artiklat", "artiklojen", "artikloissa", "artikloja", "artiklasta", "artiklaan", "artiklalla", "artikloihin"]),
@@ -178,19 +195,29 @@ pub const UNIT_WORDS: &[UnitWords] = &[
     unit(Fi, Recital, Before, &["johdanto-osan"]),
     unit(Fi, Recital, After, &["kappale", "kappaleessa", "kappaleen", "kappaleet", "kappaleissa"]),
     unit(Fi, Annex, Before, &["liite", "liitteen", "liitteessä", "liitettä", "liitteeseen", "liitteestä"]),
+    unit(Fi, Part, After, &["osa", "osan", "osassa", "osaa", "osat", "osien", "osasta", "osaan"]),
     // Estonian
     unit(Et, Article, Before, &["artikkel", "artikli", "artiklis", "artiklit", "artiklid", "artiklite", "artiklites", "artiklile", "artiklist", "artiklisse", "artiklitega"]),
     unit(Et, Paragraph, Before, &["lõige", "lõike", "lõikes", "lõiget", "lõiked", "lõigete", "lõigetes", "lõikele", "lõikest"]),
     unit(Et, Point, Before, &["punkt", "punkti", "punktis", "punktid", "punktide", "punktides", "alapunkt", "alapunkti", "alapunktis"]),
     unit(Et, Recital, Before, &["põhjendus", "põhjenduse", "põhjenduses", "põhjendused", "põhjenduste", "põhjendustes"]),
     unit(Et, Annex, After, &["lisa", "lisas", "lisades", "lisasse", "lisast"]),
+    unit(Et, Part, After, &["osa", "osas", "osast", "osasse"]),
     unit(Et, Subdivision, Before, &["lõik", "lõigu", "lõigus", "lause", "taane"]),
     // Hungarian: the number comes first (`6. cikk (1) bekezdés a) pont`)
     unit(Hu, Article, After, &["cikk*"]),
     unit(Hu, Paragraph, After, &["bekezdés*"]),
-    unit(Hu, Point, After, &["pont", "pontja", "pontjában", "pontjának", "pontjai", "pontjaiban", "pontban", "pontot", "pontjára", "pontjából", "pontjait", "pontok", "pontjaira", "alpont*"]),
+    unit(Hu, Point, After, &[
+        "pont", "pontot", "pontban", "pontba", "pontból", "ponthoz", "pontnál", "ponttól", "pontra", "ponton", "pontról",
+        "ponttal", "pontnak", "pontként", "pontig", "pontok", "pontokat", "pontokban", "pontokba", "pontokból", "pontokhoz",
+        "pontoknál", "pontoktól", "pontokra", "pontokon", "pontokról", "pontokkal", "pontoknak", "pontja", "pontját",
+        "pontjában", "pontjába", "pontjából", "pontjához", "pontjánál", "pontjától", "pontjára", "pontján", "pontjáról",
+        "pontjával", "pontjának", "pontjaként", "pontjáig", "pontjai", "pontjait", "pontjaiban", "pontjaiba", "pontjaiból",
+        "pontjaihoz", "pontjainál", "pontjaitól", "pontjaira", "pontjain", "pontjairól", "pontjaival", "pontjainak", "alpont*",
+    ]),
     unit(Hu, Recital, After, &["preambulumbekezdés*"]),
     unit(Hu, Annex, After, &["melléklet*"]),
+    unit(Hu, Part, After, &["rész", "része", "részének", "részében", "részébe", "részéből", "részére", "részei", "részeiben", "részhez", "részben"]),
     unit(Hu, Subdivision, After, &["albekezdés*", "mondat*", "franciabekezdés*"]),
     // Lithuanian
     unit(Lt, Article, After, &["straipsnis", "straipsnio", "straipsnyje", "straipsnį", "straipsniai", "straipsnių", "straipsniuose", "straipsniais", "str."]),
@@ -212,6 +239,7 @@ pub const UNIT_WORDS: &[UnitWords] = &[
     unit(El, Point, Before, &["στοιχείο", "στοιχείου", "στοιχεία", "στοιχείων", "στοιχ.", "σημείο", "σημείου", "σημεία", "σημείων"]),
     unit(El, Recital, Before, &["αιτιολογική σκέψη", "αιτιολογικής σκέψης", "αιτιολογικές σκέψεις", "αιτιολογικών σκέψεων"]),
     unit(El, Annex, Before, &["παράρτημα", "παραρτήματος", "παραρτήματα", "παραρτημάτων"]),
+    unit(El, Part, Before, &["μέρος", "μέρους", "μέρη", "μερών"]),
     unit(El, Subdivision, Before, &["εδάφιο", "εδαφίου", "εδάφια", "περίπτωση", "περίπτωσης"]),
     // Bulgarian
     unit(Bg, Article, Before, &["член", "члена", "членове", "членовете", "чл."]),
@@ -219,6 +247,7 @@ pub const UNIT_WORDS: &[UnitWords] = &[
     unit(Bg, Point, Before, &["буква", "букви", "буквите", "точка", "точки", "т."]),
     unit(Bg, Recital, Before, &["съображение", "съображения", "съображенията"]),
     unit(Bg, Annex, Before, &["приложение", "приложения", "приложенията"]),
+    unit(Bg, Part, Before, &["част", "частта", "части", "частите"]),
     unit(Bg, Subdivision, Before, &["алинея", "алинеи", "изречение", "тире"]),
     // Maltese (`l-Artikolu`, `tal-Artikolu`: the article is cut off by its hyphen)
     unit(Mt, Article, Before, &["artikolu", "artikoli"]),
@@ -226,6 +255,7 @@ pub const UNIT_WORDS: &[UnitWords] = &[
     unit(Mt, Point, Before, &["punt", "punti"]),
     unit(Mt, Recital, Before, &["premessa", "premessi"]),
     unit(Mt, Annex, Before, &["anness", "annessi"]),
+    unit(Mt, Part, Before, &["parti"]),
     unit(Mt, Subdivision, Before, &["subparagrafu", "subparagrafi", "sentenza", "inċiż"]),
     // Irish
     unit(Ga, Article, Before, &["airteagal", "airteagail", "hairteagal"]),
@@ -233,6 +263,7 @@ pub const UNIT_WORDS: &[UnitWords] = &[
     unit(Ga, Point, Before, &["pointe", "phointe", "pointí"]),
     unit(Ga, Recital, Before, &["aithris", "aithrisí"]),
     unit(Ga, Annex, Before, &["iarscríbhinn", "iarscríbhinní"]),
+    unit(Ga, Part, Before, &["cuid", "chuid", "coda"]),
     unit(Ga, Subdivision, Before, &["fomhír", "fomhíre", "abairt"]),
 ];
 
@@ -405,6 +436,9 @@ pub enum Role {
     NumberSign,
     /// Counts subdivisions: `first`, `zweiter`, `premier`.
     Ordinal,
+    /// Points back at the act named before, right after a unit (`Article 114 thereof`) or
+    /// as a possessive right before it (`son article 16`, `annak 16. cikkére`).
+    Its,
     /// Stands before a page number in an OJ reference: `p.`, `S.`, `blz.`.
     Page,
 }
@@ -475,8 +509,8 @@ pub const SMALL_WORDS: &[SmallWords] = &[
     small(Some(Ga), Role::Range, &["go"]),
     small(None, Role::Of, &[
         "of", "to", "bij", "de", "du", "des", "d", "der", "von", "van", "uit", "del", "della", "dello", "dell", "dei",
-        "degli", "delle", "di", "do", "da", "dos", "das", "din", "al", "ale", "lui", "w", "z", "ze", "v", "iz", "i", "til",
-        "af", "av", "ur", "ta", "tal", "tar", "tas", "tat", "tad", "taz", "tac", "tan", "ta'", "του", "της", "των", "от",
+        "degli", "delle", "di", "do", "da", "dos", "das", "din", "al", "ale", "lui", "w", "z", "ze", "v", "iz", "i", "til", "till",
+        "af", "av", "ur", "ta", "tal", "tar", "tas", "tat", "tad", "taz", "tac", "tan", "ta'", "του", "της", "των", "от", "към",
         "на", "den", "an", "na"
     ]),
     small(None, Role::Link, &[
@@ -493,6 +527,23 @@ pub const SMALL_WORDS: &[SmallWords] = &[
         "παρουσας", "παρον", "παρουσα", "παροντα", "αυτου", "αυτης", "настоящия", "настоящата", "настоящото", "настоящият",
         "този", "тази", "dan", "din", "seo"
     ]),
+    small(Some(En), Role::Its, &["thereof", "its"]),
+    small(Some(Fr), Role::Its, &["son", "sa", "ses"]),
+    small(Some(Es), Role::Its, &["su", "sus"]),
+    small(Some(Pt), Role::Its, &["seu", "sua", "seus", "suas"]),
+    small(Some(It), Role::Its, &["suo", "sua", "suoi", "sue"]),
+    small(Some(Nl), Role::Its, &["daarvan"]),
+    small(Some(Pl), Role::Its, &["jego", "jej"]),
+    small(Some(Cs), Role::Its, &["jeho", "jeji"]),
+    small(Some(Sk), Role::Its, &["jeho", "jej"]),
+    small(Some(Sl), Role::Its, &["njegov", "njegovega", "njen", "njenega"]),
+    small(Some(Hr), Role::Its, &["njegov", "njegova", "njegovog", "njezin", "njezina", "njezinog"]),
+    small(Some(Hu), Role::Its, &["annak"]),
+    small(Some(Fi), Role::Its, &["sen"]),
+    small(Some(Et), Role::Its, &["selle"]),
+    small(Some(Lv), Role::Its, &["ta"]),
+    small(Some(Lt), Role::Its, &["jos", "jo"]),
+    small(Some(Mt), Role::Its, &["tieghu", "taghha"]),
     small(None, Role::NumberSign, &[
         "no", "nr", "n", "n°", "nº", "n.º", "n.o", "no°", "c", "br", "st", "num", "nru", "αριθ", "αριθμ", "№", "sz", "nro"
     ]),
