@@ -971,3 +971,27 @@ fn a_declared_title_is_searchable_text() {
     let response = search_json(index.path(), &["gaps", "--group", "unit"]);
     assert_eq!(ids(&response).len(), 2, "{response}");
 }
+
+#[test]
+fn define_finds_a_term_defined_in_an_inflected_form() {
+    let act = "NAŘÍZENÍ EVROPSKÉHO PARLAMENTU A RADY (EU) 2099/8\n\n\
+               ze dne 3. ledna 2099\n\no ochraně ježků\n\n\
+               Článek 1\n\nToto nařízení chrání ježky.\n\n\
+               Článek 2\n\nPro účely tohoto nařízení se rozumí:\n\n\
+               1) „ježkem“ jakékoli zvíře z čeledi Erinaceidae;\n\n\
+               2) „městskou zahradou“ zahrada v obci.\n";
+    let corpus = corpus_of(&[("acts/cs.txt", act.as_bytes())]);
+    let (index, code, _, stderr) = index_fresh(corpus.path());
+    assert_eq!(code, Some(0), "{stderr}");
+    for (wanted, defined) in [
+        ("ježkem", "ježkem"),
+        ("ježek", "ježkem"),
+        ("Městská zahrada", "městskou zahradou"),
+    ] {
+        let (code, stdout, stderr) = run(index.path(), &["define", wanted, "--format", "json"]);
+        assert_eq!(code, 0, "{wanted}: {stderr}");
+        let first: Value = serde_json::from_str(stdout.lines().next().unwrap_or("")).expect("json");
+        assert_eq!(first["term"], defined, "{wanted}");
+    }
+    assert_eq!(run(index.path(), &["define", "jezevec"]).0, 1);
+}

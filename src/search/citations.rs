@@ -75,7 +75,7 @@ fn consolidated_versions(snapshot: &Snapshot, celex: &str) -> Vec<String> {
 }
 
 /// Every term of `field` that starts with `prefix`, in order, once.
-fn terms_starting(snapshot: &Snapshot, field: Field, prefix: &str) -> Vec<String> {
+pub(super) fn terms_starting(snapshot: &Snapshot, field: Field, prefix: &str) -> Vec<String> {
     let mut found = Vec::new();
     for segment in snapshot.searcher.segment_readers() {
         let Ok(inverted) = segment.inverted_index(field) else {

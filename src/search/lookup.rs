@@ -16,6 +16,7 @@ use crate::index::schema::{REC_UNIT, REC_VERSION, stored_date, stored_text};
 use crate::ingest::metadata;
 use crate::lang::Lang;
 use crate::legal::citation::{Context, find_citations};
+use crate::legal::definitions;
 use crate::limits;
 use crate::model::{
     Citation, Definition, ExportedUnit, Kind, SearchResponse, ShowResponse, ShownUnit,
@@ -361,7 +362,9 @@ pub fn cite(snapshot: &Snapshot, text: &str) -> Vec<Citation> {
         .collect()
 }
 
-/// The definitions of `term` (case- and accent-insensitive, as a phrase).
+/// The definitions of `term`: those whose term holds it (case- and accent-insensitive, as a
+/// phrase), else those whose term is an inflected form of it in the definition's language
+/// (`ježek` finds „ježkem“, `siili` finds ’siilillä’).
 pub fn define(
     snapshot: &Snapshot,
     term: &str,
@@ -369,8 +372,8 @@ pub fn define(
     lang: Option<Lang>,
 ) -> Result<Vec<Definition>, SearchError> {
     let f = &snapshot.fields;
-    let words: Vec<Term> = crate::lang::analyzers::words(term)
-        .map(|w| Term::from_field_text(f.defines, &crate::lang::fold::fold(w.text)))
+    let words: Vec<String> = crate::lang::analyzers::words(term)
+        .map(|w| crate::lang::fold::fold(w.text).into_owned())
         .collect();
     if words.is_empty() {
         return Err(SearchError::Invalid {
@@ -378,13 +381,67 @@ pub fn define(
             message: "has no letters or digits".into(),
         });
     }
-    let phrase: Box<dyn Query> = if words.len() == 1 {
-        Box::new(TermQuery::new(words[0].clone(), IndexRecordOption::Basic))
+    let wanted = words.join(" ");
+    let terms: Vec<Term> = words
+        .iter()
+        .map(|w| Term::from_field_text(f.defines, w))
+        .collect();
+    let phrase: Box<dyn Query> = if terms.len() == 1 {
+        Box::new(TermQuery::new(terms[0].clone(), IndexRecordOption::Basic))
     } else {
-        Box::new(tantivy::query::PhraseQuery::new(words))
+        Box::new(tantivy::query::PhraseQuery::new(terms))
     };
+    let holding = |defined: &str, _: &str| crate::lang::fold::fold(defined).contains(&wanted);
+    let mut definitions = definitions_where(snapshot, phrase, doc, lang, &holding)?;
+    if definitions.is_empty() {
+        let inflected = |defined: &str, lang: &str| {
+            lang.parse::<Lang>()
+                .is_ok_and(|lang| definitions::same_term(defined, term, lang))
+        };
+        let candidates = words_starting_alike(snapshot, &words);
+        definitions = definitions_where(snapshot, candidates, doc, lang, &inflected)?;
+    }
+    definitions.sort_by(|a, b| {
+        (exactness(&a.term, &wanted), &a.lang, &a.id).cmp(&(
+            exactness(&b.term, &wanted),
+            &b.lang,
+            &b.id,
+        ))
+    });
+    definitions.dedup();
+    Ok(definitions)
+}
+
+/// Letters an inflected form is taken to share with its base form (`jež-ek`, `jež-kem`).
+const INFLECTION_STEM_CHARS: usize = 3;
+
+/// Units defining a term with every word of `words` or a word starting as it does: the
+/// candidates for inflected forms.
+fn words_starting_alike(snapshot: &Snapshot, words: &[String]) -> Box<dyn Query> {
+    let f = &snapshot.fields;
+    let each_word = words.iter().map(|word| {
+        let start: String = word.chars().take(INFLECTION_STEM_CHARS).collect();
+        let alike = citations::terms_starting(snapshot, f.defines, &start)
+            .into_iter()
+            .map(|t| Term::from_field_text(f.defines, &t))
+            .collect();
+        (Occur::Must, query::any_of(alike))
+    });
+    Box::new(BooleanQuery::new(each_word.collect()))
+}
+
+/// The definitions in the units `found` matches (in `doc` and `lang` when given) whose term
+/// `keep(term, unit language)` accepts.
+fn definitions_where(
+    snapshot: &Snapshot,
+    found: Box<dyn Query>,
+    doc: Option<&str>,
+    lang: Option<Lang>,
+    keep: &dyn Fn(&str, &str) -> bool,
+) -> Result<Vec<Definition>, SearchError> {
+    let f = &snapshot.fields;
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![
-        (Occur::Must, phrase),
+        (Occur::Must, found),
         (Occur::Must, query::term(f.rec, REC_UNIT)),
     ];
     if let Some(doc) = doc {
@@ -397,23 +454,10 @@ pub fn define(
         clauses.push((Occur::Must, query::term(f.lang, lang.code())));
     }
     clauses.push((Occur::MustNot, snapshot.hidden_filter()));
-    let wanted = crate::lang::fold::fold(term)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
-    let mut definitions: Vec<Definition> = stored(snapshot, &BooleanQuery::new(clauses))?
+    Ok(stored(snapshot, &BooleanQuery::new(clauses))?
         .into_iter()
-        .flat_map(|(_, d)| definitions_in(&d, f, &wanted))
-        .collect();
-    definitions.sort_by(|a, b| {
-        (exactness(&a.term, &wanted), &a.lang, &a.id).cmp(&(
-            exactness(&b.term, &wanted),
-            &b.lang,
-            &b.id,
-        ))
-    });
-    definitions.dedup();
-    Ok(definitions)
+        .flat_map(|(_, d)| definitions_in(&d, f, keep))
+        .collect())
 }
 
 /// Exact matches of the term before terms that only contain it.
@@ -428,16 +472,17 @@ fn exactness(term: &str, wanted: &str) -> u8 {
 fn definitions_in(
     doc: &TantivyDocument,
     f: &crate::index::schema::Fields,
-    wanted: &str,
+    keep: &dyn Fn(&str, &str) -> bool,
 ) -> Vec<Definition> {
     let text = |field| stored_text(doc, field).unwrap_or("").to_string();
+    let lang = text(f.lang);
     doc.get_all(f.defines)
         .filter_map(|v| v.as_str())
-        .filter(|t| crate::lang::fold::fold(t).contains(wanted))
+        .filter(|t| keep(t, &lang))
         .map(|t| Definition {
             term: t.to_string(),
             id: text(f.id),
-            lang: text(f.lang),
+            lang: lang.clone(),
             text: text(f.text),
         })
         .collect()
