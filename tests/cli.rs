@@ -995,3 +995,36 @@ fn define_finds_a_term_defined_in_an_inflected_form() {
     }
     assert_eq!(run(index.path(), &["define", "jezevec"]).0, 1);
 }
+
+#[test]
+fn an_edited_corpus_scores_as_a_fresh_index_of_it() {
+    let corpus = corpus_of(&[
+        (
+            "a.txt",
+            b"The lighthouse keeper keeps the lighthouse log.\n",
+        ),
+        (
+            "b.txt",
+            b"A lighthouse stands on the rock.\n\nStorms pass.\n",
+        ),
+        ("c.txt", b"Keepers write logs every night.\n"),
+    ]);
+    let incremental = tempfile::tempdir().expect("temp dir");
+    index_into(corpus.path(), incremental.path());
+    std::fs::write(corpus.path().join("b.txt"), "Storms pass the lighthouse.\n").expect("edit");
+    std::fs::remove_file(corpus.path().join("c.txt")).expect("delete");
+    index_into(corpus.path(), incremental.path());
+    let fresh = tempfile::tempdir().expect("temp dir");
+    index_into(corpus.path(), fresh.path());
+    let hits = |index: &std::path::Path| {
+        let response = search_json(index, &["lighthouse", "--group", "unit"]);
+        response["hits"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default()
+            .iter()
+            .map(|h| format!("{} {:.5}", h["id"], h["score"].as_f64().unwrap_or(0.0)))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(hits(incremental.path()), hits(fresh.path()));
+}

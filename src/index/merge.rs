@@ -2,7 +2,7 @@
 //! extracting and indexing, and a merge would only compete with them; the writer runs with
 //! no merge policy until then), then, once its last commit is made, the segments it wrote
 //! into as few as [`RUN_SEGMENTS`], merged side by side; older segments as tantivy's log
-//! policy would. No merge takes in more than [`limits::MAX_MERGED_DOCS`] documents, so the
+//! policy would, and each older segment holding deleted documents on its own, to drop them. No merge takes in more than [`limits::MAX_MERGED_DOCS`] documents, so the
 //! files a merge reads (mapped into memory) stay bounded whatever the corpus size.
 //!
 //! A search pays per segment (a term-dictionary lookup for every term of the query in
@@ -59,8 +59,24 @@ impl MergePolicy for RunMergePolicy {
             })
             .collect();
         candidates.extend(run_merges(new));
+        candidates.extend(purges(&older, &candidates));
         candidates
     }
+}
+
+/// A merge of its own for each older segment that holds deleted documents (files changed
+/// or removed since) and no other merge takes in: merging drops them, so they no longer
+/// count in the statistics scores are computed from, and the same documents score the
+/// same however the index was built. Segments over the cap keep them, as they are never
+/// merged.
+fn purges(older: &[SegmentMeta], merging: &[MergeCandidate]) -> Vec<MergeCandidate> {
+    let merged: HashSet<SegmentId> = merging.iter().flat_map(|c| c.0.iter().copied()).collect();
+    older
+        .iter()
+        .filter(|s| s.has_deletes() && !merged.contains(&s.id()))
+        .filter(|s| s.max_doc() as usize <= limits::MAX_MERGED_DOCS)
+        .map(|s| MergeCandidate(vec![s.id()]))
+        .collect()
 }
 
 /// The merges of a run's `segments`: into [`RUN_SEGMENTS`] groups of about as many
@@ -133,6 +149,26 @@ mod tests {
             .collect();
         sizes.sort_unstable();
         sizes
+    }
+
+    #[test]
+    fn older_segments_with_deletes_are_merged_alone_to_drop_them() {
+        let segments = metas(&[100, 100, 300_000]);
+        let with_deletes: Vec<SegmentMeta> = segments
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                if i == 1 {
+                    s.clone()
+                } else {
+                    s.clone().with_delete_meta(5, 1)
+                }
+            })
+            .collect();
+        let purged = purges(&with_deletes, &[]);
+        assert_eq!(purged.len(), 1, "the one under the cap");
+        assert_eq!(purged[0].0, [with_deletes[0].id()]);
+        assert!(purges(&with_deletes, &purged).is_empty(), "already merging");
     }
 
     #[test]
