@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use super::walk::{FileEntry, WalkProblem};
+use crate::lang::Lang;
 use crate::limits;
 use crate::model::{Date, Kind};
 
@@ -30,9 +31,9 @@ pub struct CatalogEntry {
     /// Date, `YYYY-MM-DD`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<Date>,
-    /// Language code.
+    /// Language (an unknown code is an error on its line).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub lang: Option<String>,
+    pub lang: Option<Lang>,
     /// Publisher or source.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub publisher: Option<String>,
@@ -73,7 +74,7 @@ impl Catalog {
                     Ok(entry) => catalog.entries.push((base.clone(), entry)),
                     Err(error) => problems.push(WalkProblem {
                         path: file.rel.clone(),
-                        reason: format!("line {}: {error}", number + 1),
+                        reason: super::json_line_problem(number + 1, &error),
                     }),
                 }
             }
@@ -199,12 +200,20 @@ mod tests {
 
     #[test]
     fn bad_lines_are_reported_with_their_number() {
-        let (catalog, problems) =
-            catalog("{\"path\": \"a\"}\n{\"path\": \"b\", \"colour\": 1}\nnot json\n");
+        let (catalog, problems) = catalog(
+            "{\"path\": \"a\"}\n{\"path\": \"b\", \"colour\": 1}\nnot json\n{\"path\": \"c\", \"lang\": \"xx\"}\n",
+        );
         assert_eq!(catalog.entries.len(), 1);
-        assert_eq!(problems.len(), 2);
+        assert_eq!(problems.len(), 3);
         assert!(
-            problems[0].reason.starts_with("line 2:"),
+            problems[2]
+                .reason
+                .starts_with("line 4, column 27: unknown language"),
+            "{:?}",
+            problems[2]
+        );
+        assert!(
+            problems[0].reason.starts_with("line 2, column "),
             "{:?}",
             problems[0]
         );

@@ -272,7 +272,7 @@ fn apply_catalog(doc: &mut DocMeta, entry: &CatalogEntry) {
     if entry.date.is_some() {
         doc.date = entry.date;
     }
-    if let Some(lang) = entry.lang.as_deref().and_then(|l| l.parse().ok()) {
+    if let Some(lang) = entry.lang {
         doc.lang = lang;
     }
     if let Some(publisher) = &entry.publisher {
