@@ -781,7 +781,7 @@ this line is not JSON
     assert_eq!(output.status.code(), Some(0));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
-        stderr.starts_with("polidex.catalog.jsonl: line 4: "),
+        stderr.starts_with("polidex.catalog.jsonl: line 4, column 2: "),
         "a malformed line is reported with its number: {stderr}"
     );
     let response = search_json(index.path(), &["lighthouse", "--facets"]);
