@@ -85,6 +85,7 @@ async fn malformed_requests_get_400_with_a_reason() {
         "/api/search?q=x&from=2020-13",
         "/api/cite",
         "/api/define",
+        "/api/docs/32099R0001?lang=en&parallel=fr",
     ] {
         let (status, body) = get(uri).await;
         assert_eq!(status, StatusCode::BAD_REQUEST, "{uri}");
@@ -193,6 +194,28 @@ async fn batch_answers_in_order_and_caps_the_body() {
     )
     .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    let hits_per_line = |out: &[u8]| -> Vec<usize> {
+        String::from_utf8_lossy(out)
+            .lines()
+            .map(|l| serde_json::from_str::<Value>(l).expect("json"))
+            .map(|line| line["hits"].as_array().map_or(0, Vec::len))
+            .collect()
+    };
+    let post =
+        |uri: &str, body: &'static str| Request::post(uri).body(Body::from(body)).expect("request");
+    let (_, all) = call(post("/api/batch", "keeper\n")).await;
+    assert!(hits_per_line(&all)[0] > 1, "the test needs several hits");
+    let (status, out) = call(post(
+        "/api/batch?limit=1",
+        "keeper\n{\"q\": \"keeper\", \"limit\": 3}\n",
+    ))
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    let counts = hits_per_line(&out);
+    assert_eq!(counts[0], 1, "the request's limit");
+    assert!(counts[1] > 1, "a line's own limit wins");
+    let (status, _) = call(post("/api/batch?colour=1", "keeper\n")).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
 }
 
 #[tokio::test]

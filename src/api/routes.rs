@@ -35,16 +35,28 @@ pub async fn search(
     Ok(Json(response))
 }
 
+/// `POST /api/batch` parameters.
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct BatchParams {
+    /// Hits per query for the lines that do not set their own (at most 1000).
+    pub limit: Option<String>,
+}
+
 /// Runs a batch of queries: plain lines, `id<TAB>query` lines or JSON lines; answers one JSON
 /// line per query, in input order.
-#[utoipa::path(post, path = "/api/batch", request_body(content = String, description = "Batch input, one query per line", content_type = "text/plain"),
+#[utoipa::path(post, path = "/api/batch", params(BatchParams), request_body(content = String, description = "Batch input, one query per line", content_type = "text/plain"),
     responses((status = 200, description = "One JSON line per query", body = BatchLine, content_type = "application/x-ndjson"),
               (status = 413, description = "Body over 10 MiB", body = ErrorBody),
               (status = 422, description = "Body is not UTF-8 or has too many queries", body = ErrorBody)))]
 pub async fn batch(
     State(state): State<AppState>,
+    RawQuery(raw): RawQuery,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Response, ApiError> {
+    let params: BatchParams = params::parse(raw.as_deref())?;
+    let default_limit = params::limit(params.limit.as_deref())?;
     let body = body.map_err(|rejection| match rejection.status() {
         StatusCode::PAYLOAD_TOO_LARGE => ApiError::PayloadTooLarge,
         _ => ApiError::Unprocessable(format!("cannot read the body: {}", rejection.body_text())),
@@ -55,7 +67,7 @@ pub async fn batch(
             e.utf8_error().valid_up_to()
         ))
     })?;
-    let queries = batch::parse_input(&text);
+    let queries = batch::parse_input(&text, default_limit);
     if queries.len() > limits::MAX_API_BATCH_QUERIES {
         return Err(ApiError::Unprocessable(format!(
             "more than {} queries in one request",
@@ -154,6 +166,12 @@ fn id_in_path(id: Result<Path<String>, PathRejection>) -> Result<String, ApiErro
 }
 
 fn version_choice(params: &DocParams) -> Result<lookup::VersionChoice, ApiError> {
+    let given = |value: &Option<String>| value.as_deref().is_some_and(|v| !v.is_empty());
+    if given(&params.lang) && given(&params.parallel) {
+        return Err(ApiError::InvalidParameter(
+            "lang and parallel do not go together: parallel names every language to show".into(),
+        ));
+    }
     if let Some(parallel) = params.parallel.as_deref().filter(|p| !p.is_empty()) {
         return Ok(lookup::VersionChoice::Parallel(params::langs(&[
             parallel.to_string()

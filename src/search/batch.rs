@@ -91,11 +91,12 @@ pub fn parse_line(line: &str, number: usize, default_limit: u64) -> Option<Batch
     Some(BatchQuery { id, query, request })
 }
 
-/// Every query of a whole input (for the API).
-pub fn parse_input(text: &str) -> Vec<BatchQuery> {
+/// Every query of a whole input (for the API), `default_limit` hits each unless a line
+/// says otherwise.
+pub fn parse_input(text: &str, default_limit: u64) -> Vec<BatchQuery> {
     text.lines()
         .enumerate()
-        .filter_map(|(i, line)| parse_line(line, i + 1, 10))
+        .filter_map(|(i, line)| parse_line(line, i + 1, default_limit))
         .collect()
 }
 
