@@ -488,12 +488,23 @@ fn title_the_whole_document(units: &mut [Unit], title: &str) {
     }
 }
 
-/// What is wrong with line `number` of a JSON Lines file, as `line 7, column 27: …`
-/// (serde numbers the line of the one line it was given, always 1).
+/// What is wrong with line `number` of a JSON Lines file, as `line 7, column 27: …`.
 pub(crate) fn json_line_problem(number: usize, error: &serde_json::Error) -> String {
+    format!(
+        "line {number}, column {}: {}",
+        error.column(),
+        json_error_reason(error)
+    )
+}
+
+/// What serde found wrong, without its position: serde numbers the line of the one line it
+/// was given, always 1.
+pub(crate) fn json_error_reason(error: &serde_json::Error) -> String {
     let message = error.to_string();
-    let reason = message.split(" at line ").next().unwrap_or(&message);
-    format!("line {number}, column {}: {reason}", error.column())
+    match message.split_once(" at line ") {
+        Some((reason, _)) => reason.to_string(),
+        None => message,
+    }
 }
 
 /// Below this many characters a paragraph's own language is not worth detecting.

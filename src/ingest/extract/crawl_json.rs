@@ -65,8 +65,7 @@ fn parse_records(text: &str) -> Result<(Vec<Value>, Option<String>), ExtractErro
         0 => String::new(),
         n => format!(" (and {n} more lines)"),
     };
-    let message = error.to_string();
-    let reason = message.split(" at line ").next().unwrap_or(&message);
+    let reason = crate::ingest::json_error_reason(error);
     let column = error.column();
     let note = format!(
         "line {line}, column {column}, is not JSON ({reason}){more}: left out, the rest indexed"
