@@ -354,20 +354,13 @@ fn head_lines(blocks: &[Block]) -> String {
         let text = block.text.trim();
         let ends_head = text.chars().count() > HEAD_BLOCK_CHARS
             || vocab::article_heading(text).is_some()
-            || (!lines.is_empty() && in_capitals(text));
+            || (!lines.is_empty() && vocab::in_capitals(text));
         if ends_head {
             break;
         }
         lines.push(text);
     }
     lines.join(" ")
-}
-
-/// Whether nearly all the letters of `text` (a few words at least) are capitals.
-fn in_capitals(text: &str) -> bool {
-    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
-    let capitals = text.chars().filter(|c| c.is_uppercase()).count();
-    letters >= 8 && capitals * 10 >= letters * 8
 }
 
 /// The act's own number at the start of its title: `REGULATION (EU) 2016/679 OF …`, not

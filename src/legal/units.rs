@@ -966,19 +966,13 @@ fn is_institution_line(text: &str) -> bool {
 
 /// A line of the head in capitals, short enough to be a title or an institution line.
 fn is_capitals_line(text: &str) -> bool {
-    is_mostly_upper(text) && text.chars().count() < 300
+    vocab::in_capitals(text) && text.chars().count() < 300
 }
 
 /// `HAVE ADOPTED THIS REGULATION:`: capitals ending in a colon, or in a full stop where the
 /// formula is a sentence (`HÄRIGENOM FÖRESKRIVS FÖLJANDE.`, Swedish).
 fn is_enacting_formula(text: &str) -> bool {
     text.ends_with([':', '.']) && is_capitals_line(text)
-}
-
-fn is_mostly_upper(text: &str) -> bool {
-    let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
-    let upper = letters.iter().filter(|c| c.is_uppercase()).count();
-    letters.len() >= 8 && upper * 10 >= letters.len() * 8
 }
 
 /// The part an annex heading opens, and its title when on the same line: `Part A` → `A`,

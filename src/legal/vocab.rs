@@ -841,6 +841,14 @@ pub fn is_done_at(text: &str) -> bool {
     text.starts_with(char::is_uppercase) && DONE_AT.is_match(text)
 }
 
+/// Whether nearly all the letters of `text` (a few words at least) are capitals: a title,
+/// institution or formula line of an act's head.
+pub fn in_capitals(text: &str) -> bool {
+    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    let capitals = text.chars().filter(|c| c.is_uppercase()).count();
+    letters >= 8 && capitals * 10 >= letters * 8
+}
+
 /// The line that opens the recitals: `Whereas:`, `considérant ce qui suit:`, `mivel:`…,
 /// whatever the case, spacing and colon.
 pub fn is_whereas(text: &str) -> bool {
