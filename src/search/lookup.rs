@@ -381,7 +381,10 @@ pub fn define(
             message: "has no letters or digits".into(),
         });
     }
-    let wanted = words.join(" ");
+    let wanted = crate::lang::fold::fold(term)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     let terms: Vec<Term> = words
         .iter()
         .map(|w| Term::from_field_text(f.defines, w))
