@@ -88,10 +88,8 @@ fn cap_markup(text: &str) -> (&str, Option<String>) {
 /// unclosed tags would take quadratic time) and those with too many attributes (it
 /// compares each attribute with the ones before it).
 fn tame_tags(text: &str) -> Cow<'_, str> {
-    if !needs_taming(text) {
-        return Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len());
+    // Copied only from the first tag dropped: most pages have none.
+    let mut out: Option<String> = None;
     let mut depth = 0usize;
     let mut copied = 0;
     for (at, tag) in tags(text) {
@@ -107,29 +105,21 @@ fn tame_tags(text: &str) -> Cow<'_, str> {
             }
             TagKind::Other => true,
         };
-        let keep = keep && attribute_count(tag) <= limits::MAX_HTML_ATTRIBUTES;
+        if keep && attribute_count(tag) <= limits::MAX_HTML_ATTRIBUTES {
+            continue;
+        }
+        let out = out.get_or_insert_with(|| String::with_capacity(text.len()));
         out.push_str(&text[copied..at]);
-        out.push_str(if keep { tag } else { " " });
+        out.push(' ');
         copied = at + tag.len();
     }
-    out.push_str(&text[copied..]);
-    Cow::Owned(out)
-}
-
-/// Whether some tag of `text` nests deeper than the cap or has too many attributes.
-fn needs_taming(text: &str) -> bool {
-    let mut depth = 0usize;
-    for (_, tag) in tags(text) {
-        match tag_kind(tag) {
-            TagKind::Start => depth += 1,
-            TagKind::End => depth = depth.saturating_sub(1),
-            TagKind::Other => {}
+    match out {
+        Some(mut out) => {
+            out.push_str(&text[copied..]);
+            Cow::Owned(out)
         }
-        if depth > limits::MAX_MARKUP_DEPTH || attribute_count(tag) > limits::MAX_HTML_ATTRIBUTES {
-            return true;
-        }
+        None => Cow::Borrowed(text),
     }
-    false
 }
 
 /// About how many attributes a tag has: the words after its name, outside quoted values.
