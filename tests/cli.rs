@@ -784,6 +784,11 @@ this line is not JSON
         stderr.starts_with("polidex.catalog.jsonl: line 4, column 2: "),
         "a malformed line is reported with its number: {stderr}"
     );
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        stdout.contains(", failed 0 in "),
+        "a catalogue line left out is no failed file: {stdout}"
+    );
     let response = search_json(index.path(), &["lighthouse", "--facets"]);
     assert_eq!(response["total"], 2, "the skipped folder is left out");
     let memo = &response["hits"]

@@ -351,7 +351,7 @@ pub fn run(index: &Path, args: &[&str]) -> Finished {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Summary {
     pub indexed: u64,
-    pub documents: u64,
+    pub versions: u64,
     pub units: u64,
     pub unchanged: u64,
     pub removed: u64,
@@ -360,7 +360,7 @@ pub struct Summary {
 }
 
 impl Summary {
-    /// Reads `indexed N files (D documents, U units), unchanged X, removed R, skipped S,
+    /// Reads `indexed N files (V versions, U units), unchanged X, removed R, skipped S,
     /// failed F in …`.
     pub fn parse(stdout: &str) -> Option<Summary> {
         let line = stdout.lines().find(|l| l.starts_with("indexed "))?;
@@ -390,7 +390,7 @@ impl Summary {
         };
         Some(Summary {
             indexed: after("indexed")?,
-            documents: before(" documents")?,
+            versions: before(" versions")?,
             units: before(" units")?,
             unchanged: after("unchanged")?,
             removed: after("removed")?,

@@ -9,7 +9,7 @@ from urllib.parse import urlencode
 
 from .measure import BenchError, describe, run_measured, run_timed
 
-SUMMARY = re.compile(r"indexed (\d+) files \((\d+) documents, (\d+) units\).*?failed (\d+)")
+SUMMARY = re.compile(r"indexed (\d+) files \((\d+) versions, (\d+) units\).*?failed (\d+)")
 
 
 def build(repo):

@@ -87,7 +87,7 @@ fn show_event(bar: &ProgressBar, event: Event) {
 pub fn summary(report: &Report) -> String {
     let seconds = report.elapsed.as_secs_f64().max(1e-6);
     format!(
-        "indexed {} files ({} documents, {} units), unchanged {}, removed {}, skipped {}, failed {} in {:.2} s ({:.1} files/s, {:.2} MB/s); fingerprint {}",
+        "indexed {} files ({} versions, {} units), unchanged {}, removed {}, skipped {}, failed {} in {:.2} s ({:.1} files/s, {:.2} MB/s); fingerprint {}",
         report.indexed,
         report.versions,
         report.units,

@@ -48,17 +48,26 @@ pub struct Catalog {
     entries: Vec<(PathBuf, CatalogEntry)>,
 }
 
+/// What went wrong reading catalogue files.
+#[derive(Debug, Default)]
+pub struct CatalogProblems {
+    /// Catalogue files that could not be read at all.
+    pub unreadable: Vec<WalkProblem>,
+    /// Lines left out (not JSON, or not a catalogue entry).
+    pub lines: Vec<WalkProblem>,
+}
+
 impl Catalog {
     /// Reads catalogue files; a bad line is reported and ignored, the others still apply.
-    pub fn load(files: &[FileEntry]) -> (Catalog, Vec<WalkProblem>) {
+    pub fn load(files: &[FileEntry]) -> (Catalog, CatalogProblems) {
         let mut catalog = Catalog::default();
-        let mut problems = Vec::new();
+        let mut problems = CatalogProblems::default();
         for file in files {
             let base = file.abs.parent().map(Path::to_path_buf).unwrap_or_default();
             let text = match read_catalog(&file.abs) {
                 Ok(text) => text,
                 Err(error) => {
-                    problems.push(WalkProblem {
+                    problems.unreadable.push(WalkProblem {
                         path: file.rel.clone(),
                         reason: error.to_string().to_lowercase(),
                     });
@@ -72,9 +81,12 @@ impl Catalog {
             {
                 match serde_json::from_str::<CatalogEntry>(line) {
                     Ok(entry) => catalog.entries.push((base.clone(), entry)),
-                    Err(error) => problems.push(WalkProblem {
+                    Err(error) => problems.lines.push(WalkProblem {
                         path: file.rel.clone(),
-                        reason: super::json_line_problem(number + 1, &error),
+                        reason: format!(
+                            "{}: left out, the other lines apply",
+                            super::json_line_problem(number + 1, &error)
+                        ),
                     }),
                 }
             }
@@ -165,10 +177,11 @@ mod tests {
             size: 0,
         };
         let (mut catalog, problems) = Catalog::load(&[file]);
+        assert!(problems.unreadable.is_empty());
         for (base, _) in &mut catalog.entries {
             *base = PathBuf::from("/corpus");
         }
-        (catalog, problems)
+        (catalog, problems.lines)
     }
 
     #[test]

@@ -57,7 +57,8 @@ pub enum Event {
     Found(u64),
     /// A file is done (indexed, unchanged, skipped or failed); carries its size.
     Done(u64),
-    /// A file was indexed, but not whole (a cap of `limits` cut it).
+    /// A file was read, but not whole: a cap of `limits` cut it, or a line of it (a
+    /// catalogue's, a crawl's) was left out.
     Cut {
         /// Path relative to its root.
         path: String,
@@ -144,11 +145,18 @@ pub fn run(
         skipped: walked.skipped,
         ..Report::default()
     };
-    for problem in walked.problems.iter().chain(&catalog_problems) {
+    for problem in walked.problems.into_iter().chain(catalog_problems.unreadable) {
         report.failed += 1;
         on_event(Event::Failed {
-            path: problem.path.clone(),
-            reason: problem.reason.clone(),
+            path: problem.path,
+            reason: problem.reason,
+        });
+    }
+    // A catalogue line left out is not a failed file: the catalogue's other lines apply.
+    for problem in catalog_problems.lines {
+        on_event(Event::Cut {
+            path: problem.path,
+            reason: problem.reason,
         });
     }
     let mut writer = Writer::open(&options.index_dir, options.rebuild, options.jobs)?;
