@@ -1,7 +1,8 @@
 //! Markdown (statements, blog posts): front matter for metadata, then the visible text.
 //!
-//! Both YAML (`---`) and TOML (`+++`) front matter are read for `title`, `date`, `author`,
-//! `lang` and `category`; only top-level scalars and one-line arrays are needed, so a small
+//! Both YAML (`---`) and TOML (`+++`) front matter are read for `title`, `date` (a year or
+//! a month alone stands for its first day, as in Elasticsearch), `author`, `lang` and
+//! `category`; only top-level scalars and one-line arrays are needed, so a small
 //! reader here does it. The body loses its markup: links keep their text, images and HTML
 //! tags vanish, headings become heading blocks, list items their own blocks.
 
@@ -153,8 +154,7 @@ impl FrontMatter {
 fn read_front_matter(front: &FrontMatter) -> Metadata {
     let date = front
         .get(&["date", "published", "pubdate", "publishdate"])
-        .and_then(|d| d.get(..10))
-        .and_then(|d| d.parse::<DateSpan>().ok())
+        .and_then(|d| d.get(..10).unwrap_or(d).parse::<DateSpan>().ok())
         .map(|span| span.first);
     Metadata {
         title: front.get(&["title"]).map(str::to_string),
@@ -334,6 +334,21 @@ mod tests {
         assert_eq!(out.meta.kind, Some(Kind::Blog));
         assert_eq!(out.meta.lang, Some(Lang::De));
         assert_eq!(texts(out), ["Body text."]);
+    }
+
+    #[test]
+    fn a_year_or_a_month_dates_a_post_by_its_first_day() {
+        let date_of = |value: &str| {
+            let md = format!("---\ndate: {value}\n---\n\nBody.\n");
+            extract(md.as_bytes()).unwrap()[0]
+                .meta
+                .date
+                .map(|d| d.to_string())
+        };
+        assert_eq!(date_of("2019").as_deref(), Some("2019-01-01"));
+        assert_eq!(date_of("2021-03").as_deref(), Some("2021-03-01"));
+        assert_eq!(date_of("2022-02-29"), None, "not a calendar day");
+        assert_eq!(date_of("soon"), None);
     }
 
     #[test]
