@@ -13,6 +13,7 @@ use super::labels_ref::{self, Admit, Form, Label};
 use super::lexer::{Kind, Tokens};
 use super::words::{Level, Role, Side, UnitWords};
 use crate::lang::{Lang, LangSet};
+use crate::legal::labels;
 
 /// How many unit ids one citation may name: lists and ranges multiply
 /// (`points (a) to (c) of Articles 5 to 7`); past this the text is not a citation.
@@ -531,6 +532,9 @@ fn item(t: &mut Tokens, i: usize, level: Level, admit: Admit, langs: LangSet) ->
     if matches!(level, Level::Article | Level::Paragraph) {
         dotted_paragraph(t, &mut item);
     }
+    if level == Level::Article && langs.contains(Lang::De) {
+        roman_paragraph(t, &mut item);
+    }
     let bare_points = !langs.is_empty() && langs.iter().all(|l| BARE_POINT_LANGS.contains(&l));
     if level == Level::Paragraph && item.path.len() == 1 && bare_points {
         bare_point(t, &mut item);
@@ -589,6 +593,39 @@ fn dotted_paragraph(t: &mut Tokens, item: &mut Item) {
     });
     item.next += 2;
     bare_point(t, item);
+}
+
+/// The most paragraphs German shorthand numbers in capital roman numerals.
+const MAX_ROMAN_PARAGRAPH: u32 = 20;
+
+/// German shorthand (`Art. 6 I 1 lit. f`): a capital roman numeral after an article's
+/// number is its paragraph, and a number after that its sentence, which names no unit.
+fn roman_paragraph(t: &mut Tokens, item: &mut Item) {
+    let Some(token) = t.get(item.next) else {
+        return;
+    };
+    let word = t.slice(&token);
+    let is_numeral = matches!(token.kind, Kind::Word)
+        && token.spaced
+        && word.chars().all(|c| matches!(c, 'I' | 'V' | 'X'));
+    let paragraph = is_numeral
+        .then(|| labels::roman_value(&word.to_ascii_lowercase()))
+        .flatten()
+        .filter(|n| (1..=MAX_ROMAN_PARAGRAPH).contains(n));
+    let (1, Some(paragraph)) = (item.path.len(), paragraph) else {
+        return;
+    };
+    item.path.push(Step {
+        level: Level::Paragraph,
+        label: paragraph.to_string(),
+    });
+    item.next += 1;
+    let sentence = t
+        .get(item.next)
+        .is_some_and(|tok| tok.spaced && matches!(tok.kind, Kind::Number(1..=30)));
+    if sentence {
+        item.next += 1;
+    }
 }
 
 /// The point letter written bare after a paragraph's number (`6.1 a`, `punkt 1 a`), unless
