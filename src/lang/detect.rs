@@ -19,6 +19,7 @@ use whatlang::{Detector, Script};
 
 use super::analyzers::{Word, words};
 use super::fold::lowercase;
+use super::stem::irish;
 use super::{ALL, Lang, LangSet, from_iso639_3};
 
 /// Characters of text looked at: enough for a confident answer, bounded for speed.
@@ -312,7 +313,7 @@ fn is_irish(sample: &str) -> bool {
 fn is_mutated(sample: &str, word: &Word<'_>, lower: &str) -> bool {
     const ECLIPSED: &[&str] = &["bhf", "gc", "dt", "bp", "mb", "nd"];
     const LENITED: &[&str] = &["bh", "dh", "fh", "gh", "mh"];
-    let followed_by_vowel = |rest: &str| rest.chars().next().is_some_and(is_irish_vowel);
+    let followed_by_vowel = |rest: &str| rest.chars().next().is_some_and(irish::is_vowel);
     let eclipsed = ECLIPSED.iter().any(|p| {
         lower
             .strip_prefix(p)
@@ -333,25 +334,17 @@ fn has_prefixed_letter(sample: &str, word: &Word<'_>) -> bool {
     let (Some(first), second) = (chars.next(), chars.next()) else {
         return false;
     };
-    if !matches!(first, 't' | 'n' | 'h') {
-        return false;
-    }
     match second {
-        Some(c) => c.is_uppercase() && is_irish_vowel(c),
-        None => sample
-            .get(word.end..)
-            .and_then(|rest| rest.strip_prefix('-'))
-            .and_then(|rest| rest.chars().next())
-            .is_some_and(|c| is_irish_vowel(c) && c.is_lowercase()),
+        Some(second) => irish::is_prefix_before_capital(first, second),
+        None => {
+            matches!(first, 't' | 'n' | 'h')
+                && sample
+                    .get(word.end..)
+                    .and_then(|rest| rest.strip_prefix('-'))
+                    .and_then(|rest| rest.chars().next())
+                    .is_some_and(|c| irish::is_vowel(c) && c.is_lowercase())
+        }
     }
-}
-
-/// The Irish vowels, with or without a fada, in either case.
-fn is_irish_vowel(c: char) -> bool {
-    matches!(
-        c.to_lowercase().next().unwrap_or(c),
-        'a' | 'e' | 'i' | 'o' | 'u' | 'á' | 'é' | 'í' | 'ó' | 'ú'
-    )
 }
 
 /// Slovenian has no `ć` or `đ` and says `in`, `ki`, `tudi`; Croatian says `i`, `u`, `koji`.
