@@ -39,7 +39,12 @@ pub fn estonian(stem: &str) -> &str {
 /// short nouns: `jezev` (`ježevi`, `ježeva`), `jezov` (`ježovi`) and `jeze` (`ježem`) meet
 /// `jez` (`jež`, `ježa`), `vrtov` meets `vrt`.
 pub fn croatian(stem: &str) -> &str {
-    let stem = without_final_vowel(stem).unwrap_or(stem);
+    without_plural_infix(without_final_vowel(stem).unwrap_or(stem))
+}
+
+/// `stem` without the `-ov-`/`-ev-` that South Slavic short masculine nouns insert in the
+/// plural (hr `vrtovi`, sl `vrtovih`), when long enough.
+pub fn without_plural_infix(stem: &str) -> &str {
     without(stem, "ov")
         .or_else(|| without(stem, "ev"))
         .unwrap_or(stem)
