@@ -92,12 +92,27 @@ fn completed_up_to_colon(term: String, after: &str) -> (String, &str) {
         .chars()
         .all(|c| c.is_alphabetic() || c.is_whitespace());
     let lowercase = words.chars().next().is_some_and(char::is_lowercase);
-    if (1..=MAX_COMPLETING_WORDS).contains(&count) && plain && lowercase {
+    let complement = words
+        .split_whitespace()
+        .next()
+        .is_some_and(opens_complement);
+    if (1..=MAX_COMPLETING_WORDS).contains(&count) && plain && lowercase && complement {
         let joined = words.split_whitespace().collect::<Vec<_>>().join(" ");
         (format!("{term} {joined}"), rest)
     } else {
         (term, after)
     }
+}
+
+/// Short verbs that may follow a quoted term: `je`, `ir`, `is`, `ist`, `on`, `är`…
+const SHORT_VERBS: &[&str] = &[
+    "je", "ir", "is", "ist", "est", "es", "er", "är", "on", "é", "è", "su", "sú", "so",
+];
+
+/// Whether `word`, the first after a quoted term, may open its complement: a preposition or
+/// an article (`van`, `of`, `de`, `der`) is short and no verb; `means`, `betekent` are longer.
+fn opens_complement(word: &str) -> bool {
+    word.chars().count() <= 3 && !SHORT_VERBS.contains(&word)
 }
 
 /// A quoted term at the very start of `text`, and the text after its closing quote.
@@ -314,6 +329,19 @@ mod tests {
             defined_terms("1) „siil“ – iga sugukonda Erinaceidae kuuluv loom;"),
             ["siil"]
         );
+    }
+
+    #[test]
+    fn a_verb_before_a_colon_completes_no_term() {
+        assert_eq!(
+            defined_terms("(16) ‘main establishment’ means: (a) as regards a controller"),
+            ["main establishment"]
+        );
+        assert_eq!(
+            defined_terms("(23) ‘cross-border processing’ means either: (a) processing"),
+            ["cross-border processing"]
+        );
+        assert_eq!(defined_terms("1. „údaje“ je: a) každá"), ["údaje"]);
     }
 
     #[test]
