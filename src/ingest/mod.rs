@@ -145,7 +145,11 @@ pub fn run(
         skipped: walked.skipped,
         ..Report::default()
     };
-    for problem in walked.problems.into_iter().chain(catalog_problems.unreadable) {
+    for problem in walked
+        .problems
+        .into_iter()
+        .chain(catalog_problems.unreadable)
+    {
         report.failed += 1;
         on_event(Event::Failed {
             path: problem.path,

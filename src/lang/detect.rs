@@ -19,6 +19,7 @@ use whatlang::{Detector, Script};
 
 use super::analyzers::{Word, words};
 use super::fold::lowercase;
+use super::stem::irish;
 use super::{ALL, Lang, LangSet, from_iso639_3};
 
 /// Characters of text looked at: enough for a confident answer, bounded for speed.
@@ -54,14 +55,17 @@ pub fn detect(text: &str) -> Option<Lang> {
     if !matches!(script, Script::Latin | Script::Greek | Script::Cyrillic) {
         return None;
     }
+    if is_irish(sample) {
+        return Some(Lang::Ga);
+    }
     if let Some(lang) = function_word_majority(sample)
         && !matches!(lang, Lang::Ga | Lang::Mt | Lang::Hr | Lang::Sl)
     {
         return Some(lang);
     }
     let counts = function_word_counts(sample);
-    if let Some(lang) = irish_or_maltese(sample, &counts) {
-        return Some(lang);
+    if is_maltese(sample, &counts) {
+        return Some(Lang::Mt);
     }
     let info = DETECTOR.detect(sample)?;
     if !info.is_reliable()
@@ -256,29 +260,91 @@ fn total_words(counts: &HashMap<String, usize>) -> usize {
     counts.values().sum()
 }
 
-/// Irish by its function words (`agus`, `na`, `an`, `ar`, `le`…) and initial mutations;
 /// Maltese by `ħ`, `ġ`, `ċ`, `ż` and its own function words.
-fn irish_or_maltese(sample: &str, counts: &HashMap<String, usize>) -> Option<Lang> {
+fn is_maltese(sample: &str, counts: &HashMap<String, usize>) -> bool {
     let total = total_words(counts).max(1);
     let maltese_letters = sample
         .chars()
         .filter(|c| matches!(c, 'ħ' | 'Ħ' | 'ġ' | 'Ġ' | 'ċ' | 'Ċ' | 'ż' | 'Ż'))
         .count();
     let maltese_words = count_of(counts, MALTESE);
-    if maltese_letters * 100 >= total && maltese_words * 8 >= total {
-        return Some(Lang::Mt);
+    maltese_letters * 100 >= total && maltese_words * 8 >= total
+}
+
+/// Words no other EU language writes, or hardly ever: Irish verbs, prepositions and
+/// conjunctions (`nach`, `tar`, `dá`, `sí` are left out: German, Estonian, Portuguese and
+/// Spanish words).
+const IRISH_ONLY: &[&str] = &[
+    "agus", "atá", "tá", "bhfuil", "chun", "faoi", "níl", "maidir", "seo", "aon", "ina", "beidh",
+    "bhí", "gach", "idir", "éis", "féidir", "leis", "sé", "siad", "iad", "freisin", "ní", "cheart",
+    "ag", "ón", "sna", "dúirt", "inniu", "ionas", "gur", "arna", "lena", "chomh", "atáthar",
+    "déanfar",
+];
+
+/// Fewest Irish marks (own words and initial mutations) a sample needs.
+const IRISH_MIN_MARKS: usize = 3;
+
+/// Share of a sample's words, in percent, that must bear an Irish mark.
+const IRISH_MIN_PERCENT: usize = 10;
+
+/// Whether `sample` is Irish: whatlang has no Irish, so it goes by what no other EU
+/// language has: words only Irish uses ([`IRISH_ONLY`]) and initial mutations
+/// ([`is_mutated`]), at least [`IRISH_MIN_PERCENT`] of the words. Shared short words
+/// (`an`, `na`, `ar`, `le`, `a`, `de`) do not count: they are English, Slavic, Baltic,
+/// French and Portuguese too.
+fn is_irish(sample: &str) -> bool {
+    let mut total = 0;
+    let mut marks = 0;
+    for word in words(sample) {
+        total += 1;
+        let lower = lowercase(word.text);
+        if IRISH_ONLY.contains(&lower.as_ref()) || is_mutated(sample, &word, &lower) {
+            marks += 1;
+        }
     }
-    let irish_words = count_of(counts, IRISH);
-    let mutations = counts
-        .iter()
-        .filter(|(w, _)| {
-            ["bhf", "gc", "mb", "nd", "ng", "dt", "bp", "mh", "dh", "th"]
-                .iter()
-                .any(|p| w.starts_with(p))
-        })
-        .map(|(_, n)| *n)
-        .sum::<usize>();
-    (irish_words * 5 >= total && mutations * 20 >= total).then_some(Lang::Ga)
+    marks >= IRISH_MIN_MARKS && marks * 100 >= IRISH_MIN_PERCENT * total
+}
+
+/// Whether `word` (lowercased: `lower`) shows an Irish initial mutation: eclipsis
+/// (`bhfuil`, `gcás`, `dtír`, `bpobal`, `mbeidh`, `ndáil`, `ngairdín`), lenition of a
+/// consonant other languages never follow with `h` (`bhí`, `dhá`, `fhoirm`, `ghníomh`,
+/// `mhaith`), or a prefixed `t`, `n`, `h` before a vowel, written `tAire`, `hAirteagal` or
+/// with a hyphen (`t-údarás`, `n-údarás`).
+fn is_mutated(sample: &str, word: &Word<'_>, lower: &str) -> bool {
+    const ECLIPSED: &[&str] = &["bhf", "gc", "dt", "bp", "mb", "nd"];
+    const LENITED: &[&str] = &["bh", "dh", "fh", "gh", "mh"];
+    let followed_by_vowel = |rest: &str| rest.chars().next().is_some_and(irish::is_vowel);
+    let eclipsed = ECLIPSED.iter().any(|p| {
+        lower
+            .strip_prefix(p)
+            .is_some_and(|rest| rest.chars().next().is_some_and(char::is_alphabetic))
+    }) || lower.strip_prefix("ng").is_some_and(followed_by_vowel);
+    let lenited = LENITED.iter().any(|p| {
+        lower
+            .strip_prefix(p)
+            .is_some_and(|rest| followed_by_vowel(rest) || rest.starts_with(['l', 'r', 'n']))
+    });
+    eclipsed || lenited || has_prefixed_letter(sample, word)
+}
+
+/// `tAire`, `nAontas`, `hÉireann`, or `t-údarás`: `t`, `n` or `h` before a vowel, the vowel
+/// capitalised or after a hyphen.
+fn has_prefixed_letter(sample: &str, word: &Word<'_>) -> bool {
+    let mut chars = word.text.chars();
+    let (Some(first), second) = (chars.next(), chars.next()) else {
+        return false;
+    };
+    match second {
+        Some(second) => irish::is_prefix_before_capital(first, second),
+        None => {
+            matches!(first, 't' | 'n' | 'h')
+                && sample
+                    .get(word.end..)
+                    .and_then(|rest| rest.strip_prefix('-'))
+                    .and_then(|rest| rest.chars().next())
+                    .is_some_and(|c| irish::is_vowel(c) && c.is_lowercase())
+        }
+    }
 }
 
 /// Slovenian has no `ć` or `đ` and says `in`, `ki`, `tudi`; Croatian says `i`, `u`, `koji`.
@@ -355,6 +421,34 @@ mod tests {
         check(
             Lang::Ga,
             "Beidh próiseáil sonraí pearsanta linbh dleathach i gcás ina bhfuil an leanbh 16 bliana d'aois ar a laghad agus go bhfuil toiliú tugtha aige don phróiseáil sin.",
+        );
+    }
+
+    #[test]
+    fn irish_prose_and_short_notes_are_irish() {
+        check(
+            Lang::Ga,
+            "Tá an Rialtas ag iarraidh cosaint leanaí ar líne a neartú. Dúirt an tAire inniu nach féidir tacú leis an togra maidir le rialú comhrá ina fhoirm reatha, toisc go mbaineann sé an bonn den chriptiú.",
+        );
+        check(
+            Lang::Ga,
+            "Tá laghdú ag teacht ar ghráinneoga ar fud an Aontais, mar a luaitear in aithris 3 de Rialachán (AE) 2016/679. Ba cheart úinéirí gairdíní a chur ar an eolas faoi chonairí gráinneog. Leagtar síos leis an Rialachán seo rialacha maidir le gráinneoga a chosaint i ngairdíní uirbeacha. Déanfaidh na Ballstáit faireachán ar dhaonraí gráinneog i gcomhréir le hAirteagal 5(1)(b) de Rialachán (AE) 2016/679.",
+        );
+    }
+
+    #[test]
+    fn portuguese_english_and_german_are_not_irish() {
+        check(
+            Lang::Pt,
+            "O tratamento de dados pessoais de uma criança é lícito se a criança tiver pelo menos 16 anos. Caso a criança tenha menos de 16 anos, o tratamento só é lícito se e na medida em que o consentimento seja dado pelos titulares das responsabilidades parentais da criança.",
+        );
+        check(
+            Lang::En,
+            "The Commission shall adopt an implementing act on the funding of the Ngorongoro conservation area, after consulting the Dhaka office and the Member States concerned.",
+        );
+        check(
+            Lang::De,
+            "Nach Artikel 6 ist die Verarbeitung nur rechtmäßig, wenn die betroffene Person ihre Einwilligung gegeben hat; nach Ablauf der Frist wird sie gelöscht.",
         );
     }
 

@@ -2,6 +2,7 @@
 //!
 //! This is the one place the language list is spelled. Every other stage refers to a [`Lang`].
 
+pub mod alphabet;
 pub mod analyzers;
 pub mod detect;
 pub mod fold;

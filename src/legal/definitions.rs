@@ -4,17 +4,21 @@
 //! `« données à caractère personnel », toute information…`, `„personenbezogene Daten“ alle
 //! Informationen…`, `’henkilötiedoilla’ tarkoitetaan…`, and name a second term in
 //! parentheses: `(‘data subject’)`. The quotes differ by language; the shape does not. Swedish
-//! writes the term unquoted before a colon: `1. personuppgifter: varje upplysning…`.
+//! writes the term unquoted before a colon: `1. personuppgifter: varje upplysning…`, Lithuanian
+//! before a dash: `1) asmens duomenys – bet kokia informacija…`. Irish puts its verb first:
+//! `(1) ciallaíonn ‘sonraí pearsanta’ aon fhaisnéis…`. Dutch may quote only the head of a
+//! term the words up to the colon complete: `„toestemming” van de betrokkene: elke…`.
 //!
 //! Several languages define a term in an inflected case (Czech `„osobními údaji“ se rozumí`,
 //! instrumental; Finnish `’henkilötiedoilla’ tarkoitetaan`, adessive): [`same_term`] tells
 //! a term asked for in its dictionary form from the form defined, word by word through the
-//! language's stemmer.
+//! language's stemmer, and only where the term asked for could be a word of that language
+//! (Lithuanian `ežių` is no Latvian word: Latvian has no `ų`).
 
 use super::labels;
-use crate::lang::Lang;
 use crate::lang::analyzers::{self, Analyzer};
 use crate::lang::fold::fold;
+use crate::lang::{Lang, alphabet};
 
 /// Longest defined term, in characters.
 const MAX_TERM_CHARS: usize = 120;
@@ -43,7 +47,8 @@ const QUOTES: &[(char, &[char])] = &[
 pub fn defined_terms(text: &str) -> Vec<String> {
     let label = labels::parse(text);
     let body = label.as_ref().map_or(text, |(_, rest)| *rest).trim_start();
-    let quoted = quoted_at_start(body);
+    let body = without_leading_verb(body);
+    let quoted = quoted_at_start(body).map(|(term, after)| completed_up_to_colon(term, after));
     // Definitions are numbered points (`1.`, `(1)`); a lettered point ending in a colon
     // introduces a list (`(b) for controllers:`).
     let numbered = matches!(label, Some((labels::Label::Number(..), _)));
@@ -57,6 +62,57 @@ pub fn defined_terms(text: &str) -> Vec<String> {
     terms.extend(parenthesised_terms(sentence));
     terms.dedup();
     terms
+}
+
+/// Verbs Irish puts before the quoted term (`ciallaíonn`, means; `ciallóidh`, shall mean).
+const LEADING_VERBS: &[&str] = &["ciallaíonn", "ciallóidh"];
+
+/// `text` after a verb of [`LEADING_VERBS`] that opens it, else `text`.
+fn without_leading_verb(text: &str) -> &str {
+    LEADING_VERBS
+        .iter()
+        .find_map(|verb| text.strip_prefix(verb))
+        .filter(|rest| rest.starts_with(char::is_whitespace))
+        .map_or(text, str::trim_start)
+}
+
+/// Most words a quoted term's head is completed with before a colon.
+const MAX_COMPLETING_WORDS: usize = 4;
+
+/// A quoted `term` and the text `after` it, the term completed with the few lowercase words
+/// between its closing quote and a colon: `„toestemming” van de betrokkene: elke…` defines
+/// `toestemming van de betrokkene`.
+fn completed_up_to_colon(term: String, after: &str) -> (String, &str) {
+    let Some((words, rest)) = after.split_once(':') else {
+        return (term, after);
+    };
+    let words = words.trim();
+    let count = words.split_whitespace().count();
+    let plain = words
+        .chars()
+        .all(|c| c.is_alphabetic() || c.is_whitespace());
+    let lowercase = words.chars().next().is_some_and(char::is_lowercase);
+    let complement = words
+        .split_whitespace()
+        .next()
+        .is_some_and(opens_complement);
+    if (1..=MAX_COMPLETING_WORDS).contains(&count) && plain && lowercase && complement {
+        let joined = words.split_whitespace().collect::<Vec<_>>().join(" ");
+        (format!("{term} {joined}"), rest)
+    } else {
+        (term, after)
+    }
+}
+
+/// Short verbs that may follow a quoted term: `je`, `ir`, `is`, `ist`, `on`, `är`…
+const SHORT_VERBS: &[&str] = &[
+    "je", "ir", "is", "ist", "est", "es", "er", "är", "on", "é", "è", "su", "sú", "so",
+];
+
+/// Whether `word`, the first after a quoted term, may open its complement: a preposition or
+/// an article (`van`, `of`, `de`, `der`) is short and no verb; `means`, `betekent` are longer.
+fn opens_complement(word: &str) -> bool {
+    word.chars().count() <= 3 && !SHORT_VERBS.contains(&word)
 }
 
 /// A quoted term at the very start of `text`, and the text after its closing quote.
@@ -77,11 +133,20 @@ fn quoted_at_start(text: &str) -> Option<(String, &str)> {
     is_term(term).then(|| (term.to_string(), after))
 }
 
-/// `personuppgifter: varje upplysning…` (Swedish): a few words starting lowercase (a
-/// paragraph starts with a capital), nothing but letters, spaces and hyphens, then a colon
-/// and the definition.
+/// What separates an unquoted term from its definition: a colon (Swedish), a dash with
+/// spaces around it (Lithuanian).
+const UNQUOTED_SEPARATORS: &[&str] = &[":", " – ", " — ", " - "];
+
+/// `personuppgifter: varje upplysning…` (Swedish), `asmens duomenys – bet kokia…`
+/// (Lithuanian): a few words starting lowercase (a paragraph starts with a capital),
+/// nothing but letters, spaces and hyphens, then a separator of [`UNQUOTED_SEPARATORS`] and
+/// the definition.
 fn unquoted_at_start(text: &str) -> Option<(String, &str)> {
-    let (term, after) = text.split_once(':')?;
+    let (term, after) = UNQUOTED_SEPARATORS
+        .iter()
+        .filter_map(|sep| text.find(sep).map(|at| (at, sep.trim_end().len())))
+        .min()
+        .and_then(|(at, len)| Some((text.get(..at)?, text.get(at + len..)?)))?;
     let starts_lowercase = term.chars().next().is_some_and(char::is_lowercase);
     let plain = term
         .chars()
@@ -105,6 +170,9 @@ pub fn same_term(defined: &str, wanted: &str, lang: Lang) -> bool {
         if fold(d) == fold(w) {
             return true;
         }
+        if !alphabet::writes(lang, w) {
+            return false;
+        }
         let stems = analyzer.terms(d);
         analyzer
             .terms(w)
@@ -116,6 +184,9 @@ pub fn same_term(defined: &str, wanted: &str, lang: Lang) -> bool {
 /// Equal stems, or one the other and a letter: Snowball leaves a base form's final vowel
 /// that it strips with a case ending (Finnish `siili` → `siili`, `siilillä` → `siil`).
 fn same_stem(one: &str, other: &str) -> bool {
+    if one == other {
+        return true;
+    }
     let (short, long) = if one.len() <= other.len() {
         (one, other)
     } else {
@@ -224,6 +295,76 @@ mod tests {
         assert!(defined_terms("(a) where the processing is necessary for: the").is_empty());
         assert!(defined_terms("(b) for controllers: the list").is_empty());
         assert!(defined_terms("1. igelkott:").is_empty());
+    }
+
+    #[test]
+    fn lithuanian_irish_and_dutch_forms() {
+        assert_eq!(
+            defined_terms("1) ežys – bet kuris Erinaceidae šeimos gyvūnas;"),
+            ["ežys"]
+        );
+        assert_eq!(
+            defined_terms(
+                "1) asmens duomenys – bet kokia informacija apie fizinį asmenį, kurio tapatybė nustatyta;"
+            ),
+            ["asmens duomenys"]
+        );
+        assert_eq!(
+            defined_terms("(1) ciallaíonn ‘gráinneog’ aon ainmhí den teaghlach Erinaceidae;"),
+            ["gráinneog"]
+        );
+        assert_eq!(
+            defined_terms(
+                "(2) ciallaíonn ‘gairdín uirbeach’ gairdín atá suite i mbardas ina bhfuil níos mó ná 10 000 áitritheoir;"
+            ),
+            ["gairdín uirbeach"]
+        );
+        assert_eq!(
+            defined_terms(
+                "11) „toestemming” van de betrokkene : elke vrije, specifieke, geïnformeerde en ondubbelzinnige wilsuiting"
+            ),
+            ["toestemming van de betrokkene"]
+        );
+        assert_eq!(
+            defined_terms("1) „siil“ – iga sugukonda Erinaceidae kuuluv loom;"),
+            ["siil"]
+        );
+    }
+
+    #[test]
+    fn a_verb_before_a_colon_completes_no_term() {
+        assert_eq!(
+            defined_terms("(16) ‘main establishment’ means: (a) as regards a controller"),
+            ["main establishment"]
+        );
+        assert_eq!(
+            defined_terms("(23) ‘cross-border processing’ means either: (a) processing"),
+            ["cross-border processing"]
+        );
+        assert_eq!(defined_terms("1. „údaje“ je: a) každá"), ["údaje"]);
+    }
+
+    #[test]
+    fn a_dash_in_a_sentence_defines_nothing() {
+        assert!(defined_terms("1) Valstybės narės užtikrina, kad – be kita ko").is_empty());
+        assert!(defined_terms("a) ežys – bet kuris gyvūnas").is_empty());
+    }
+
+    #[test]
+    fn a_term_is_matched_only_in_a_language_that_writes_it() {
+        assert!(same_term("ežys", "ežių", Lang::Lt));
+        assert!(!same_term("ezis", "ežių", Lang::Lv));
+        assert!(same_term("ezis", "ežu", Lang::Lv));
+    }
+
+    #[test]
+    fn inflected_terms_of_several_words() {
+        assert!(same_term("mestská záhrada", "mestskej záhrade", Lang::Sk));
+        assert!(same_term("mestni vrt", "mestnih vrtovih", Lang::Sl));
+        assert!(same_term("gradski vrt", "gradskim vrtovima", Lang::Hr));
+        assert!(same_term("linnaaed", "linnaaias", Lang::Et));
+        assert!(same_term("jež", "ježeva", Lang::Hr));
+        assert!(same_term("miesto sodas", "miesto sodo", Lang::Lt));
     }
 
     #[test]

@@ -415,8 +415,10 @@ pub fn define(
     Ok(definitions)
 }
 
-/// Letters an inflected form is taken to share with its base form (`jež-ek`, `jež-kem`).
-const INFLECTION_STEM_CHARS: usize = 3;
+/// Letters an inflected form is taken to share with its base form (`jež-ek`, `jež-kem`;
+/// two, as short nouns change their third: Lithuanian `ež-ys`, `ež-ių`, Latvian `ez-is`,
+/// `ež-u`). Only candidates: [`definitions::same_term`] decides.
+const INFLECTION_STEM_CHARS: usize = 2;
 
 /// Units defining a term with every word of `words` or a word starting as it does: the
 /// candidates for inflected forms.

@@ -93,22 +93,46 @@ const PALATAL_PAIRS: [(&str, &str); 6] = [
 /// (`un`, `ir`, `par`) are returned as they are.
 #[must_use]
 pub fn stem(word: &str) -> String {
-    let letters = word.chars().count();
     let vowels = vowel_count(word);
     for ending in &ENDINGS {
-        if vowels <= ending.min_vowels || letters < ending.suffix.chars().count() + MIN_STEM_LETTERS
-        {
+        if vowels <= ending.min_vowels {
             continue;
         }
-        if let Some(stem) = word.strip_suffix(ending.suffix) {
-            return if ending.palatalises {
-                unpalatalise(stem, ending.suffix)
-            } else {
-                String::from(stem)
-            };
+        let Some(stem) = word.strip_suffix(ending.suffix) else {
+            continue;
+        };
+        if !long_enough(stem, word) {
+            continue;
         }
+        return if ending.palatalises {
+            unpalatalise(stem, ending.suffix)
+        } else {
+            String::from(stem)
+        };
     }
     String::from(word)
+}
+
+/// Words whose short stem would meet another word's: `arī` (also) is not `ar` (with).
+const KEPT_WHOLE: &[&str] = &["arī"];
+
+/// Whether `stem`, what an ending leaves of `word`, may stand: [`MIN_STEM_LETTERS`], or two
+/// letters, a vowel then a consonant, for the short nouns (`ezis`, `eža`, `ežu` → `ez`,
+/// `ež`; `acs` → `ac`), unless `word` is in [`KEPT_WHOLE`].
+fn long_enough(stem: &str, word: &str) -> bool {
+    if stem.chars().count() >= MIN_STEM_LETTERS {
+        return true;
+    }
+    let mut letters = stem.chars();
+    match (letters.next(), letters.next(), letters.next()) {
+        (Some(first), Some(second), None) => {
+            is_vowel(first)
+                && second.is_alphabetic()
+                && !is_vowel(second)
+                && !KEPT_WHOLE.contains(&word)
+        }
+        _ => false,
+    }
 }
 
 /// Undoes the consonant change that the palatalising ending `removed` caused at the end of `stem`.
@@ -151,9 +175,12 @@ fn concat(head: &str, tail: &str) -> String {
 
 /// Number of Latvian vowels (short and long) in `word`.
 fn vowel_count(word: &str) -> usize {
-    word.chars()
-        .filter(|c| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'ā' | 'ē' | 'ī' | 'ū'))
-        .count()
+    word.chars().filter(|c| is_vowel(*c)).count()
+}
+
+/// A Latvian vowel, short or long.
+fn is_vowel(c: char) -> bool {
+    matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'ā' | 'ē' | 'ī' | 'ū')
 }
 
 #[cfg(test)]
@@ -341,8 +368,15 @@ mod tests {
     }
 
     #[test]
+    fn short_nouns_conflate() {
+        // ezis (hedgehog): a stem of two letters, palatalised in some forms (`ž`).
+        assert_group("ez", &["ezis", "ezim", "ezī", "ezi"]);
+        assert_group("ež", &["eža", "ežu", "eži", "ežus", "ežiem", "ežos"]);
+    }
+
+    #[test]
     fn short_words_are_unchanged() {
-        for word in ["", "a", "un", "uz", "par", "ar"] {
+        for word in ["", "a", "un", "uz", "par", "ar", "arī"] {
             assert_eq!(stem(word), word);
         }
     }

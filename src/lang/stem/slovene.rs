@@ -48,7 +48,27 @@ pub fn stem(word: &str) -> String {
         return concat(head, "izm");
     }
     let stem = remove_ending(word);
+    let stem = if stem.len() < word.len() {
+        without_plural_infix(stem)
+    } else {
+        stem
+    };
     drop_fleeting_e(stem)
+}
+
+/// An inflected stem without the plural infix of short masculine nouns: `-ov-`
+/// (`vrtovih` → `vrt`), or `-ev-` after a soft consonant (`ježevi` → `jež`); `zahtev` keeps
+/// its `-ev`.
+fn without_plural_infix(stem: &str) -> &str {
+    for infix in ["ov", "ev"] {
+        if let Some(shorter) = stem.strip_suffix(infix)
+            && ending_fits(shorter, infix)
+            && is_long_enough(shorter)
+        {
+            return shorter;
+        }
+    }
+    stem
 }
 
 /// Step 1 and 2: `word` without its longest removable ending.
@@ -112,6 +132,17 @@ mod tests {
         for form in forms {
             assert_eq!(stem(form), expected, "stem({form})");
         }
+    }
+
+    #[test]
+    fn short_nouns_lose_their_plural_infix() {
+        for form in ["vrt", "vrtovi", "vrtovih", "vrtov", "vrtovom"] {
+            assert_eq!(stem(form), "vrt", "{form}");
+        }
+        for form in ["jež", "ježa", "ježevi", "ježevih"] {
+            assert_eq!(stem(form), "jež", "{form}");
+        }
+        assert_eq!(stem("zahteva"), stem("zahtev"));
     }
 
     #[test]
