@@ -48,9 +48,15 @@ const DEVELOPMENT_SET: &[(&str, &[&str])] = &[
     ("art. 6 i 7 RODO", &["32016R0679#art_6", "32016R0679#art_7"]),
     ("Art. 6 I 1 lit. f DSGVO", &["32016R0679#art_6.par_1.pnt_f"]),
     ("Art. 6 I lit. f DSGVO", &["32016R0679#art_6.par_1.pnt_f"]),
-    ("Art. 17 III lit. b DSGVO", &["32016R0679#art_17.par_3.pnt_b"]),
+    (
+        "Art. 17 III lit. b DSGVO",
+        &["32016R0679#art_17.par_3.pnt_b"],
+    ),
     ("Art. 6 IV DSGVO", &["32016R0679#art_6.par_4"]),
-    ("Art. 9 II Buchst. a DSGVO", &["32016R0679#art_9.par_2.pnt_a"]),
+    (
+        "Art. 9 II Buchst. a DSGVO",
+        &["32016R0679#art_9.par_2.pnt_a"],
+    ),
     (
         "Regulation (EU) 2016/679, Article 6(1)(a)",
         &["32016R0679#art_6.par_1.pnt_a"],
@@ -362,6 +368,39 @@ const DEVELOPMENT_SET: &[(&str, &[&str])] = &[
     (
         "Airteagal 6(1)(a) de Rialachán (AE) 2016/679",
         &["32016R0679#art_6.par_1.pnt_a"],
+    ),
+    // QA4 #5: popular names in the genitive
+    (
+        "člen 6 Splošne uredbe o varstvu podatkov",
+        &["32016R0679#art_6"],
+    ),
+    (
+        "članka 6. Opće uredbe o zaštiti podataka",
+        &["32016R0679#art_6"],
+    ),
+    (
+        "Bendrojo duomenų apsaugos reglamento 6 straipsnis",
+        &["32016R0679#art_6"],
+    ),
+    (
+        "pagal Bendrojo duomenų apsaugos reglamento 6 straipsnio 1 dalies a punktą",
+        &["32016R0679#art_6.par_1.pnt_a"],
+    ),
+    (
+        "Vispārīgās datu aizsardzības regulas 6. pants",
+        &["32016R0679#art_6"],
+    ),
+    (
+        "isikuandmete kaitse üldmääruse artikkel 6",
+        &["32016R0679#art_6"],
+    ),
+    (
+        "článok 6 všeobecného nariadenia o ochrane údajov",
+        &["32016R0679#art_6"],
+    ),
+    (
+        "databeskyttelsesforordningens artikel 6",
+        &["32016R0679#art_6"],
     ),
 ];
 
