@@ -369,6 +369,27 @@ const DEVELOPMENT_SET: &[(&str, &[&str])] = &[
         "Airteagal 6(1)(a) de Rialachán (AE) 2016/679",
         &["32016R0679#art_6.par_1.pnt_a"],
     ),
+    // QA4 #4: case forms (Estonian comitative, Irish h-prefix, Croatian instrumental)
+    (
+        "määruse (EL) 2016/679 artikli 5 lõike 1 punktiga b",
+        &["32016R0679#art_5.par_1.pnt_b"],
+    ),
+    (
+        "määruse (EL) 2016/679 artikli 5 lõikega 1",
+        &["32016R0679#art_5.par_1"],
+    ),
+    (
+        "i gcomhréir le hAirteagal 5(1)(b) de Rialachán (AE) 2016/679",
+        &["32016R0679#art_5.par_1.pnt_b"],
+    ),
+    (
+        "le hAirteagal 5 de Rialachán (AE) 2016/679",
+        &["32016R0679#art_5"],
+    ),
+    (
+        "u skladu s člankom 5. stavkom 1. točkom (b) Uredbe (EU) 2016/679",
+        &["32016R0679#art_5.par_1.pnt_b"],
+    ),
     // QA4 #5: popular names in the genitive
     (
         "člen 6 Splošne uredbe o varstvu podatkov",
@@ -402,6 +423,29 @@ const DEVELOPMENT_SET: &[(&str, &[&str])] = &[
         "databeskyttelsesforordningens artikel 6",
         &["32016R0679#art_6"],
     ),
+    // QA4 #8: annexes `a ghabhann le` (Irish) and `k nariadeniu` (Slovak)
+    (
+        "Iarscríbhinn I a ghabhann le Rialachán (AE) 2016/679",
+        &["32016R0679#anx_I"],
+    ),
+    (
+        "pointe 1 d'Iarscríbhinn I a ghabhann le Treoir (AE) 2018/1972",
+        &["32018L1972#anx_I.pnt_1"],
+    ),
+    (
+        "Iarscríbhinn I, pointe 2, a ghabhann le Rialachán (AE) 2016/679",
+        &["32016R0679#anx_I.pnt_2"],
+    ),
+    (
+        "príloha I k nariadeniu (EÚ) 2016/679",
+        &["32016R0679#anx_I"],
+    ),
+    (
+        "bod 2 prílohy I k nariadeniu (EÚ) 2016/679",
+        &["32016R0679#anx_I.pnt_2"],
+    ),
+    // QA4 #11: the Slovak OJ reference, the Slovenian national style
+    ("Ú. v. EÚ L 119, 4.5.2016, s. 1", &["32016R0679"]),
 ];
 
 #[test]
@@ -1383,6 +1427,11 @@ fn inflected_and_national_forms() {
             "de skyldigheter som avses i punkt 1 a offentliggörs",
             &in_article
         ),
+        ["32016R0679#art_3.par_1.pnt_a"]
+    );
+    // Irish eclipses `pointe` after `i` (`i bpointe (a) de mhír 1`).
+    assert_eq!(
+        ids("dá dtagraítear i bpointe (a) de mhír 1", &in_article),
         ["32016R0679#art_3.par_1.pnt_a"]
     );
     // Elsewhere a letter after a paragraph's number is no point (`paragraph 1 a Member State`).

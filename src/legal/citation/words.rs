@@ -2,9 +2,10 @@
 //! paragraph, a point, a recital or an annex (in every inflected form a citation uses), what
 //! names a regulation or a directive, and the small words that join them.
 //!
-//! Forms are lowercase, but for abbreviations with capitals inside (`ErwG`), matched as
-//! written. A form ending in `*` is a stem: it matches any word it starts (`cikk*`: `cikk`,
-//! `cikke`, `cikkének`), used where a language inflects too much to list.
+//! Forms are lowercase, but for abbreviations with capitals inside (`ErwG`) and Irish
+//! prefixed forms (`hAirteagal`), matched as written. A form ending in `*` is a stem: it
+//! matches any word it starts (`cikk*`: `cikk`, `cikke`, `cikkének`), used where a language
+//! inflects too much to list.
 //! Small words ([`SMALL_WORDS`]) are written folded (no accents), as [`fold`] makes them.
 //!
 //! [`fold`]: crate::lang::fold::fold
@@ -166,12 +167,12 @@ pub const UNIT_WORDS: &[UnitWords] = &[
     unit(Sl, Subdivision, Before, &["pododstavek", "pododstavka", "pododstavku", "stavek", "alinea"]),
     // Croatian
     unit(Hr, Article, Before, &["članak", "članka", "članku", "člankom", "članci", "članaka", "člancima", "čl."]),
-    unit(Hr, Paragraph, Before, &["stavak", "stavka", "stavku", "stavci", "stavaka", "stavcima", "st."]),
-    unit(Hr, Point, Before, &["točka", "točke", "točki", "točku", "točaka", "podtočka", "podtočke", "podtočki"]),
+    unit(Hr, Paragraph, Before, &["stavak", "stavka", "stavku", "stavci", "stavaka", "stavcima", "stavkom", "st."]),
+    unit(Hr, Point, Before, &["točka", "točke", "točki", "točku", "točkom", "točaka", "točkama", "podtočka", "podtočke", "podtočki", "podtočkom"]),
     unit(Hr, Recital, Before, &["uvodna izjava", "uvodne izjave", "uvodnoj izjavi", "uvodnih izjava"]),
-    unit(Hr, Annex, Before, &["prilog", "priloga", "prilogu", "prilozi", "prilozima"]),
+    unit(Hr, Annex, Before, &["prilog", "priloga", "prilogu", "prilogom", "prilozi", "prilozima"]),
     unit(Hr, Part, Before, &["dio", "dijela", "dijelu", "dijelovi", "dijelova"]),
-    unit(Hr, Subdivision, Before, &["podstavak", "podstavka", "podstavku", "rečenica", "rečenici", "alineja"]),
+    unit(Hr, Subdivision, Before, &["podstavak", "podstavka", "podstavku", "podstavkom", "rečenica", "rečenici", "alineja"]),
     // Danish
     unit(Da, Article, Before, &["artikel", "artikler", "artiklerne", "art."]),
     unit(Da, Paragraph, Before, &["stk."]),
@@ -197,10 +198,10 @@ pub const UNIT_WORDS: &[UnitWords] = &[
     unit(Fi, Annex, Before, &["liite", "liitteen", "liitteessä", "liitettä", "liitteeseen", "liitteestä"]),
     unit(Fi, Part, After, &["osa", "osan", "osassa", "osaa", "osat", "osien", "osasta", "osaan"]),
     // Estonian
-    unit(Et, Article, Before, &["artikkel", "artikli", "artiklis", "artiklit", "artiklid", "artiklite", "artiklites", "artiklile", "artiklist", "artiklisse", "artiklitega"]),
-    unit(Et, Paragraph, Before, &["lõige", "lõike", "lõikes", "lõiget", "lõiked", "lõigete", "lõigetes", "lõikele", "lõikest"]),
-    unit(Et, Point, Before, &["punkt", "punkti", "punktis", "punktid", "punktide", "punktides", "alapunkt", "alapunkti", "alapunktis"]),
-    unit(Et, Recital, Before, &["põhjendus", "põhjenduse", "põhjenduses", "põhjendused", "põhjenduste", "põhjendustes"]),
+    unit(Et, Article, Before, &["artikkel", "artikli", "artiklis", "artiklit", "artiklid", "artiklite", "artiklites", "artiklile", "artiklist", "artiklisse", "artikliga", "artiklitega"]),
+    unit(Et, Paragraph, Before, &["lõige", "lõike", "lõikes", "lõiget", "lõiked", "lõigete", "lõigetes", "lõikele", "lõikest", "lõikega", "lõigetega"]),
+    unit(Et, Point, Before, &["punkt", "punkti", "punktis", "punktid", "punktide", "punktides", "punktiga", "punktidega", "alapunkt", "alapunkti", "alapunktis", "alapunktiga"]),
+    unit(Et, Recital, Before, &["põhjendus", "põhjenduse", "põhjenduses", "põhjendused", "põhjenduste", "põhjendustes", "põhjendusega"]),
     unit(Et, Annex, After, &["lisa", "lisas", "lisades", "lisasse", "lisast"]),
     unit(Et, Part, After, &["osa", "osas", "osast", "osasse"]),
     unit(Et, Subdivision, Before, &["lõik", "lõigu", "lõigus", "lause", "taane"]),
@@ -258,13 +259,13 @@ pub const UNIT_WORDS: &[UnitWords] = &[
     unit(Mt, Part, Before, &["parti"]),
     unit(Mt, Subdivision, Before, &["subparagrafu", "subparagrafi", "sentenza", "inċiż"]),
     // Irish
-    unit(Ga, Article, Before, &["airteagal", "airteagail", "hairteagal"]),
+    unit(Ga, Article, Before, &["airteagal", "airteagail", "hairteagal", "hAirteagal", "hAirteagail", "nAirteagal"]),
     unit(Ga, Paragraph, Before, &["mír", "míre", "mhír", "míreanna"]),
-    unit(Ga, Point, Before, &["pointe", "phointe", "pointí"]),
+    unit(Ga, Point, Before, &["pointe", "phointe", "bpointe", "pointí", "bpointí"]),
     unit(Ga, Recital, Before, &["aithris", "aithrisí"]),
-    unit(Ga, Annex, Before, &["iarscríbhinn", "iarscríbhinní"]),
+    unit(Ga, Annex, Before, &["iarscríbhinn", "iarscríbhinní", "hIarscríbhinn", "nIarscríbhinn"]),
     unit(Ga, Part, Before, &["cuid", "chuid", "coda"]),
-    unit(Ga, Subdivision, Before, &["fomhír", "fomhíre", "abairt"]),
+    unit(Ga, Subdivision, Before, &["fomhír", "fomhíre", "fhomhír", "fhomhíre", "abairt"]),
 ];
 
 /// The kind of act an act word names; it gives the CELEX type letter.
@@ -361,9 +362,9 @@ pub const ACT_WORDS: &[ActWords] = &[
     act(Cs, Directive, Before, &["směrnice", "směrnici", "směrnicí", "směrnic"]),
     act(Cs, Decision, Before, &["rozhodnutí"]),
     act(Cs, FrameworkDecision, Before, &["rámcové rozhodnutí", "rámcového rozhodnutí", "společná akce"]),
-    act(Sk, Regulation, Before, &["nariadenie", "nariadenia", "nariadení", "nariadením"]),
+    act(Sk, Regulation, Before, &["nariadenie", "nariadenia", "nariadení", "nariadeniu", "nariadením"]),
     act(Sk, Directive, Before, &["smernica", "smernice", "smernici", "smernicou"]),
-    act(Sk, Decision, Before, &["rozhodnutie", "rozhodnutia", "rozhodnutí", "rozhodnutím"]),
+    act(Sk, Decision, Before, &["rozhodnutie", "rozhodnutia", "rozhodnutí", "rozhodnutiu", "rozhodnutím"]),
     act(Sk, FrameworkDecision, Before, &["rámcové rozhodnutie", "rámcového rozhodnutia", "spoločná akcia"]),
     act(Sl, Regulation, Before, &["uredba", "uredbe", "uredbi", "uredbo"]),
     act(Sl, Directive, Before, &["direktiva", "direktive", "direktivi", "direktivo"]),
@@ -516,7 +517,7 @@ pub const SMALL_WORDS: &[SmallWords] = &[
     small(None, Role::Link, &[
         "the", "in", "under", "l", "la", "le", "les", "die", "das", "dem", "den", "zur", "zum", "im", "het", "il", "lo", "el",
         "los", "las", "o", "a", "os", "as", "we", "ve", "zo", "u", "ir", "id", "is", "it", "τον", "την", "το", "ο", "η",
-        "στο", "στην", "στον", "в", "за", "az", "sub", "pod", "po", "k", "ku"
+        "στο", "στην", "στον", "в", "за", "az", "sub", "pod", "po", "k", "ku", "ghabhann"
     ]),
     small(None, Role::This, &[
         "this", "these", "dieser", "diesem", "dieses", "diese", "present", "presente", "presents", "presentes", "deze", "dit",
@@ -553,10 +554,12 @@ pub const SMALL_WORDS: &[SmallWords] = &[
         "deuxieme", "seconde", "troisieme", "quatrieme", "dernier", "eerste", "tweede", "derde", "vierde", "laatste", "primo",
         "secondo", "terzo", "quarto", "ultimo", "primer", "primero", "segundo", "tercer", "tercero", "cuarto", "primeiro",
         "terceiro", "primul", "doilea", "treilea", "pierwszy", "pierwszym", "drugi", "drugim", "trzeci", "trzecim", "ostatni",
-        "prvni", "prvnim", "druhy", "druhem", "treti", "tretim", "posledni", "prvy", "prvom", "druhom", "tretom", "prvi",
-        "prvem", "drugem", "tretji", "treci", "forste", "andet", "tredje", "forsta", "andra", "ensimmainen", "ensimmaisen",
+        "prvni", "prvnim", "druhy", "druhem", "treti", "tretim", "posledni", "prvy", "prvom", "druhom", "tretom", "prveho",
+        "druheho", "tretieho", "prvi", "prvem", "drugem", "tretji", "prvega", "drugega", "tretjega", "treci", "prvog",
+        "drugog", "treceg", "forste", "andet", "tredje", "forsta", "andra", "ensimmainen", "ensimmaisen",
         "toinen", "toisen", "kolmas", "kolmannen", "esimene", "esimese", "teine", "teise", "elso", "masodik", "harmadik",
-        "pirmoji", "pirmosios", "antroji", "antrosios", "pirma", "pirmaja", "otra", "otraja", "πρωτο", "πρωτου", "δευτερο",
+        "pirmoji", "pirmosios", "pirmos", "antroji", "antrosios", "antros", "pirma", "pirmaja", "pirmas", "otra", "otraja",
+        "otras", "πρωτο", "πρωτου", "δευτερο",
         "δευτερου", "τριτο", "τριτου", "първа", "първата", "втора", "втората", "трета", "ewwel", "tieni", "chead", "dara"
     ]),
     small(None, Role::Page, &["p", "pp", "s", "blz", "pag", "str", "o", "σ", "стр", "lk", "l", "lpp", "psl", "old", "lch", "sivu"]),
@@ -581,7 +584,7 @@ pub const INSERTED: [&str; 10] = [
 /// matched in their exact case (`DO` is Spanish for OJ, `do` a preposition elsewhere).
 #[rustfmt::skip] // names, many to a line
 pub const OJ_NAMES: &[&str] = &[
-    "OJ", "O.J.", "ABl.", "ABl", "JO", "PB", "Pb.", "GU", "DO", "Dz.U.", "Dz. U.", "Dz.Urz.", "Úř. věst.", "Ú. v.", "UL",
+    "OJ", "O.J.", "ABl.", "ABl", "JO", "PB", "Pb.", "GU", "DO", "Dz.U.", "Dz. U.", "Dz.Urz.", "Úř. věst.", "Ú. v. EÚ", "Ú. v. ES", "Ú. v.", "UL",
     "SL", "EUT", "EUVL", "ELT", "HL", "OL", "OV", "ΕΕ", "ОВ", "ĠU", "IO", "Official Journal", "Amtsblatt",
     "Journal officiel", "Publicatieblad", "Gazzetta ufficiale", "Diario Oficial", "Jornal Oficial", "Jurnalul Oficial",
     "Dziennik Urzędowy", "Úřední věstník", "Úradný vestník", "Uradni list", "Službeni list", "EU-Tidende",
