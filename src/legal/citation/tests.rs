@@ -369,6 +369,11 @@ const DEVELOPMENT_SET: &[(&str, &[&str])] = &[
         "Airteagal 6(1)(a) de Rialachán (AE) 2016/679",
         &["32016R0679#art_6.par_1.pnt_a"],
     ),
+    // QA4 #2: inserted articles written `3.a` (Croatian, Latvian)
+    ("članak 3.a Uredbe (EU) 2016/679", &["32016R0679#art_3a"]),
+    ("članka 3.a Uredbe (EU) 2016/679", &["32016R0679#art_3a"]),
+    ("Regulas (ES) 2016/679 3.a pants", &["32016R0679#art_3a"]),
+    ("Regulas (ES) 2016/679 3.a pantā", &["32016R0679#art_3a"]),
     // QA4 #4: case forms (Estonian comitative, Irish h-prefix, Croatian instrumental)
     (
         "määruse (EL) 2016/679 artikli 5 lõike 1 punktiga b",
