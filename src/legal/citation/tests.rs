@@ -369,6 +369,30 @@ const DEVELOPMENT_SET: &[(&str, &[&str])] = &[
         "Airteagal 6(1)(a) de Rialachán (AE) 2016/679",
         &["32016R0679#art_6.par_1.pnt_a"],
     ),
+    // QA4 #1: `litra a, i forordning`: the lone `i` is a preposition, not point (i)
+    (
+        "artikel 9, stk. 2, litra a, i forordning (EU) 2016/679",
+        &["32016R0679#art_9.par_2.pnt_a"],
+    ),
+    (
+        "artikel 6, stk. 1, litra f, i GDPR",
+        &["32016R0679#art_6.par_1.pnt_f"],
+    ),
+    (
+        "artikel 6, stk. 1, litra a, i databeskyttelsesforordningen",
+        &["32016R0679#art_6.par_1.pnt_a"],
+    ),
+    (
+        "čl. 6 odst. 1 písm. a, v nařízení (EU) 2016/679",
+        &["32016R0679#art_6.par_1.pnt_a"],
+    ),
+    (
+        "Article 6(1)(a) and (i) of Regulation (EU) 2016/679",
+        &[
+            "32016R0679#art_6.par_1.pnt_a",
+            "32016R0679#art_6.par_1.pnt_i",
+        ],
+    ),
     // QA4 #2: inserted articles written `3.a` (Croatian, Latvian)
     ("članak 3.a Uredbe (EU) 2016/679", &["32016R0679#art_3a"]),
     ("članka 3.a Uredbe (EU) 2016/679", &["32016R0679#art_3a"]),

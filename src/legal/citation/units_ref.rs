@@ -500,8 +500,10 @@ fn items(t: &mut Tokens, i: usize, level: Level, langs: LangSet) -> Option<(Vec<
         let Some((role, after)) = connector(t, next, langs) else {
             break;
         };
-        let next_item =
-            item(t, after, level, admit, langs).filter(|item| !item.last.bare || first_bare);
+        let after_comma = labels_ref::is_punct(t, next, ',', true);
+        let next_item = item(t, after, level, admit, langs).filter(|item| {
+            (!item.last.bare || first_bare) && !(after_comma && is_preposition(t, after, item))
+        });
         let Some(item) = next_item.or_else(|| continuation(t, after, &last.path)) else {
             break;
         };
@@ -514,6 +516,23 @@ fn items(t: &mut Tokens, i: usize, level: Level, langs: LangSet) -> Option<(Vec<
     }
     paths.truncate(MAX_UNITS);
     Some((paths, next))
+}
+
+/// `litra a, i forordning`, `písm. a, v nařízení`: a lone letter after a list's comma that
+/// is a small word of some language and leads to an act (or any anchor) is a preposition
+/// (`in`), not point (i) or (v). After `and` it stays a point (`litra h og i, GDPR`).
+fn is_preposition(t: &mut Tokens, at: usize, item: &Item) -> bool {
+    let small_word = t.has_role(at, Role::Of) || t.has_role(at, Role::Link);
+    item.last.bare && item.next == at + 1 && small_word && anchor_follows(t, item.next)
+}
+
+/// Whether an act, a unit word or a popular name (any anchor), a CELEX number or a word
+/// pointing at the act the text is in (`denne`, `tomto`) stands at token `i`.
+fn anchor_follows(t: &mut Tokens, i: usize) -> bool {
+    let anchor = t
+        .get(i)
+        .is_some_and(|tok| matches!(tok.kind, Kind::Anchor(_) | Kind::Special(_)));
+    anchor || t.has_role(i, Role::This)
 }
 
 /// Languages that write a point's letter bare after its paragraph's number (Swedish
@@ -638,10 +657,7 @@ fn bare_point(t: &mut Tokens, item: &mut Item) {
     let Some((label, next)) = labels_ref::label(t, item.next, admit) else {
         return;
     };
-    let before_act = t
-        .get(next)
-        .is_some_and(|tok| matches!(tok.kind, Kind::Anchor(_) | Kind::Special(_)));
-    if matches!(label.form, Form::Letter | Form::Roman) && !before_act {
+    if matches!(label.form, Form::Letter | Form::Roman) && !anchor_follows(t, next) {
         item.path.push(Step {
             level: Level::Point,
             label: label.id.clone(),
