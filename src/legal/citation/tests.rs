@@ -452,6 +452,47 @@ const DEVELOPMENT_SET: &[(&str, &[&str])] = &[
         "databeskyttelsesforordningens artikel 6",
         &["32016R0679#art_6"],
     ),
+    // QA4 #7: ranges opened by a word (`da … a`, `od … do`) or closed by several (`tot en met`)
+    (
+        "articoli da 15 a 17 del regolamento (UE) 2016/679",
+        &[
+            "32016R0679#art_15",
+            "32016R0679#art_16",
+            "32016R0679#art_17",
+        ],
+    ),
+    (
+        "articoli dal 15 al 17 del regolamento (UE) 2016/679",
+        &[
+            "32016R0679#art_15",
+            "32016R0679#art_16",
+            "32016R0679#art_17",
+        ],
+    ),
+    (
+        "artikelen 15 tot en met 17 van Verordening (EU) 2016/679",
+        &[
+            "32016R0679#art_15",
+            "32016R0679#art_16",
+            "32016R0679#art_17",
+        ],
+    ),
+    (
+        "članci od 15. do 17. Uredbe (EU) 2016/679",
+        &[
+            "32016R0679#art_15",
+            "32016R0679#art_16",
+            "32016R0679#art_17",
+        ],
+    ),
+    (
+        "členi od 15 do 17 Uredbe (EU) 2016/679",
+        &[
+            "32016R0679#art_15",
+            "32016R0679#art_16",
+            "32016R0679#art_17",
+        ],
+    ),
     // QA4 #8: annexes `a ghabhann le` (Irish) and `k nariadeniu` (Slovak)
     (
         "Iarscríbhinn I a ghabhann le Rialachán (AE) 2016/679",

@@ -11,7 +11,8 @@
 
 use super::labels_ref::{self, Admit, Form, Label};
 use super::lexer::{Kind, Tokens};
-use super::words::{Level, Role, Side, UnitWords};
+use super::words::{Level, RANGE_TAILS, Role, Side, UnitWords};
+use crate::lang::fold::fold;
 use crate::lang::{Lang, LangSet};
 use crate::legal::labels;
 
@@ -145,7 +146,26 @@ fn list_connector(t: &mut Tokens, i: usize, langs: LangSet) -> Option<usize> {
 /// `langs`, else in any language.
 fn connector(t: &mut Tokens, i: usize, langs: LangSet) -> Option<(Role, usize)> {
     let role = role_in(t, i, langs).or_else(|| role_in(t, i, LangSet::ALL))?;
-    Some((role, i + 1))
+    let next = if role == Role::Range {
+        skip_range_tail(t, i + 1)
+    } else {
+        i + 1
+    };
+    Some((role, next))
+}
+
+/// The words that may close a range connector (`en met` of Dutch `tot en met`), skipped.
+fn skip_range_tail(t: &mut Tokens, i: usize) -> usize {
+    for tail in RANGE_TAILS {
+        let matches = (0..tail.len()).all(|k| {
+            t.get(i + k)
+                .is_some_and(|tok| matches!(tok.kind, Kind::Word) && fold(t.slice(&tok)) == tail[k])
+        });
+        if matches {
+            return i + tail.len();
+        }
+    }
+    i
 }
 
 /// The role of the connector at token `k` (`,`, `-`, or a word joining in one of `langs`).
@@ -490,6 +510,7 @@ fn items(t: &mut Tokens, i: usize, level: Level, langs: LangSet) -> Option<(Vec<
         bare_letter: matches!(level, Level::Point | Level::Part),
         paren: !matches!(level, Level::Article | Level::Annex),
     };
+    let i = skip_range_opening(t, i, admit, langs);
     let first = item(t, i, level, admit, langs)?;
     // `litra a), i forordning`: a bare letter continues only a list of bare letters.
     let first_bare = first.last.bare;
@@ -533,6 +554,22 @@ fn anchor_follows(t: &mut Tokens, i: usize) -> bool {
         .get(i)
         .is_some_and(|tok| matches!(tok.kind, Kind::Anchor(_) | Kind::Special(_)));
     anchor || t.has_role(i, Role::This)
+}
+
+/// `da 15 a 17`, `dal 15 al 17`, `od 15. do 17.`: the word opening a range is skipped when
+/// a label and a range connector follow it.
+fn skip_range_opening(t: &mut Tokens, i: usize, admit: Admit, langs: LangSet) -> usize {
+    let opens = t
+        .roles(i)
+        .iter()
+        .any(|(lang, role)| *role == Role::RangeOpening && lang.is_none_or(|l| langs.contains(l)));
+    if !opens {
+        return i;
+    }
+    let closes = labels_ref::label(t, i + 1, admit)
+        .and_then(|(_, next)| connector(t, next, langs))
+        .is_some_and(|(role, _)| role == Role::Range);
+    if closes { i + 1 } else { i }
 }
 
 /// Languages that write a point's letter bare after its paragraph's number (Swedish

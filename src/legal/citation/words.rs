@@ -427,6 +427,8 @@ pub enum Role {
     List,
     /// Joins the ends of a range: `to`, `bis`, `à`.
     Range,
+    /// Opens a range before its first end: `da` (`da 15 a 17`), `od` (`od 15. do 17.`).
+    RangeOpening,
     /// Joins a unit to what contains it or to its act: `of`, `du`, `van`, `der`.
     Of,
     /// May stand between a unit and its act: `the`, `la`, `in`.
@@ -473,6 +475,12 @@ pub const SMALL_WORDS: &[SmallWords] = &[
     small(Some(Pt), Role::Range, &["a"]),
     small(Some(Nl), Role::List, &["en", "of"]),
     small(Some(Nl), Role::Range, &["tot", "t/m"]),
+    small(Some(It), Role::RangeOpening, &["da", "dal", "dall"]),
+    small(Some(Hr), Role::RangeOpening, &["od"]),
+    small(Some(Sl), Role::RangeOpening, &["od"]),
+    small(Some(Cs), Role::RangeOpening, &["od"]),
+    small(Some(Sk), Role::RangeOpening, &["od"]),
+    small(Some(Pl), Role::RangeOpening, &["od"]),
     small(Some(It), Role::List, &["e", "ed", "o", "od"]),
     small(Some(Es), Role::List, &["y", "e", "o", "u"]),
     small(Some(Pt), Role::List, &["e", "ou"]),
@@ -564,6 +572,10 @@ pub const SMALL_WORDS: &[SmallWords] = &[
     ]),
     small(None, Role::Page, &["p", "pp", "s", "blz", "pag", "str", "o", "σ", "стр", "lk", "l", "lpp", "psl", "old", "lch", "sivu"]),
 ];
+
+/// Words that may follow a range connector and close it with it, folded: Dutch `tot en
+/// met` (up to and including).
+pub const RANGE_TAILS: &[&[&str]] = &[&["en", "met"]];
 
 /// Latin words that insert an article after another (`Article 3 bis` is `art_3a`), by
 /// position.
