@@ -452,6 +452,35 @@ const DEVELOPMENT_SET: &[(&str, &[&str])] = &[
         "databeskyttelsesforordningens artikel 6",
         &["32016R0679#art_6"],
     ),
+    // QA4 #6: subparagraph words between paragraph and point
+    (
+        "článku 6 ods. 1 prvého pododseku písm. a) nariadenia (EÚ) 2016/679",
+        &["32016R0679#art_6.par_1.pnt_a"],
+    ),
+    (
+        "točka (a) prvega pododstavka člena 6(1) Uredbe (EU) 2016/679",
+        &["32016R0679#art_6.par_1.pnt_a"],
+    ),
+    (
+        "Reglamento (ES) 2016/679 6 straipsnio 1 dalies pirmos pastraipos a punktas",
+        &["32016R0679#art_6.par_1.pnt_a"],
+    ),
+    (
+        "Regulas (ES) 2016/679 6. panta 1. punkta pirmās daļas a) apakšpunkts",
+        &["32016R0679#art_6.par_1.pnt_a"],
+    ),
+    (
+        "pointe (a) den chéad fhomhír d'Airteagal 6(1) de Rialachán (AE) 2016/679",
+        &["32016R0679#art_6.par_1.pnt_a"],
+    ),
+    (
+        "art. 6, comma 1, lett. a), GDPR",
+        &["32016R0679#art_6.par_1.pnt_a"],
+    ),
+    (
+        "articolo 6, paragrafo 1, primo comma, lettera a), del regolamento (UE) 2016/679",
+        &["32016R0679#art_6.par_1.pnt_a"],
+    ),
     // QA4 #7: ranges opened by a word (`da … a`, `od … do`) or closed by several (`tot en met`)
     (
         "articoli da 15 a 17 del regolamento (UE) 2016/679",

@@ -221,6 +221,30 @@ fn ordinal_paragraph(t: &mut Tokens, i: usize, langs: LangSet) -> Option<(Group,
     Some((group, i + 2, word_langs))
 }
 
+/// A subdivision named by its ordinal before its word (`pirmos pastraipos`, `pirmās daļas`):
+/// read, to be dropped, so that the point after it still joins the branch.
+fn ordinal_subdivision(
+    t: &mut Tokens,
+    i: usize,
+    langs: LangSet,
+) -> Option<(Group, usize, LangSet)> {
+    if !t.has_role(i, Role::Ordinal) {
+        return None;
+    }
+    let words: Vec<&UnitWords> = words_after(t, i + 1, langs)
+        .into_iter()
+        .filter(|w| w.level == Level::Subdivision)
+        .collect();
+    if words.is_empty() {
+        return None;
+    }
+    let group = Group {
+        level: Level::Subdivision,
+        paths: Vec::new(),
+    };
+    Some((group, i + 2, langs_of(&words)))
+}
+
 /// Whether the token at `k` is one capital letter.
 fn is_capital_letter(t: &mut Tokens, k: usize) -> bool {
     let Some(token) = t.get(k) else {
@@ -248,6 +272,9 @@ fn after_capitals(t: &mut Tokens, k: usize) -> bool {
 /// as Swedish), the first of those that go as far, subdivisions last.
 fn group(t: &mut Tokens, i: usize, langs: LangSet) -> Option<(Group, usize, LangSet)> {
     if let Some(found) = ordinal_paragraph(t, i, langs) {
+        return Some(found);
+    }
+    if let Some(found) = ordinal_subdivision(t, i, langs) {
         return Some(found);
     }
     let words = t.unit_words(i, langs);

@@ -103,7 +103,9 @@ pub const UNIT_WORDS: &[UnitWords] = &[
     unit(Nl, Subdivision, Before, &["alinea", "alinea's", "zin", "streepje"]),
     // Italian
     unit(It, Article, Before, &["articolo", "articoli", "art.", "artt."]),
-    unit(It, Paragraph, Before, &["paragrafo", "paragrafi", "par."]),
+    // `comma 1`, with a number, is how Italian lawyers name a paragraph; `primo comma`, with
+    // an ordinal, is a subparagraph as in the Official Journal.
+    unit(It, Paragraph, Before, &["paragrafo", "paragrafi", "par.", "comma", "commi"]),
     unit(It, Point, Before, &["lettera", "lettere", "punto", "punti", "lett."]),
     unit(It, Recital, Before, &["considerando"]),
     unit(It, Annex, Before, &["allegato", "allegati"]),
