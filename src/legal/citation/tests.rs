@@ -545,6 +545,10 @@ const DEVELOPMENT_SET: &[(&str, &[&str])] = &[
     ),
     // QA4 #11: the Slovak OJ reference, the Slovenian national style
     ("Ú. v. EÚ L 119, 4.5.2016, s. 1", &["32016R0679"]),
+    (
+        "točka (a) prvega odstavka 6. člena Uredbe (EU) 2016/679",
+        &["32016R0679#art_6.par_1.pnt_a"],
+    ),
 ];
 
 #[test]
@@ -1527,6 +1531,15 @@ fn inflected_and_national_forms() {
             &in_article
         ),
         ["32016R0679#art_3.par_1.pnt_a"]
+    );
+    // Slovenian EU style (unit word first) reads as before next to the national style.
+    assert_eq!(
+        cited("odstavek 1 člena 6 Uredbe (EU) 2016/679"),
+        ["32016R0679#art_6.par_1"]
+    );
+    assert_eq!(
+        cited("5. in 6. člen Uredbe (EU) 2016/679"),
+        ["32016R0679#art_5", "32016R0679#art_6"]
     );
     // Irish eclipses `pointe` after `i` (`i bpointe (a) de mhír 1`).
     assert_eq!(

@@ -11,7 +11,7 @@
 
 use super::labels_ref::{self, Admit, Form, Label};
 use super::lexer::{Kind, Tokens};
-use super::words::{Level, RANGE_TAILS, Role, Side, UnitWords};
+use super::words::{Level, PARAGRAPH_ORDINALS, RANGE_TAILS, Role, Side, UnitWords};
 use crate::lang::fold::fold;
 use crate::lang::{Lang, LangSet};
 use crate::legal::labels;
@@ -187,29 +187,29 @@ fn role_in(t: &mut Tokens, k: usize, langs: LangSet) -> Option<Role> {
     }
 }
 
-/// Dutch ordinals of paragraphs (`artikel 6, eerste lid`), by number.
-const DUTCH_ORDINALS: [&str; 10] = [
-    "eerste", "tweede", "derde", "vierde", "vijfde", "zesde", "zevende", "achtste", "negende",
-    "tiende",
-];
-
-/// A paragraph named by its ordinal at token `i`: `eerste lid` is `par_1`.
+/// A paragraph named by its ordinal at token `i`, in a language that numbers paragraphs so
+/// ([`PARAGRAPH_ORDINALS`]): `eerste lid`, `prvega odstavka` are `par_1`.
 fn ordinal_paragraph(t: &mut Tokens, i: usize, langs: LangSet) -> Option<(Group, usize, LangSet)> {
     let token = t.get(i)?;
     if !matches!(token.kind, Kind::Word) {
         return None;
     }
-    let ordinal = t.slice(&token).to_lowercase();
-    let number = DUTCH_ORDINALS.iter().position(|o| *o == ordinal)? + 1;
+    let ordinal = fold(t.slice(&token)).to_lowercase();
     let words: Vec<&UnitWords> = t
         .unit_words(i + 1, langs)
         .into_iter()
         .filter(|w| w.level == Level::Paragraph && w.side == Side::Before)
         .collect();
     let word_langs = langs_of(&words);
-    if words.is_empty() || !word_langs.contains(crate::lang::Lang::Nl) {
-        return None;
-    }
+    let number = PARAGRAPH_ORDINALS
+        .iter()
+        .filter(|(lang, _)| !words.is_empty() && word_langs.contains(*lang))
+        .find_map(|(_, numbers)| {
+            numbers
+                .iter()
+                .position(|forms| forms.contains(&ordinal.as_str()))
+        })?
+        + 1;
     let step = Step {
         level: Level::Paragraph,
         label: number.to_string(),

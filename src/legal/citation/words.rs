@@ -161,6 +161,8 @@ pub const UNIT_WORDS: &[UnitWords] = &[
     unit(Sk, Subdivision, Before, &["pododsek", "pododseku", "veta", "vete", "zarážka", "zarážke"]),
     // Slovenian
     unit(Sl, Article, Before, &["člen", "člena", "členu", "členom", "členi", "členov", "členih", "čl."]),
+    // national style, the number first: `6. člen`, `prvega odstavka 6. člena`
+    unit(Sl, Article, After, &["člen", "člena", "členu", "členom"]),
     unit(Sl, Paragraph, Before, &["odstavek", "odstavka", "odstavku", "odstavki", "odstavkov"]),
     unit(Sl, Point, Before, &["točka", "točke", "točki", "točko", "točk"]),
     unit(Sl, Recital, Before, &["uvodna izjava", "uvodne izjave", "uvodni izjavi", "uvodnih izjavah"]),
@@ -573,6 +575,28 @@ pub const SMALL_WORDS: &[SmallWords] = &[
         "δευτερου", "τριτο", "τριτου", "първа", "първата", "втора", "втората", "трета", "ewwel", "tieni", "chead", "dara"
     ]),
     small(None, Role::Page, &["p", "pp", "s", "blz", "pag", "str", "o", "σ", "стр", "lk", "l", "lpp", "psl", "old", "lch", "sivu"]),
+];
+
+/// Ordinals that name a paragraph before its word, folded, by number: Dutch `eerste lid`,
+/// Slovenian national style `prvi odstavek`, `prvega odstavka`, `prvem odstavku`.
+#[rustfmt::skip] // one line per number
+pub const PARAGRAPH_ORDINALS: &[(Lang, &[&[&str]])] = &[
+    (Nl, &[
+        &["eerste"], &["tweede"], &["derde"], &["vierde"], &["vijfde"], &["zesde"], &["zevende"], &["achtste"],
+        &["negende"], &["tiende"],
+    ]),
+    (Sl, &[
+        &["prvi", "prvega", "prvem"],
+        &["drugi", "drugega", "drugem"],
+        &["tretji", "tretjega", "tretjem"],
+        &["cetrti", "cetrtega", "cetrtem"],
+        &["peti", "petega", "petem"],
+        &["sesti", "sestega", "sestem"],
+        &["sedmi", "sedmega", "sedmem"],
+        &["osmi", "osmega", "osmem"],
+        &["deveti", "devetega", "devetem"],
+        &["deseti", "desetega", "desetem"],
+    ]),
 ];
 
 /// Words that may follow a range connector and close it with it, folded: Dutch `tot en
