@@ -780,6 +780,22 @@ fn hostile_inputs_stay_linear_and_bounded() {
     assert!(find_citations(range, &Context::default()).len() <= units_ref::MAX_UNITS);
     let lists = format!("points {} of Article 6 GDPR", "(a), ".repeat(10_000));
     assert!(find_citations(&lists, &Context::default()).len() <= units_ref::MAX_UNITS);
+    // The QA4 forms: number-first Slovenian articles, range openings and tails, lone
+    // prepositions after bare points, ordinal subdivisions.
+    for piece in [
+        "5. člena ",
+        "členi od 1 do ",
+        "artikelen 1 tot en met ",
+        "litra a, i ",
+        "6 straipsnio 1 dalies pirmos pastraipos ",
+        "prvega odstavka ",
+        "3.a pants ",
+        "litra b, c ",
+        "point b, c ",
+    ] {
+        let text = piece.repeat(100_000);
+        let _ = find_citations(&text, &Context::default());
+    }
 }
 
 #[test]

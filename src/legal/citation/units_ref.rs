@@ -20,6 +20,11 @@ use crate::legal::labels;
 /// (`points (a) to (c) of Articles 5 to 7`); past this the text is not a citation.
 pub const MAX_UNITS: usize = 500;
 
+/// How many groups one branch may join (`point (i) of point (a) of the first subparagraph
+/// of paragraph 1 of Article 6` has five): points nest, so without a cap `point b, c point
+/// b, c …` would nest without end, each path as long as the text.
+const MAX_BRANCH_GROUPS: usize = 10;
+
 /// How many parenthesised labels may follow an article number (`6(1)(a)(i)` has three).
 const MAX_COMPACT_DEPTH: usize = 4;
 
@@ -72,7 +77,9 @@ pub fn chain(t: &mut Tokens, i: usize, langs: LangSet) -> Option<Chain> {
 fn branch(t: &mut Tokens, i: usize, langs: LangSet) -> Option<(Vec<Path>, usize, LangSet)> {
     let (first, mut next, mut langs) = group(t, i, langs)?;
     let mut groups = vec![first];
-    while let Some((group, after_group, group_langs)) = next_group(t, next, langs, &groups) {
+    while groups.len() < MAX_BRANCH_GROUPS
+        && let Some((group, after_group, group_langs)) = next_group(t, next, langs, &groups)
+    {
         groups.push(group);
         next = after_group;
         langs = langs.narrow(group_langs);
@@ -80,11 +87,22 @@ fn branch(t: &mut Tokens, i: usize, langs: LangSet) -> Option<(Vec<Path>, usize,
     combine(groups).map(|paths| (paths, next, langs))
 }
 
-/// A group may join a branch when its level is new (points nest, so points may repeat).
+/// How many point groups one branch may nest (`point (i) of point (a) of point 1`): each
+/// one multiplies the paths of a list, so deeper is no citation but a run of lists.
+const MAX_POINT_GROUPS: usize = 3;
+
+/// A group may join a branch when its level is new (points nest, so points may repeat, up
+/// to [`MAX_POINT_GROUPS`]).
 fn fits(groups: &[Group], group: &Group) -> bool {
     let is_top = |level: Level| matches!(level, Level::Article | Level::Recital | Level::Annex);
     let repeats = |g: &Group| g.level == group.level || (is_top(g.level) && is_top(group.level));
-    matches!(group.level, Level::Point | Level::Subdivision) || !groups.iter().any(repeats)
+    match group.level {
+        Level::Subdivision => true,
+        Level::Point => {
+            groups.iter().filter(|g| g.level == Level::Point).count() < MAX_POINT_GROUPS
+        }
+        _ => !groups.iter().any(repeats),
+    }
 }
 
 /// The group that continues a branch at token `i`, after commas, `of`-words, determiners
