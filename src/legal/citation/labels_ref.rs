@@ -88,9 +88,12 @@ fn number_label(t: &mut Tokens, i: usize, value: u32, in_paren: bool) -> Option<
     ))
 }
 
-/// `3a` (letters glued to the number) or `3 bis` (a Latin ordinal not followed by a number:
-/// `Artikel 12 bis 15` is a German range).
+/// `3a` (letters glued to the number), `3.a` (Croatian, Latvian) or `3 bis` (a Latin ordinal
+/// not followed by a number: `Artikel 12 bis 15` is a German range).
 fn inserted_suffix(t: &mut Tokens, i: usize) -> Option<(String, usize)> {
+    if let Some(dotted) = dotted_suffix(t, i) {
+        return Some(dotted);
+    }
     let token = t.get(i)?;
     if !matches!(token.kind, Kind::Word) {
         return None;
@@ -111,6 +114,24 @@ fn inserted_suffix(t: &mut Tokens, i: usize) -> Option<(String, usize)> {
         .is_some_and(|n| matches!(n.kind, Kind::Number(_)));
     (token.spaced && !followed_by_number)
         .then(|| (labels::latin_letters(position as u32 + 1), i + 1))
+}
+
+/// `3.a`: the letter of an inserted article after a dot, as Croatian and Latvian acts head
+/// it (`Članak 3.a`, `3.a pants`; the segmenter reads those headings as `art_3a`), when no
+/// letter or digit is glued after it.
+fn dotted_suffix(t: &mut Tokens, i: usize) -> Option<(String, usize)> {
+    if !is_punct(t, i, '.', false) {
+        return None;
+    }
+    let letter = t
+        .get(i + 1)
+        .filter(|tok| !tok.spaced && matches!(tok.kind, Kind::Word))?;
+    let text = t.slice(&letter);
+    let single = text.len() == 1 && text.chars().all(|c| c.is_ascii_lowercase());
+    let glued = t
+        .get(i + 2)
+        .is_some_and(|tok| !tok.spaced && matches!(tok.kind, Kind::Word | Kind::Number(_)));
+    (single && !glued).then(|| (text.to_string(), i + 2))
 }
 
 /// `3.º-A` (Portuguese): an inserted article's letter after a hyphen.

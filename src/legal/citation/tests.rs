@@ -369,6 +369,186 @@ const DEVELOPMENT_SET: &[(&str, &[&str])] = &[
         "Airteagal 6(1)(a) de Rialachán (AE) 2016/679",
         &["32016R0679#art_6.par_1.pnt_a"],
     ),
+    // QA4 #1: `litra a, i forordning`: the lone `i` is a preposition, not point (i)
+    (
+        "artikel 9, stk. 2, litra a, i forordning (EU) 2016/679",
+        &["32016R0679#art_9.par_2.pnt_a"],
+    ),
+    (
+        "artikel 6, stk. 1, litra f, i GDPR",
+        &["32016R0679#art_6.par_1.pnt_f"],
+    ),
+    (
+        "artikel 6, stk. 1, litra a, i databeskyttelsesforordningen",
+        &["32016R0679#art_6.par_1.pnt_a"],
+    ),
+    (
+        "čl. 6 odst. 1 písm. a, v nařízení (EU) 2016/679",
+        &["32016R0679#art_6.par_1.pnt_a"],
+    ),
+    (
+        "Article 6(1)(a) and (i) of Regulation (EU) 2016/679",
+        &[
+            "32016R0679#art_6.par_1.pnt_a",
+            "32016R0679#art_6.par_1.pnt_i",
+        ],
+    ),
+    // QA4 #2: inserted articles written `3.a` (Croatian, Latvian)
+    ("članak 3.a Uredbe (EU) 2016/679", &["32016R0679#art_3a"]),
+    ("članka 3.a Uredbe (EU) 2016/679", &["32016R0679#art_3a"]),
+    ("Regulas (ES) 2016/679 3.a pants", &["32016R0679#art_3a"]),
+    ("Regulas (ES) 2016/679 3.a pantā", &["32016R0679#art_3a"]),
+    // QA4 #4: case forms (Estonian comitative, Irish h-prefix, Croatian instrumental)
+    (
+        "määruse (EL) 2016/679 artikli 5 lõike 1 punktiga b",
+        &["32016R0679#art_5.par_1.pnt_b"],
+    ),
+    (
+        "määruse (EL) 2016/679 artikli 5 lõikega 1",
+        &["32016R0679#art_5.par_1"],
+    ),
+    (
+        "i gcomhréir le hAirteagal 5(1)(b) de Rialachán (AE) 2016/679",
+        &["32016R0679#art_5.par_1.pnt_b"],
+    ),
+    (
+        "le hAirteagal 5 de Rialachán (AE) 2016/679",
+        &["32016R0679#art_5"],
+    ),
+    (
+        "u skladu s člankom 5. stavkom 1. točkom (b) Uredbe (EU) 2016/679",
+        &["32016R0679#art_5.par_1.pnt_b"],
+    ),
+    // QA4 #5: popular names in the genitive
+    (
+        "člen 6 Splošne uredbe o varstvu podatkov",
+        &["32016R0679#art_6"],
+    ),
+    (
+        "članka 6. Opće uredbe o zaštiti podataka",
+        &["32016R0679#art_6"],
+    ),
+    (
+        "Bendrojo duomenų apsaugos reglamento 6 straipsnis",
+        &["32016R0679#art_6"],
+    ),
+    (
+        "pagal Bendrojo duomenų apsaugos reglamento 6 straipsnio 1 dalies a punktą",
+        &["32016R0679#art_6.par_1.pnt_a"],
+    ),
+    (
+        "Vispārīgās datu aizsardzības regulas 6. pants",
+        &["32016R0679#art_6"],
+    ),
+    (
+        "isikuandmete kaitse üldmääruse artikkel 6",
+        &["32016R0679#art_6"],
+    ),
+    (
+        "článok 6 všeobecného nariadenia o ochrane údajov",
+        &["32016R0679#art_6"],
+    ),
+    (
+        "databeskyttelsesforordningens artikel 6",
+        &["32016R0679#art_6"],
+    ),
+    // QA4 #6: subparagraph words between paragraph and point
+    (
+        "článku 6 ods. 1 prvého pododseku písm. a) nariadenia (EÚ) 2016/679",
+        &["32016R0679#art_6.par_1.pnt_a"],
+    ),
+    (
+        "točka (a) prvega pododstavka člena 6(1) Uredbe (EU) 2016/679",
+        &["32016R0679#art_6.par_1.pnt_a"],
+    ),
+    (
+        "Reglamento (ES) 2016/679 6 straipsnio 1 dalies pirmos pastraipos a punktas",
+        &["32016R0679#art_6.par_1.pnt_a"],
+    ),
+    (
+        "Regulas (ES) 2016/679 6. panta 1. punkta pirmās daļas a) apakšpunkts",
+        &["32016R0679#art_6.par_1.pnt_a"],
+    ),
+    (
+        "pointe (a) den chéad fhomhír d'Airteagal 6(1) de Rialachán (AE) 2016/679",
+        &["32016R0679#art_6.par_1.pnt_a"],
+    ),
+    (
+        "art. 6, comma 1, lett. a), GDPR",
+        &["32016R0679#art_6.par_1.pnt_a"],
+    ),
+    (
+        "articolo 6, paragrafo 1, primo comma, lettera a), del regolamento (UE) 2016/679",
+        &["32016R0679#art_6.par_1.pnt_a"],
+    ),
+    // QA4 #7: ranges opened by a word (`da … a`, `od … do`) or closed by several (`tot en met`)
+    (
+        "articoli da 15 a 17 del regolamento (UE) 2016/679",
+        &[
+            "32016R0679#art_15",
+            "32016R0679#art_16",
+            "32016R0679#art_17",
+        ],
+    ),
+    (
+        "articoli dal 15 al 17 del regolamento (UE) 2016/679",
+        &[
+            "32016R0679#art_15",
+            "32016R0679#art_16",
+            "32016R0679#art_17",
+        ],
+    ),
+    (
+        "artikelen 15 tot en met 17 van Verordening (EU) 2016/679",
+        &[
+            "32016R0679#art_15",
+            "32016R0679#art_16",
+            "32016R0679#art_17",
+        ],
+    ),
+    (
+        "članci od 15. do 17. Uredbe (EU) 2016/679",
+        &[
+            "32016R0679#art_15",
+            "32016R0679#art_16",
+            "32016R0679#art_17",
+        ],
+    ),
+    (
+        "členi od 15 do 17 Uredbe (EU) 2016/679",
+        &[
+            "32016R0679#art_15",
+            "32016R0679#art_16",
+            "32016R0679#art_17",
+        ],
+    ),
+    // QA4 #8: annexes `a ghabhann le` (Irish) and `k nariadeniu` (Slovak)
+    (
+        "Iarscríbhinn I a ghabhann le Rialachán (AE) 2016/679",
+        &["32016R0679#anx_I"],
+    ),
+    (
+        "pointe 1 d'Iarscríbhinn I a ghabhann le Treoir (AE) 2018/1972",
+        &["32018L1972#anx_I.pnt_1"],
+    ),
+    (
+        "Iarscríbhinn I, pointe 2, a ghabhann le Rialachán (AE) 2016/679",
+        &["32016R0679#anx_I.pnt_2"],
+    ),
+    (
+        "príloha I k nariadeniu (EÚ) 2016/679",
+        &["32016R0679#anx_I"],
+    ),
+    (
+        "bod 2 prílohy I k nariadeniu (EÚ) 2016/679",
+        &["32016R0679#anx_I.pnt_2"],
+    ),
+    // QA4 #11: the Slovak OJ reference, the Slovenian national style
+    ("Ú. v. EÚ L 119, 4.5.2016, s. 1", &["32016R0679"]),
+    (
+        "točka (a) prvega odstavka 6. člena Uredbe (EU) 2016/679",
+        &["32016R0679#art_6.par_1.pnt_a"],
+    ),
 ];
 
 #[test]
@@ -600,6 +780,22 @@ fn hostile_inputs_stay_linear_and_bounded() {
     assert!(find_citations(range, &Context::default()).len() <= units_ref::MAX_UNITS);
     let lists = format!("points {} of Article 6 GDPR", "(a), ".repeat(10_000));
     assert!(find_citations(&lists, &Context::default()).len() <= units_ref::MAX_UNITS);
+    // The QA4 forms: number-first Slovenian articles, range openings and tails, lone
+    // prepositions after bare points, ordinal subdivisions.
+    for piece in [
+        "5. člena ",
+        "členi od 1 do ",
+        "artikelen 1 tot en met ",
+        "litra a, i ",
+        "6 straipsnio 1 dalies pirmos pastraipos ",
+        "prvega odstavka ",
+        "3.a pants ",
+        "litra b, c ",
+        "point b, c ",
+    ] {
+        let text = piece.repeat(100_000);
+        let _ = find_citations(&text, &Context::default());
+    }
 }
 
 #[test]
@@ -1350,6 +1546,20 @@ fn inflected_and_national_forms() {
             "de skyldigheter som avses i punkt 1 a offentliggörs",
             &in_article
         ),
+        ["32016R0679#art_3.par_1.pnt_a"]
+    );
+    // Slovenian EU style (unit word first) reads as before next to the national style.
+    assert_eq!(
+        cited("odstavek 1 člena 6 Uredbe (EU) 2016/679"),
+        ["32016R0679#art_6.par_1"]
+    );
+    assert_eq!(
+        cited("5. in 6. člen Uredbe (EU) 2016/679"),
+        ["32016R0679#art_5", "32016R0679#art_6"]
+    );
+    // Irish eclipses `pointe` after `i` (`i bpointe (a) de mhír 1`).
+    assert_eq!(
+        ids("dá dtagraítear i bpointe (a) de mhír 1", &in_article),
         ["32016R0679#art_3.par_1.pnt_a"]
     );
     // Elsewhere a letter after a paragraph's number is no point (`paragraph 1 a Member State`).

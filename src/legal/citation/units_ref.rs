@@ -11,13 +11,19 @@
 
 use super::labels_ref::{self, Admit, Form, Label};
 use super::lexer::{Kind, Tokens};
-use super::words::{Level, Role, Side, UnitWords};
+use super::words::{Level, PARAGRAPH_ORDINALS, RANGE_TAILS, Role, Side, UnitWords};
+use crate::lang::fold::fold;
 use crate::lang::{Lang, LangSet};
 use crate::legal::labels;
 
 /// How many unit ids one citation may name: lists and ranges multiply
 /// (`points (a) to (c) of Articles 5 to 7`); past this the text is not a citation.
 pub const MAX_UNITS: usize = 500;
+
+/// How many groups one branch may join (`point (i) of point (a) of the first subparagraph
+/// of paragraph 1 of Article 6` has five): points nest, so without a cap `point b, c point
+/// b, c …` would nest without end, each path as long as the text.
+const MAX_BRANCH_GROUPS: usize = 10;
 
 /// How many parenthesised labels may follow an article number (`6(1)(a)(i)` has three).
 const MAX_COMPACT_DEPTH: usize = 4;
@@ -71,7 +77,9 @@ pub fn chain(t: &mut Tokens, i: usize, langs: LangSet) -> Option<Chain> {
 fn branch(t: &mut Tokens, i: usize, langs: LangSet) -> Option<(Vec<Path>, usize, LangSet)> {
     let (first, mut next, mut langs) = group(t, i, langs)?;
     let mut groups = vec![first];
-    while let Some((group, after_group, group_langs)) = next_group(t, next, langs, &groups) {
+    while groups.len() < MAX_BRANCH_GROUPS
+        && let Some((group, after_group, group_langs)) = next_group(t, next, langs, &groups)
+    {
         groups.push(group);
         next = after_group;
         langs = langs.narrow(group_langs);
@@ -79,11 +87,22 @@ fn branch(t: &mut Tokens, i: usize, langs: LangSet) -> Option<(Vec<Path>, usize,
     combine(groups).map(|paths| (paths, next, langs))
 }
 
-/// A group may join a branch when its level is new (points nest, so points may repeat).
+/// How many point groups one branch may nest (`point (i) of point (a) of point 1`): each
+/// one multiplies the paths of a list, so deeper is no citation but a run of lists.
+const MAX_POINT_GROUPS: usize = 3;
+
+/// A group may join a branch when its level is new (points nest, so points may repeat, up
+/// to [`MAX_POINT_GROUPS`]).
 fn fits(groups: &[Group], group: &Group) -> bool {
     let is_top = |level: Level| matches!(level, Level::Article | Level::Recital | Level::Annex);
     let repeats = |g: &Group| g.level == group.level || (is_top(g.level) && is_top(group.level));
-    matches!(group.level, Level::Point | Level::Subdivision) || !groups.iter().any(repeats)
+    match group.level {
+        Level::Subdivision => true,
+        Level::Point => {
+            groups.iter().filter(|g| g.level == Level::Point).count() < MAX_POINT_GROUPS
+        }
+        _ => !groups.iter().any(repeats),
+    }
 }
 
 /// The group that continues a branch at token `i`, after commas, `of`-words, determiners
@@ -145,7 +164,26 @@ fn list_connector(t: &mut Tokens, i: usize, langs: LangSet) -> Option<usize> {
 /// `langs`, else in any language.
 fn connector(t: &mut Tokens, i: usize, langs: LangSet) -> Option<(Role, usize)> {
     let role = role_in(t, i, langs).or_else(|| role_in(t, i, LangSet::ALL))?;
-    Some((role, i + 1))
+    let next = if role == Role::Range {
+        skip_range_tail(t, i + 1)
+    } else {
+        i + 1
+    };
+    Some((role, next))
+}
+
+/// The words that may close a range connector (`en met` of Dutch `tot en met`), skipped.
+fn skip_range_tail(t: &mut Tokens, i: usize) -> usize {
+    for tail in RANGE_TAILS {
+        let matches = (0..tail.len()).all(|k| {
+            t.get(i + k)
+                .is_some_and(|tok| matches!(tok.kind, Kind::Word) && fold(t.slice(&tok)) == tail[k])
+        });
+        if matches {
+            return i + tail.len();
+        }
+    }
+    i
 }
 
 /// The role of the connector at token `k` (`,`, `-`, or a word joining in one of `langs`).
@@ -167,29 +205,29 @@ fn role_in(t: &mut Tokens, k: usize, langs: LangSet) -> Option<Role> {
     }
 }
 
-/// Dutch ordinals of paragraphs (`artikel 6, eerste lid`), by number.
-const DUTCH_ORDINALS: [&str; 10] = [
-    "eerste", "tweede", "derde", "vierde", "vijfde", "zesde", "zevende", "achtste", "negende",
-    "tiende",
-];
-
-/// A paragraph named by its ordinal at token `i`: `eerste lid` is `par_1`.
+/// A paragraph named by its ordinal at token `i`, in a language that numbers paragraphs so
+/// ([`PARAGRAPH_ORDINALS`]): `eerste lid`, `prvega odstavka` are `par_1`.
 fn ordinal_paragraph(t: &mut Tokens, i: usize, langs: LangSet) -> Option<(Group, usize, LangSet)> {
     let token = t.get(i)?;
     if !matches!(token.kind, Kind::Word) {
         return None;
     }
-    let ordinal = t.slice(&token).to_lowercase();
-    let number = DUTCH_ORDINALS.iter().position(|o| *o == ordinal)? + 1;
+    let ordinal = fold(t.slice(&token)).to_lowercase();
     let words: Vec<&UnitWords> = t
         .unit_words(i + 1, langs)
         .into_iter()
         .filter(|w| w.level == Level::Paragraph && w.side == Side::Before)
         .collect();
     let word_langs = langs_of(&words);
-    if words.is_empty() || !word_langs.contains(crate::lang::Lang::Nl) {
-        return None;
-    }
+    let number = PARAGRAPH_ORDINALS
+        .iter()
+        .filter(|(lang, _)| !words.is_empty() && word_langs.contains(*lang))
+        .find_map(|(_, numbers)| {
+            numbers
+                .iter()
+                .position(|forms| forms.contains(&ordinal.as_str()))
+        })?
+        + 1;
     let step = Step {
         level: Level::Paragraph,
         label: number.to_string(),
@@ -199,6 +237,30 @@ fn ordinal_paragraph(t: &mut Tokens, i: usize, langs: LangSet) -> Option<(Group,
         paths: vec![vec![step]],
     };
     Some((group, i + 2, word_langs))
+}
+
+/// A subdivision named by its ordinal before its word (`pirmos pastraipos`, `pirmās daļas`):
+/// read, to be dropped, so that the point after it still joins the branch.
+fn ordinal_subdivision(
+    t: &mut Tokens,
+    i: usize,
+    langs: LangSet,
+) -> Option<(Group, usize, LangSet)> {
+    if !t.has_role(i, Role::Ordinal) {
+        return None;
+    }
+    let words: Vec<&UnitWords> = words_after(t, i + 1, langs)
+        .into_iter()
+        .filter(|w| w.level == Level::Subdivision)
+        .collect();
+    if words.is_empty() {
+        return None;
+    }
+    let group = Group {
+        level: Level::Subdivision,
+        paths: Vec::new(),
+    };
+    Some((group, i + 2, langs_of(&words)))
 }
 
 /// Whether the token at `k` is one capital letter.
@@ -228,6 +290,9 @@ fn after_capitals(t: &mut Tokens, k: usize) -> bool {
 /// as Swedish), the first of those that go as far, subdivisions last.
 fn group(t: &mut Tokens, i: usize, langs: LangSet) -> Option<(Group, usize, LangSet)> {
     if let Some(found) = ordinal_paragraph(t, i, langs) {
+        return Some(found);
+    }
+    if let Some(found) = ordinal_subdivision(t, i, langs) {
         return Some(found);
     }
     let words = t.unit_words(i, langs);
@@ -490,6 +555,7 @@ fn items(t: &mut Tokens, i: usize, level: Level, langs: LangSet) -> Option<(Vec<
         bare_letter: matches!(level, Level::Point | Level::Part),
         paren: !matches!(level, Level::Article | Level::Annex),
     };
+    let i = skip_range_opening(t, i, admit, langs);
     let first = item(t, i, level, admit, langs)?;
     // `litra a), i forordning`: a bare letter continues only a list of bare letters.
     let first_bare = first.last.bare;
@@ -500,8 +566,10 @@ fn items(t: &mut Tokens, i: usize, level: Level, langs: LangSet) -> Option<(Vec<
         let Some((role, after)) = connector(t, next, langs) else {
             break;
         };
-        let next_item =
-            item(t, after, level, admit, langs).filter(|item| !item.last.bare || first_bare);
+        let after_comma = labels_ref::is_punct(t, next, ',', true);
+        let next_item = item(t, after, level, admit, langs).filter(|item| {
+            (!item.last.bare || first_bare) && !(after_comma && is_preposition(t, after, item))
+        });
         let Some(item) = next_item.or_else(|| continuation(t, after, &last.path)) else {
             break;
         };
@@ -514,6 +582,39 @@ fn items(t: &mut Tokens, i: usize, level: Level, langs: LangSet) -> Option<(Vec<
     }
     paths.truncate(MAX_UNITS);
     Some((paths, next))
+}
+
+/// `litra a, i forordning`, `písm. a, v nařízení`: a lone letter after a list's comma that
+/// is a small word of some language and leads to an act (or any anchor) is a preposition
+/// (`in`), not point (i) or (v). After `and` it stays a point (`litra h og i, GDPR`).
+fn is_preposition(t: &mut Tokens, at: usize, item: &Item) -> bool {
+    let small_word = t.has_role(at, Role::Of) || t.has_role(at, Role::Link);
+    item.last.bare && item.next == at + 1 && small_word && anchor_follows(t, item.next)
+}
+
+/// Whether an act, a unit word or a popular name (any anchor), a CELEX number or a word
+/// pointing at the act the text is in (`denne`, `tomto`) stands at token `i`.
+fn anchor_follows(t: &mut Tokens, i: usize) -> bool {
+    let anchor = t
+        .get(i)
+        .is_some_and(|tok| matches!(tok.kind, Kind::Anchor(_) | Kind::Special(_)));
+    anchor || t.has_role(i, Role::This)
+}
+
+/// `da 15 a 17`, `dal 15 al 17`, `od 15. do 17.`: the word opening a range is skipped when
+/// a label and a range connector follow it.
+fn skip_range_opening(t: &mut Tokens, i: usize, admit: Admit, langs: LangSet) -> usize {
+    let opens = t
+        .roles(i)
+        .iter()
+        .any(|(lang, role)| *role == Role::RangeOpening && lang.is_none_or(|l| langs.contains(l)));
+    if !opens {
+        return i;
+    }
+    let closes = labels_ref::label(t, i + 1, admit)
+        .and_then(|(_, next)| connector(t, next, langs))
+        .is_some_and(|(role, _)| role == Role::Range);
+    if closes { i + 1 } else { i }
 }
 
 /// Languages that write a point's letter bare after its paragraph's number (Swedish
@@ -638,10 +739,7 @@ fn bare_point(t: &mut Tokens, item: &mut Item) {
     let Some((label, next)) = labels_ref::label(t, item.next, admit) else {
         return;
     };
-    let before_act = t
-        .get(next)
-        .is_some_and(|tok| matches!(tok.kind, Kind::Anchor(_) | Kind::Special(_)));
-    if matches!(label.form, Form::Letter | Form::Roman) && !before_act {
+    if matches!(label.form, Form::Letter | Form::Roman) && !anchor_follows(t, next) {
         item.path.push(Step {
             level: Level::Point,
             label: label.id.clone(),

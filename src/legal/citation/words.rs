@@ -2,9 +2,10 @@
 //! paragraph, a point, a recital or an annex (in every inflected form a citation uses), what
 //! names a regulation or a directive, and the small words that join them.
 //!
-//! Forms are lowercase, but for abbreviations with capitals inside (`ErwG`), matched as
-//! written. A form ending in `*` is a stem: it matches any word it starts (`cikk*`: `cikk`,
-//! `cikke`, `cikkének`), used where a language inflects too much to list.
+//! Forms are lowercase, but for abbreviations with capitals inside (`ErwG`) and Irish
+//! prefixed forms (`hAirteagal`), matched as written. A form ending in `*` is a stem: it
+//! matches any word it starts (`cikk*`: `cikk`, `cikke`, `cikkének`), used where a language
+//! inflects too much to list.
 //! Small words ([`SMALL_WORDS`]) are written folded (no accents), as [`fold`] makes them.
 //!
 //! [`fold`]: crate::lang::fold::fold
@@ -102,7 +103,9 @@ pub const UNIT_WORDS: &[UnitWords] = &[
     unit(Nl, Subdivision, Before, &["alinea", "alinea's", "zin", "streepje"]),
     // Italian
     unit(It, Article, Before, &["articolo", "articoli", "art.", "artt."]),
-    unit(It, Paragraph, Before, &["paragrafo", "paragrafi", "par."]),
+    // `comma 1`, with a number, is how Italian lawyers name a paragraph; `primo comma`, with
+    // an ordinal, is a subparagraph as in the Official Journal.
+    unit(It, Paragraph, Before, &["paragrafo", "paragrafi", "par.", "comma", "commi"]),
     unit(It, Point, Before, &["lettera", "lettere", "punto", "punti", "lett."]),
     unit(It, Recital, Before, &["considerando"]),
     unit(It, Annex, Before, &["allegato", "allegati"]),
@@ -158,6 +161,8 @@ pub const UNIT_WORDS: &[UnitWords] = &[
     unit(Sk, Subdivision, Before, &["pododsek", "pododseku", "veta", "vete", "zarážka", "zarážke"]),
     // Slovenian
     unit(Sl, Article, Before, &["člen", "člena", "členu", "členom", "členi", "členov", "členih", "čl."]),
+    // national style, the number first: `6. člen`, `prvega odstavka 6. člena`
+    unit(Sl, Article, After, &["člen", "člena", "členu", "členom"]),
     unit(Sl, Paragraph, Before, &["odstavek", "odstavka", "odstavku", "odstavki", "odstavkov"]),
     unit(Sl, Point, Before, &["točka", "točke", "točki", "točko", "točk"]),
     unit(Sl, Recital, Before, &["uvodna izjava", "uvodne izjave", "uvodni izjavi", "uvodnih izjavah"]),
@@ -166,12 +171,12 @@ pub const UNIT_WORDS: &[UnitWords] = &[
     unit(Sl, Subdivision, Before, &["pododstavek", "pododstavka", "pododstavku", "stavek", "alinea"]),
     // Croatian
     unit(Hr, Article, Before, &["članak", "članka", "članku", "člankom", "članci", "članaka", "člancima", "čl."]),
-    unit(Hr, Paragraph, Before, &["stavak", "stavka", "stavku", "stavci", "stavaka", "stavcima", "st."]),
-    unit(Hr, Point, Before, &["točka", "točke", "točki", "točku", "točaka", "podtočka", "podtočke", "podtočki"]),
+    unit(Hr, Paragraph, Before, &["stavak", "stavka", "stavku", "stavci", "stavaka", "stavcima", "stavkom", "st."]),
+    unit(Hr, Point, Before, &["točka", "točke", "točki", "točku", "točkom", "točaka", "točkama", "podtočka", "podtočke", "podtočki", "podtočkom"]),
     unit(Hr, Recital, Before, &["uvodna izjava", "uvodne izjave", "uvodnoj izjavi", "uvodnih izjava"]),
-    unit(Hr, Annex, Before, &["prilog", "priloga", "prilogu", "prilozi", "prilozima"]),
+    unit(Hr, Annex, Before, &["prilog", "priloga", "prilogu", "prilogom", "prilozi", "prilozima"]),
     unit(Hr, Part, Before, &["dio", "dijela", "dijelu", "dijelovi", "dijelova"]),
-    unit(Hr, Subdivision, Before, &["podstavak", "podstavka", "podstavku", "rečenica", "rečenici", "alineja"]),
+    unit(Hr, Subdivision, Before, &["podstavak", "podstavka", "podstavku", "podstavkom", "rečenica", "rečenici", "alineja"]),
     // Danish
     unit(Da, Article, Before, &["artikel", "artikler", "artiklerne", "art."]),
     unit(Da, Paragraph, Before, &["stk."]),
@@ -197,10 +202,10 @@ pub const UNIT_WORDS: &[UnitWords] = &[
     unit(Fi, Annex, Before, &["liite", "liitteen", "liitteessä", "liitettä", "liitteeseen", "liitteestä"]),
     unit(Fi, Part, After, &["osa", "osan", "osassa", "osaa", "osat", "osien", "osasta", "osaan"]),
     // Estonian
-    unit(Et, Article, Before, &["artikkel", "artikli", "artiklis", "artiklit", "artiklid", "artiklite", "artiklites", "artiklile", "artiklist", "artiklisse", "artiklitega"]),
-    unit(Et, Paragraph, Before, &["lõige", "lõike", "lõikes", "lõiget", "lõiked", "lõigete", "lõigetes", "lõikele", "lõikest"]),
-    unit(Et, Point, Before, &["punkt", "punkti", "punktis", "punktid", "punktide", "punktides", "alapunkt", "alapunkti", "alapunktis"]),
-    unit(Et, Recital, Before, &["põhjendus", "põhjenduse", "põhjenduses", "põhjendused", "põhjenduste", "põhjendustes"]),
+    unit(Et, Article, Before, &["artikkel", "artikli", "artiklis", "artiklit", "artiklid", "artiklite", "artiklites", "artiklile", "artiklist", "artiklisse", "artikliga", "artiklitega"]),
+    unit(Et, Paragraph, Before, &["lõige", "lõike", "lõikes", "lõiget", "lõiked", "lõigete", "lõigetes", "lõikele", "lõikest", "lõikega", "lõigetega"]),
+    unit(Et, Point, Before, &["punkt", "punkti", "punktis", "punktid", "punktide", "punktides", "punktiga", "punktidega", "alapunkt", "alapunkti", "alapunktis", "alapunktiga"]),
+    unit(Et, Recital, Before, &["põhjendus", "põhjenduse", "põhjenduses", "põhjendused", "põhjenduste", "põhjendustes", "põhjendusega"]),
     unit(Et, Annex, After, &["lisa", "lisas", "lisades", "lisasse", "lisast"]),
     unit(Et, Part, After, &["osa", "osas", "osast", "osasse"]),
     unit(Et, Subdivision, Before, &["lõik", "lõigu", "lõigus", "lause", "taane"]),
@@ -258,13 +263,13 @@ pub const UNIT_WORDS: &[UnitWords] = &[
     unit(Mt, Part, Before, &["parti"]),
     unit(Mt, Subdivision, Before, &["subparagrafu", "subparagrafi", "sentenza", "inċiż"]),
     // Irish
-    unit(Ga, Article, Before, &["airteagal", "airteagail", "hairteagal"]),
+    unit(Ga, Article, Before, &["airteagal", "airteagail", "hairteagal", "hAirteagal", "hAirteagail", "nAirteagal"]),
     unit(Ga, Paragraph, Before, &["mír", "míre", "mhír", "míreanna"]),
-    unit(Ga, Point, Before, &["pointe", "phointe", "pointí"]),
+    unit(Ga, Point, Before, &["pointe", "phointe", "bpointe", "pointí", "bpointí"]),
     unit(Ga, Recital, Before, &["aithris", "aithrisí"]),
-    unit(Ga, Annex, Before, &["iarscríbhinn", "iarscríbhinní"]),
+    unit(Ga, Annex, Before, &["iarscríbhinn", "iarscríbhinní", "hIarscríbhinn", "nIarscríbhinn"]),
     unit(Ga, Part, Before, &["cuid", "chuid", "coda"]),
-    unit(Ga, Subdivision, Before, &["fomhír", "fomhíre", "abairt"]),
+    unit(Ga, Subdivision, Before, &["fomhír", "fomhíre", "fhomhír", "fhomhíre", "abairt"]),
 ];
 
 /// The kind of act an act word names; it gives the CELEX type letter.
@@ -361,9 +366,9 @@ pub const ACT_WORDS: &[ActWords] = &[
     act(Cs, Directive, Before, &["směrnice", "směrnici", "směrnicí", "směrnic"]),
     act(Cs, Decision, Before, &["rozhodnutí"]),
     act(Cs, FrameworkDecision, Before, &["rámcové rozhodnutí", "rámcového rozhodnutí", "společná akce"]),
-    act(Sk, Regulation, Before, &["nariadenie", "nariadenia", "nariadení", "nariadením"]),
+    act(Sk, Regulation, Before, &["nariadenie", "nariadenia", "nariadení", "nariadeniu", "nariadením"]),
     act(Sk, Directive, Before, &["smernica", "smernice", "smernici", "smernicou"]),
-    act(Sk, Decision, Before, &["rozhodnutie", "rozhodnutia", "rozhodnutí", "rozhodnutím"]),
+    act(Sk, Decision, Before, &["rozhodnutie", "rozhodnutia", "rozhodnutí", "rozhodnutiu", "rozhodnutím"]),
     act(Sk, FrameworkDecision, Before, &["rámcové rozhodnutie", "rámcového rozhodnutia", "spoločná akcia"]),
     act(Sl, Regulation, Before, &["uredba", "uredbe", "uredbi", "uredbo"]),
     act(Sl, Directive, Before, &["direktiva", "direktive", "direktivi", "direktivo"]),
@@ -426,6 +431,8 @@ pub enum Role {
     List,
     /// Joins the ends of a range: `to`, `bis`, `à`.
     Range,
+    /// Opens a range before its first end: `da` (`da 15 a 17`), `od` (`od 15. do 17.`).
+    RangeOpening,
     /// Joins a unit to what contains it or to its act: `of`, `du`, `van`, `der`.
     Of,
     /// May stand between a unit and its act: `the`, `la`, `in`.
@@ -472,6 +479,12 @@ pub const SMALL_WORDS: &[SmallWords] = &[
     small(Some(Pt), Role::Range, &["a"]),
     small(Some(Nl), Role::List, &["en", "of"]),
     small(Some(Nl), Role::Range, &["tot", "t/m"]),
+    small(Some(It), Role::RangeOpening, &["da", "dal", "dall"]),
+    small(Some(Hr), Role::RangeOpening, &["od"]),
+    small(Some(Sl), Role::RangeOpening, &["od"]),
+    small(Some(Cs), Role::RangeOpening, &["od"]),
+    small(Some(Sk), Role::RangeOpening, &["od"]),
+    small(Some(Pl), Role::RangeOpening, &["od"]),
     small(Some(It), Role::List, &["e", "ed", "o", "od"]),
     small(Some(Es), Role::List, &["y", "e", "o", "u"]),
     small(Some(Pt), Role::List, &["e", "ou"]),
@@ -516,7 +529,7 @@ pub const SMALL_WORDS: &[SmallWords] = &[
     small(None, Role::Link, &[
         "the", "in", "under", "l", "la", "le", "les", "die", "das", "dem", "den", "zur", "zum", "im", "het", "il", "lo", "el",
         "los", "las", "o", "a", "os", "as", "we", "ve", "zo", "u", "ir", "id", "is", "it", "τον", "την", "το", "ο", "η",
-        "στο", "στην", "στον", "в", "за", "az", "sub", "pod", "po", "k", "ku"
+        "στο", "στην", "στον", "в", "за", "az", "sub", "pod", "po", "k", "ku", "ghabhann"
     ]),
     small(None, Role::This, &[
         "this", "these", "dieser", "diesem", "dieses", "diese", "present", "presente", "presents", "presentes", "deze", "dit",
@@ -553,14 +566,42 @@ pub const SMALL_WORDS: &[SmallWords] = &[
         "deuxieme", "seconde", "troisieme", "quatrieme", "dernier", "eerste", "tweede", "derde", "vierde", "laatste", "primo",
         "secondo", "terzo", "quarto", "ultimo", "primer", "primero", "segundo", "tercer", "tercero", "cuarto", "primeiro",
         "terceiro", "primul", "doilea", "treilea", "pierwszy", "pierwszym", "drugi", "drugim", "trzeci", "trzecim", "ostatni",
-        "prvni", "prvnim", "druhy", "druhem", "treti", "tretim", "posledni", "prvy", "prvom", "druhom", "tretom", "prvi",
-        "prvem", "drugem", "tretji", "treci", "forste", "andet", "tredje", "forsta", "andra", "ensimmainen", "ensimmaisen",
+        "prvni", "prvnim", "druhy", "druhem", "treti", "tretim", "posledni", "prvy", "prvom", "druhom", "tretom", "prveho",
+        "druheho", "tretieho", "prvi", "prvem", "drugem", "tretji", "prvega", "drugega", "tretjega", "treci", "prvog",
+        "drugog", "treceg", "forste", "andet", "tredje", "forsta", "andra", "ensimmainen", "ensimmaisen",
         "toinen", "toisen", "kolmas", "kolmannen", "esimene", "esimese", "teine", "teise", "elso", "masodik", "harmadik",
-        "pirmoji", "pirmosios", "antroji", "antrosios", "pirma", "pirmaja", "otra", "otraja", "πρωτο", "πρωτου", "δευτερο",
+        "pirmoji", "pirmosios", "pirmos", "antroji", "antrosios", "antros", "pirma", "pirmaja", "pirmas", "otra", "otraja",
+        "otras", "πρωτο", "πρωτου", "δευτερο",
         "δευτερου", "τριτο", "τριτου", "първа", "първата", "втора", "втората", "трета", "ewwel", "tieni", "chead", "dara"
     ]),
     small(None, Role::Page, &["p", "pp", "s", "blz", "pag", "str", "o", "σ", "стр", "lk", "l", "lpp", "psl", "old", "lch", "sivu"]),
 ];
+
+/// Ordinals that name a paragraph before its word, folded, by number: Dutch `eerste lid`,
+/// Slovenian national style `prvi odstavek`, `prvega odstavka`, `prvem odstavku`.
+#[rustfmt::skip] // one line per number
+pub const PARAGRAPH_ORDINALS: &[(Lang, &[&[&str]])] = &[
+    (Nl, &[
+        &["eerste"], &["tweede"], &["derde"], &["vierde"], &["vijfde"], &["zesde"], &["zevende"], &["achtste"],
+        &["negende"], &["tiende"],
+    ]),
+    (Sl, &[
+        &["prvi", "prvega", "prvem"],
+        &["drugi", "drugega", "drugem"],
+        &["tretji", "tretjega", "tretjem"],
+        &["cetrti", "cetrtega", "cetrtem"],
+        &["peti", "petega", "petem"],
+        &["sesti", "sestega", "sestem"],
+        &["sedmi", "sedmega", "sedmem"],
+        &["osmi", "osmega", "osmem"],
+        &["deveti", "devetega", "devetem"],
+        &["deseti", "desetega", "desetem"],
+    ]),
+];
+
+/// Words that may follow a range connector and close it with it, folded: Dutch `tot en
+/// met` (up to and including).
+pub const RANGE_TAILS: &[&[&str]] = &[&["en", "met"]];
 
 /// Latin words that insert an article after another (`Article 3 bis` is `art_3a`), by
 /// position.
@@ -581,7 +622,7 @@ pub const INSERTED: [&str; 10] = [
 /// matched in their exact case (`DO` is Spanish for OJ, `do` a preposition elsewhere).
 #[rustfmt::skip] // names, many to a line
 pub const OJ_NAMES: &[&str] = &[
-    "OJ", "O.J.", "ABl.", "ABl", "JO", "PB", "Pb.", "GU", "DO", "Dz.U.", "Dz. U.", "Dz.Urz.", "Úř. věst.", "Ú. v.", "UL",
+    "OJ", "O.J.", "ABl.", "ABl", "JO", "PB", "Pb.", "GU", "DO", "Dz.U.", "Dz. U.", "Dz.Urz.", "Úř. věst.", "Ú. v. EÚ", "Ú. v. ES", "Ú. v.", "UL",
     "SL", "EUT", "EUVL", "ELT", "HL", "OL", "OV", "ΕΕ", "ОВ", "ĠU", "IO", "Official Journal", "Amtsblatt",
     "Journal officiel", "Publicatieblad", "Gazzetta ufficiale", "Diario Oficial", "Jornal Oficial", "Jurnalul Oficial",
     "Dziennik Urzędowy", "Úřední věstník", "Úradný vestník", "Uradni list", "Službeni list", "EU-Tidende",
