@@ -1033,3 +1033,35 @@ fn an_edited_corpus_scores_as_a_fresh_index_of_it() {
     };
     assert_eq!(hits(incremental.path()), hits(fresh.path()));
 }
+
+#[test]
+fn a_translated_paragraph_is_a_unit_of_its_letter_stemmed_in_its_own_language() {
+    let letter = "---\nlang: cs\n---\n\nOtevřený dopis vládě České republiky o ochraně soukromé komunikace. \
+Vážený pane premiére, obracíme se na vás jménem organizací občanské společnosti, které \
+dlouhodobě hájí základní práva a svobody občanů v digitálním prostředí. Navrhované nařízení \
+by zavedlo plošné skenování soukromých zpráv, což považujeme za nepřiměřený zásah do \
+soukromí všech uživatelů.\n\n\
+Žádáme proto vládu, aby v Radě Evropské unie hlasovala proti návrhu, který by oslabil \
+šifrování a ohrozil bezpečnost komunikace novinářů, lékařů, advokátů i běžných občanů. \
+Ochrana dětí je důležitá, ale musí být prosazována přiměřenými a účinnými prostředky.\n\n\
+Open letter to the Government of the Czech Republic. Dear Prime Minister, we are writing \
+on behalf of civil society organisations which have long defended the fundamental rights \
+and freedoms of citizens online. The proposed regulation would introduce the scanning of \
+all private messages, which we consider a disproportionate interference with the privacy \
+of every user and with the encryption that protects journalists.\n";
+    let corpus = corpus_of(&[("letters/dopis.md", letter.as_bytes())]);
+    let index = tempfile::tempdir().expect("temp dir");
+    index_into(corpus.path(), index.path());
+    // `journalist` meets `journalists` only through the English stemmer.
+    let response = search_json(index.path(), &["journalist", "--group", "unit"]);
+    assert_eq!(response["total"], 1, "{response}");
+    let hit = &response["hits"][0];
+    assert_eq!(hit["id"], "letters/dopis#p_3");
+    assert_eq!(hit["lang"], "cs", "a unit of the letter's only version");
+    assert_ne!(hit["highlights"], serde_json::json!([]), "{hit}");
+    let (code, _, stderr) = run(index.path(), &["show", "letters/dopis#p_3", "--lang", "cs"]);
+    assert_eq!(code, 0, "the hit opens: {stderr}");
+    let stats: Value = serde_json::from_str(&run(index.path(), &["stats", "--format", "json"]).1)
+        .expect("stats json");
+    assert_eq!(stats["lang"], serde_json::json!({"cs": 1}));
+}

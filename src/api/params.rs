@@ -12,7 +12,7 @@ use super::error::ApiError;
 use crate::lang::Lang;
 use crate::limits;
 use crate::model::{DateSpan, Kind};
-use crate::search::execute::{Group, SearchRequest, Sort};
+use crate::search::execute::{self, Group, SearchRequest, Sort};
 
 /// Parses a raw query string into `T` (repeated keys fill lists).
 pub fn parse<T: DeserializeOwned>(raw: Option<&str>) -> Result<T, ApiError> {
@@ -138,24 +138,11 @@ fn date(name: &str, value: Option<&str>) -> Result<Option<DateSpan>, ApiError> {
 }
 
 fn group(value: Option<&str>) -> Result<Group, ApiError> {
-    match value.unwrap_or("doc") {
-        "doc" | "" => Ok(Group::Doc),
-        "unit" => Ok(Group::Unit),
-        other => Err(ApiError::InvalidParameter(format!(
-            "invalid group '{other}': expected doc or unit"
-        ))),
-    }
+    execute::named_or_default(value).map_err(ApiError::InvalidParameter)
 }
 
 fn sort(value: Option<&str>) -> Result<Sort, ApiError> {
-    match value.unwrap_or("relevance") {
-        "relevance" | "" => Ok(Sort::Relevance),
-        "newest" => Ok(Sort::Newest),
-        "oldest" => Ok(Sort::Oldest),
-        other => Err(ApiError::InvalidParameter(format!(
-            "invalid sort '{other}': expected relevance, newest or oldest"
-        ))),
-    }
+    execute::named_or_default(value).map_err(ApiError::InvalidParameter)
 }
 
 /// `limit`: a non-negative integer, capped at the page maximum (asking for more is not an

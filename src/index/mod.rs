@@ -26,8 +26,11 @@ use crate::model::{Date, Kind};
 pub struct IndexedUnit {
     /// Unit id, `None` for the whole document.
     pub unit: Option<String>,
-    /// Language of this unit's text.
+    /// Language of the unit: its version's (what `lang` filters, facets and `show` go by).
     pub lang: Lang,
+    /// Language whose stemmer analyses the text: the version's, or a paragraph's own when
+    /// it is written in another (an English translation in a Czech letter).
+    pub text_lang: Lang,
     /// Headings above the unit.
     pub heading: Option<String>,
     /// Whether the heading is searchable as part of this unit (articles, annexes).

@@ -6,8 +6,10 @@
 //!   count — the state incremental indexing and primary selection need, committed
 //!   atomically with the units it describes.
 //!
-//! Each unit's text is indexed in the field of its language (`text_fr` with French stemming)
-//! and in `text_exact` (unstemmed, folded, with positions) for quoted phrases.
+//! Each unit's text is indexed in the field of its language (`text_fr` with French stemming;
+//! a paragraph written in another language than its version, in that language's field,
+//! named in `words_lang`) and in `text_exact` (unstemmed, folded, with positions) for quoted
+//! phrases.
 //!
 //! A version's title words are indexed on its record alone (`title:` queries go through the
 //! record to its units); the title and path every hit shows are stored with each unit, read
@@ -74,6 +76,9 @@ pub struct Fields {
     pub defines: Field,
     /// Unstemmed, folded text, with positions.
     pub text_exact: Field,
+    /// The language whose stemmed field holds a unit's words (its `lang`, or a paragraph's
+    /// own language): which stemmed fields a segment fills.
+    pub words_lang: Field,
     /// Stemmed text, one field per language, in `lang::ALL` order.
     pub text_lang: Vec<Field>,
     /// Version records: content hash of the file.
@@ -105,6 +110,7 @@ pub fn build() -> Schema {
     for name in ["rec", "file_key", "lang", "kind"] {
         builder.add_text_field(name, STRING | STORED);
     }
+    builder.add_text_field("words_lang", STRING);
     for name in ["id", "doc_id", "publisher", "version"] {
         builder.add_text_field(name, STRING | STORED | FAST);
     }
@@ -203,6 +209,7 @@ impl Fields {
             cites: field("cites")?,
             defines: field("defines")?,
             text_exact: field("text_exact")?,
+            words_lang: field("words_lang")?,
             text_lang,
             hash: field("hash")?,
             units: field("units")?,

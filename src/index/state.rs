@@ -10,7 +10,7 @@ use crate::lang::Lang;
 use crate::model::{Date, Kind};
 
 /// Version of the index layout; an index of another layout must be rebuilt.
-pub const FORMAT: u32 = 3;
+pub const FORMAT: u32 = 4;
 
 /// The payload of one commit.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

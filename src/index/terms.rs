@@ -169,14 +169,14 @@ fn may_hold(inverted: &InvertedIndexReader, key: &[u8]) -> bool {
         .map_or(true, |info| info.is_some())
 }
 
-/// The languages some unit of `segment` is in (every language when the segment cannot
-/// tell, so that nothing is ever left unsearched). Each unit indexes its language code in
-/// the `lang` field and its text in that language's field, so the codes in the `lang`
-/// field's dictionary name every text field that holds terms; asking the dictionary is a
+/// The languages some unit of `segment` has its words in (every language when the segment
+/// cannot tell, so that nothing is ever left unsearched). Each unit indexes the code of the
+/// language its text is stemmed in in the `words_lang` field, so the codes in that field's
+/// dictionary name every text field that holds terms; asking the dictionary is a
 /// lookup per language, where opening 25 text fields built an empty dictionary for each
 /// absent one (a third of a one-shot search).
 fn langs_of(segment: &SegmentReader, fields: &Fields) -> LangSet {
-    let Ok(inverted) = segment.inverted_index(fields.lang) else {
+    let Ok(inverted) = segment.inverted_index(fields.words_lang) else {
         return LangSet::ALL;
     };
     ALL.iter()

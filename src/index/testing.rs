@@ -30,6 +30,7 @@ pub fn version_of(doc_id: &str, lang: Lang, texts: &[&str]) -> VersionDoc {
             .map(|(i, text)| IndexedUnit {
                 unit: (!whole).then(|| format!("p_{}", i + 1)),
                 lang,
+                text_lang: lang,
                 heading: None,
                 heading_indexed: false,
                 text: text.to_string(),

@@ -178,7 +178,8 @@ impl Writer {
             _ => unit.text.clone(),
         };
         d.add_text(f.text_exact, &searchable);
-        d.add_text(f.text_of(unit.lang), &searchable);
+        d.add_text(f.text_of(unit.text_lang), &searchable);
+        d.add_text(f.words_lang, unit.text_lang.code());
         for cited in &unit.cites {
             d.add_text(f.cites, cited);
         }

@@ -523,7 +523,7 @@ pub(crate) fn json_error_reason(error: &serde_json::Error) -> String {
 const UNIT_DETECTION_MIN_CHARS: usize = 200;
 
 fn indexed_unit(unit: Unit, meta: &metadata::DocMeta) -> IndexedUnit {
-    let lang = unit_lang(&unit, meta);
+    let text_lang = text_lang(&unit, meta);
     let context = Context {
         celex: meta.celex.as_deref().filter(|_| meta.legal),
         unit: unit.id.as_deref(),
@@ -541,7 +541,8 @@ fn indexed_unit(unit: Unit, meta: &metadata::DocMeta) -> IndexedUnit {
     };
     IndexedUnit {
         unit: unit.id,
-        lang,
+        lang: meta.lang,
+        text_lang,
         heading: unit.heading,
         heading_indexed,
         text: unit.text,
@@ -550,8 +551,10 @@ fn indexed_unit(unit: Unit, meta: &metadata::DocMeta) -> IndexedUnit {
     }
 }
 
-/// Paragraphs of a non-legal document may be in another language than the document.
-fn unit_lang(unit: &Unit, meta: &metadata::DocMeta) -> Lang {
+/// The language a unit's text is analysed in: a paragraph of a non-legal document may be
+/// written in another language than its document (it stays a unit of the document's
+/// version, in the document's language, but its words are stemmed as written).
+fn text_lang(unit: &Unit, meta: &metadata::DocMeta) -> Lang {
     let is_paragraph = unit.id.as_deref().is_some_and(|id| id.starts_with("p_"));
     if meta.legal
         || !is_paragraph

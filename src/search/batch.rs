@@ -1,7 +1,8 @@
 //! Batch search: many queries in, one answer line per query out, in input order.
 //!
 //! A line is a plain query, `id<TAB>query`, or a JSON object
-//! `{"id", "q", "lang", "kind", "from", "to", "limit"}`. A line that cannot be read, or a
+//! `{"id", "q", "lang", "kind", "from", "to", "limit"}`, which may also set `offset`,
+//! `sort`, `group` and `doc` as `search` does. A line that cannot be read, or a
 //! query that fails, gets its `error` and the others go on. CLI and API share this code, and
 //! a batch query is answered exactly like the same `search`.
 
@@ -29,7 +30,9 @@ pub struct BatchQuery {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct JsonLine {
-    id: Option<serde_json::Value>,
+    /// Read from the line's object before the rest (see [`json_line`]).
+    #[serde(rename = "id")]
+    _id: Option<serde::de::IgnoredAny>,
     q: Option<String>,
     #[serde(default)]
     lang: OneOrMany,
@@ -38,6 +41,10 @@ struct JsonLine {
     from: Option<String>,
     to: Option<String>,
     limit: Option<u64>,
+    offset: Option<u64>,
+    sort: Option<String>,
+    group: Option<String>,
+    doc: Option<String>,
 }
 
 /// `"fr"` or `["fr", "nl"]`.
@@ -109,8 +116,8 @@ fn plain_request(query: &str, limit: u64) -> SearchRequest {
 }
 
 fn json_line(line: &str, fallback_id: String, default_limit: u64) -> BatchQuery {
-    let parsed: JsonLine = match serde_json::from_str(line) {
-        Ok(parsed) => parsed,
+    let object: serde_json::Value = match serde_json::from_str(line) {
+        Ok(object) => object,
         Err(e) => {
             return BatchQuery {
                 id: fallback_id,
@@ -119,13 +126,20 @@ fn json_line(line: &str, fallback_id: String, default_limit: u64) -> BatchQuery 
             };
         }
     };
-    let id = match &parsed.id {
+    // A line with a bad field still answers under its own id and query.
+    let id = match object.get("id") {
         Some(serde_json::Value::String(s)) => s.clone(),
         Some(serde_json::Value::Null) | None => fallback_id,
         Some(other) => other.to_string(),
     };
-    let query = parsed.q.clone().unwrap_or_default();
-    let request = json_request(&parsed, default_limit);
+    let query = object
+        .get("q")
+        .and_then(serde_json::Value::as_str)
+        .unwrap_or_default()
+        .to_string();
+    let request = serde_json::from_value::<JsonLine>(object)
+        .map_err(|e| format!("not a valid JSON query line: {e}"))
+        .and_then(|parsed| json_request(&parsed, default_limit));
     BatchQuery { id, query, request }
 }
 
@@ -156,13 +170,19 @@ fn json_request(line: &JsonLine, default_limit: u64) -> Result<SearchRequest, St
         .limit
         .unwrap_or(default_limit)
         .min(limits::MAX_BATCH_LIMIT);
+    let (limit, offset) =
+        execute::checked_paging(limit, line.offset.unwrap_or(0)).map_err(|e| e.to_string())?;
     Ok(SearchRequest {
         query,
         langs,
         kinds,
         from: date(&line.from)?,
         to: date(&line.to)?,
+        doc: line.doc.clone().filter(|d| !d.is_empty()),
+        group: execute::named_or_default(line.group.as_deref())?,
+        sort: execute::named_or_default(line.sort.as_deref())?,
         limit,
+        offset,
         ..SearchRequest::default()
     })
 }
@@ -221,6 +241,29 @@ mod tests {
         assert_eq!(request.langs, [Lang::Nl]);
         assert_eq!(request.kinds, [Kind::Legislation]);
         assert_eq!(request.limit, 5);
+    }
+
+    #[test]
+    fn json_lines_sort_page_group_and_pin_a_document() {
+        let line = r#"{"id": "q8", "q": "encryption", "sort": "newest", "offset": 20, "group": "unit", "doc": "32016R0679"}"#;
+        let request = parse_line(line, 8, 10).unwrap().request.unwrap();
+        assert_eq!(request.sort, execute::Sort::Newest);
+        assert_eq!(request.group, execute::Group::Unit);
+        assert_eq!(request.offset, 20);
+        assert_eq!(request.doc.as_deref(), Some("32016R0679"));
+        let bad = parse_line(r#"{"id": "q9", "q": "x", "sort": "random"}"#, 9, 10).unwrap();
+        assert!(
+            bad.request
+                .unwrap_err()
+                .starts_with("invalid sort 'random'")
+        );
+    }
+
+    #[test]
+    fn a_line_with_an_unknown_field_answers_under_its_own_id() {
+        let line = parse_line(r#"{"id": "q8", "q": "consent", "colour": 1}"#, 8, 10).unwrap();
+        assert_eq!((line.id.as_str(), line.query.as_str()), ("q8", "consent"));
+        assert!(line.request.unwrap_err().contains("unknown field `colour`"));
     }
 
     #[test]

@@ -39,6 +39,19 @@ pub enum Group {
     Unit,
 }
 
+impl std::str::FromStr for Group {
+    type Err = String;
+
+    /// `doc` or `unit`, as the API and batch lines name them.
+    fn from_str(s: &str) -> Result<Group, String> {
+        match s {
+            "doc" => Ok(Group::Doc),
+            "unit" => Ok(Group::Unit),
+            other => Err(format!("invalid group '{other}': expected doc or unit")),
+        }
+    }
+}
+
 /// How hits are ordered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Sort {
@@ -49,6 +62,33 @@ pub enum Sort {
     Newest,
     /// Earliest date first, undated last.
     Oldest,
+}
+
+impl std::str::FromStr for Sort {
+    type Err = String;
+
+    /// `relevance`, `newest` or `oldest`, as the API and batch lines name them.
+    fn from_str(s: &str) -> Result<Sort, String> {
+        match s {
+            "relevance" => Ok(Sort::Relevance),
+            "newest" => Ok(Sort::Newest),
+            "oldest" => Ok(Sort::Oldest),
+            other => Err(format!(
+                "invalid sort '{other}': expected relevance, newest or oldest"
+            )),
+        }
+    }
+}
+
+/// A value named by a word (`group` `unit`, `sort` `newest`), or its default when absent
+/// or empty, as the API and batch lines give them.
+pub fn named_or_default<T>(value: Option<&str>) -> Result<T, String>
+where
+    T: Default + std::str::FromStr<Err = String>,
+{
+    value
+        .filter(|v| !v.is_empty())
+        .map_or(Ok(T::default()), str::parse)
 }
 
 /// One search, as the CLI, batch and the API ask for it.
@@ -402,7 +442,13 @@ fn read_hit(
         text if text.trim().is_empty() => stored.heading(),
         text => text,
     };
-    let snippet = highlighter.snippet(shown, lang);
+    // Only paragraphs (of statements, posts) may be written in another language than
+    // their version.
+    let snippet = if unit.starts_with("p_") {
+        highlighter.paragraph_snippet(shown, lang)
+    } else {
+        highlighter.snippet(shown, lang)
+    };
     let unit = (!unit.is_empty()).then_some(unit);
     Ok(Hit {
         id: unit_id(&candidate.doc_id, unit),

@@ -13,10 +13,10 @@ use std::sync::Arc;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::query::Highlight;
-use crate::lang::Lang;
 use crate::lang::analyzers::{ThreadAnalyzer, Word, WordStart, words, words_starting_with};
 use crate::lang::fold::fold;
 use crate::lang::starts::FirstBytes;
+use crate::lang::{Lang, detect};
 use crate::limits;
 
 /// Highlighting state for one query: its words analysed once per language met.
@@ -170,6 +170,27 @@ impl<'a> Highlighter<'a> {
         Highlighter {
             query,
             matchers: FxHashMap::default(),
+        }
+    }
+
+    /// The snippet of `text`, a paragraph of a version in `lang` that may be written in
+    /// another language (a translation in a letter: its words were stemmed in their own
+    /// language, see `ingest::text_lang`), where the version's language highlights nothing.
+    pub fn paragraph_snippet(&mut self, text: &str, lang: Lang) -> Snippet {
+        let snippet = self.snippet(text, lang);
+        if !snippet.highlights.is_empty() || self.query.words.is_empty() {
+            return snippet;
+        }
+        match detect::detect(text) {
+            Some(own) if own != lang => {
+                let in_own = self.snippet(text, own);
+                if in_own.highlights.is_empty() {
+                    snippet
+                } else {
+                    in_own
+                }
+            }
+            _ => snippet,
         }
     }
 
