@@ -10,11 +10,10 @@ use std::sync::LazyLock;
 use regex::Regex;
 use serde_json::Value;
 
-use super::clean::{decode, normalize};
+use super::clean::{decode, normalize, written_date};
 use super::text::paragraphs;
 use super::{Block, ExtractError, Extracted, Metadata};
 use crate::lang::Lang;
-use crate::model::DateSpan;
 
 /// A record longer than this with no line break is a flattened act, not a short note; one
 /// that starts with an OJ file name is an act however short.
@@ -97,10 +96,7 @@ fn record(value: &Value) -> Option<Extracted> {
         .map(str::to_string);
     let meta = Metadata {
         title: field(&["title"]).map(normalize),
-        date: field(&["date", "published"])
-            .and_then(|d| d.get(..10))
-            .and_then(|d| d.parse::<DateSpan>().ok())
-            .map(|s| s.first),
+        date: field(&["date", "published"]).and_then(written_date),
         lang: field(&["lang", "language"])
             .and_then(Lang::from_metadata)
             .or(from_oj),
@@ -138,6 +134,7 @@ fn oj_file_lang(content: &str) -> Option<Lang> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Date;
 
     #[test]
     fn eurlex_crawl_record_is_flattened_with_language() {
@@ -187,6 +184,24 @@ mod tests {
         );
         assert!(note.contains("(and 1 more lines)"), "{note}");
         assert_eq!(out[1].cut, None);
+    }
+
+    #[test]
+    fn year_only_and_month_dates_stand_for_their_first_day() {
+        let text = "{\"date\":\"2023\",\"content\":\"a\"}\n{\"date\":\"2021-03\",\"content\":\"b\"}\n{\"published\":\"2022-10-03T08:15:00+02:00\",\"content\":\"c\"}\n";
+        let dates: Vec<_> = extract(text.as_bytes())
+            .unwrap()
+            .into_iter()
+            .map(|e| e.meta.date)
+            .collect();
+        assert_eq!(
+            dates,
+            [
+                Date::new(2023, 1, 1),
+                Date::new(2021, 3, 1),
+                Date::new(2022, 10, 3)
+            ]
+        );
     }
 
     #[test]

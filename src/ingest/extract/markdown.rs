@@ -10,10 +10,10 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::clean::{decode, normalize};
+use super::clean::{decode, normalize, written_date};
 use super::{Block, ExtractError, Extracted, Metadata, Role};
 use crate::lang::Lang;
-use crate::model::{DateSpan, Kind};
+use crate::model::Kind;
 
 /// Extracts a Markdown file.
 pub fn extract(bytes: &[u8]) -> Result<Vec<Extracted>, ExtractError> {
@@ -154,8 +154,7 @@ impl FrontMatter {
 fn read_front_matter(front: &FrontMatter) -> Metadata {
     let date = front
         .get(&["date", "published", "pubdate", "publishdate"])
-        .and_then(|d| d.get(..10).unwrap_or(d).parse::<DateSpan>().ok())
-        .map(|span| span.first);
+        .and_then(written_date);
     Metadata {
         title: front.get(&["title"]).map(str::to_string),
         date,
