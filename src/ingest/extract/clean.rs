@@ -240,8 +240,14 @@ mod tests {
     fn written_dates_stand_for_their_first_day() {
         assert_eq!(written_date("2023"), Date::new(2023, 1, 1));
         assert_eq!(written_date("2021-03"), Date::new(2021, 3, 1));
-        assert_eq!(written_date("2024-03-02T23:30:00+01:00"), Date::new(2024, 3, 2));
-        assert_eq!(written_date("2022-09-01 14:00:00 +0200"), Date::new(2022, 9, 1));
+        assert_eq!(
+            written_date("2024-03-02T23:30:00+01:00"),
+            Date::new(2024, 3, 2)
+        );
+        assert_eq!(
+            written_date("2022-09-01 14:00:00 +0200"),
+            Date::new(2022, 9, 1)
+        );
         assert_eq!(written_date("last year"), None);
         assert_eq!(written_date("2023-1"), None);
     }

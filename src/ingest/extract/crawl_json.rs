@@ -120,8 +120,18 @@ fn record(value: &Value) -> Option<Extracted> {
 /// Closing tags of block elements: content holding one is the article's markup, not text
 /// that happens to start with `<`.
 const BLOCK_END_TAGS: [&str; 12] = [
-    "</p>", "</div>", "</h1>", "</h2>", "</h3>", "</h4>", "</li>", "</article>", "</section>",
-    "</blockquote>", "</table>", "</td>",
+    "</p>",
+    "</div>",
+    "</h1>",
+    "</h2>",
+    "</h3>",
+    "</h4>",
+    "</li>",
+    "</article>",
+    "</section>",
+    "</blockquote>",
+    "</table>",
+    "</td>",
 ];
 
 /// Many crawlers store the article's HTML in `content` (`<p>…</p><p>…</p>`): it starts with
@@ -248,14 +258,22 @@ mod tests {
         let texts: Vec<&str> = out[0].blocks.iter().map(|b| b.text.as_str()).collect();
         assert_eq!(
             texts,
-            ["La Commission propose un règlement.", "Nous appelons le Parlement."]
+            [
+                "La Commission propose un règlement.",
+                "Nous appelons le Parlement."
+            ]
         );
         let long = format!("<p>{}</p><p>Two.</p>", "mot ".repeat(600));
         let out = extract(serde_json::json!({"content": long}).to_string().as_bytes()).unwrap();
         assert!(!out[0].flattened);
         assert_eq!(out[0].blocks.len(), 2);
         let text = serde_json::json!({"content": "<3 is a heart, not a tag.\n\nSecond."});
-        assert_eq!(extract(text.to_string().as_bytes()).unwrap()[0].blocks.len(), 2);
+        assert_eq!(
+            extract(text.to_string().as_bytes()).unwrap()[0]
+                .blocks
+                .len(),
+            2
+        );
     }
 
     #[test]

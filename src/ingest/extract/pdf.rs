@@ -4,15 +4,17 @@
 //! lopdf (bounded, lenient, decrypting files whose user or owner password is empty, as
 //! poppler's readers do without asking), walks each
 //! page's content stream itself to place every shown string on the page, rebuilds lines and
-//! word spaces from those positions, drops running headers and footers, and joins the lines
+//! word spaces from those positions, drops running headers, footers and page numbers, and joins the lines
 //! into paragraphs in reading order, which `legal::units` then cuts into units. Scanned files
 //! without a text layer and files that need a password are refused with their own errors.
 
 use std::collections::{HashMap, HashSet};
 use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::LazyLock;
 
 use lopdf::content::{Content, Operation};
 use lopdf::{Dictionary, Document, Encoding, LoadOptions, Object, ObjectId, Stream};
+use regex::Regex;
 
 use super::clean::normalize_compat;
 use super::{Block, ExtractError, Extracted, Metadata, Role};
@@ -1443,15 +1445,43 @@ fn is_roman_numeral(text: &str) -> bool {
     !text.is_empty() && text.len() <= 8 && text.chars().all(|c| "ivxlcdmIVXLCDM".contains(c))
 }
 
-/// Drops running headers and footers: edge lines whose key repeats at the edge of more
-/// than half of the pages (documents of three pages or more).
+/// Drops running headers and footers, and page numbers: edge lines whose key repeats at
+/// the edge of more than half of the pages (three pages or more), edge lines repeated at
+/// the very same height on both pages of a two-page document, and page-number lines
+/// ([`is_page_number`]) whatever the page count.
 fn drop_running_lines(pages: Vec<Vec<TextLine>>) -> Vec<Vec<TextLine>> {
-    if pages.len() < 3 {
-        return pages;
-    }
     let edges: Vec<HashSet<usize>> = pages.iter().map(|page| edge_lines(page)).collect();
+    let repeated = match pages.as_slice() {
+        [first, second] => same_place_lines(first, second, &edges),
+        _ => repeated_keys(&pages, &edges),
+    };
+    pages
+        .into_iter()
+        .zip(edges)
+        .map(|(page, page_edges)| {
+            let outermost = outermost_lines(&page);
+            page.into_iter()
+                .enumerate()
+                .filter(|(index, line)| {
+                    let on_edge = page_edges.contains(index);
+                    let running = on_edge && repeated.contains(&running_key(&line.text));
+                    let numbered = on_edge && is_page_number(&line.text, outermost.contains(index));
+                    !((running || numbered) && !is_article_heading(&line.text))
+                })
+                .map(|(_, line)| line)
+                .collect()
+        })
+        .collect()
+}
+
+/// Keys of edge lines found at the edge of more than half of the pages, for documents of
+/// three pages or more (none for fewer: twice is no pattern by count alone).
+fn repeated_keys(pages: &[Vec<TextLine>], edges: &[HashSet<usize>]) -> HashSet<String> {
+    if pages.len() < 3 {
+        return HashSet::new();
+    }
     let mut counts: HashMap<String, usize> = HashMap::new();
-    for (page, page_edges) in pages.iter().zip(&edges) {
+    for (page, page_edges) in pages.iter().zip(edges) {
         let keys: HashSet<String> = page_edges
             .iter()
             .filter_map(|index| page.get(*index))
@@ -1461,24 +1491,84 @@ fn drop_running_lines(pages: Vec<Vec<TextLine>>) -> Vec<Vec<TextLine>> {
             *counts.entry(key).or_default() += 1;
         }
     }
-    let page_count = pages.len();
-    let running = |line: &TextLine| {
-        counts
-            .get(&running_key(&line.text))
-            .is_some_and(|n| n * 2 > page_count)
-            && !is_article_heading(&line.text)
-    };
-    pages
+    counts
         .into_iter()
-        .zip(edges)
-        .map(|(page, page_edges)| {
-            page.into_iter()
-                .enumerate()
-                .filter(|(index, line)| !(page_edges.contains(index) && running(line)))
-                .map(|(_, line)| line)
+        .filter(|(_, n)| n * 2 > pages.len())
+        .map(|(key, _)| key)
+        .collect()
+}
+
+/// Most a running line's height may differ between two pages (in points).
+const SAME_PLACE_TOLERANCE: f32 = 1.0;
+
+/// Keys of edge lines that both pages of a two-page document have at the same height: a
+/// running header or footer. A heading repeated in the body stands elsewhere on the page.
+fn same_place_lines(
+    first: &[TextLine],
+    second: &[TextLine],
+    edges: &[HashSet<usize>],
+) -> HashSet<String> {
+    let edge_of = |page: &'_ [TextLine], at: usize| -> Vec<(String, f32)> {
+        edges.get(at).map_or_else(Vec::new, |page_edges| {
+            page_edges
+                .iter()
+                .filter_map(|index| page.get(*index))
+                .map(|line| (running_key(&line.text), line.y))
                 .collect()
         })
+    };
+    let first_edges = edge_of(first, 0);
+    edge_of(second, 1)
+        .into_iter()
+        .filter(|(key, y)| {
+            first_edges
+                .iter()
+                .any(|(k, fy)| k == key && (fy - y).abs() <= SAME_PLACE_TOLERANCE)
+        })
+        .map(|(key, _)| key)
         .collect()
+}
+
+/// The highest and the lowest line of a page: where a bare page number (`3`, `- 3 -`,
+/// `3/12`) stands.
+fn outermost_lines(page: &[TextLine]) -> HashSet<usize> {
+    let by_height = |a: &(usize, &TextLine), b: &(usize, &TextLine)| a.1.y.total_cmp(&b.1.y);
+    let lowest = page.iter().enumerate().min_by(by_height).map(|(i, _)| i);
+    let highest = page.iter().enumerate().max_by(by_height).map(|(i, _)| i);
+    lowest.into_iter().chain(highest).collect()
+}
+
+/// A page-number line: `Page 3 of 12` and its forms in the EU languages (`Seite 3 von 12`,
+/// `Página 3 de 12`, `Strona 3 z 12`, `3. oldal`…) anywhere on a page's edge, and a bare
+/// `3`, `- 3 -` or `3/12` only as the page's highest or lowest line (`outermost`).
+fn is_page_number(text: &str, outermost: bool) -> bool {
+    static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?ix)^(?:
+                (?:page|seite|p\.|pg\.?|s\.|página|pagina|pagină|strona|str\.|strana|stran|stranica|sida|side|sivu|lehekülg|lk\.?|lapa|puslapis|psl\.|paġna|leathanach|σελίδα|σελ\.|страница|стр\.)
+                \s*\d{1,4}(?:\s*(?:of|von|sur|de|di|van|z|ze|zo|od|din|από|от|av|af|iš|no|minn|/|\|)\s*\d{1,4})?
+              | \d{1,4}(?:\s*/\s*\d{1,4})?\.?\s*(?:oldal|lapa|psl\.|lk\.?)(?:\s*no\s*\d{1,4})?
+              | sivu\s*\d{1,4}\s*\(\d{1,4}\)
+            )$",
+        )
+        .expect("literal regex")
+    });
+    static BARE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:\d{1,3}|[-–—]\s*\d{1,3}\s*[-–—]|(\d{1,4})\s*/\s*(\d{1,4}))$")
+            .expect("literal regex")
+    });
+    let text = text.trim();
+    if LABELLED.is_match(text) {
+        return true;
+    }
+    let Some(bare) = BARE.captures(text).filter(|_| outermost) else {
+        return false;
+    };
+    let number = |at: usize| bare.get(at).and_then(|m| m.as_str().parse::<u32>().ok());
+    match (number(1), number(2)) {
+        (Some(page), Some(of)) => (1..=of).contains(&page),
+        _ => true,
+    }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1959,6 +2049,75 @@ mod tests {
                 "Personal data shall be processed lawfully and fairly.",
             ]
         );
+    }
+
+    /// A page of a two-page position paper: running header on top, page number and
+    /// address at the bottom, all at fixed heights.
+    fn position_paper_page(number: usize, body: &[&str]) -> String {
+        format!(
+            "BT /F1 8 Tf 50 812 Td (Stellungnahme Digitalcourage - März 2023) Tj ET {} \
+             BT /F1 8 Tf 475 25 Td (Page {number} of 2) Tj ET BT /F1 8 Tf 50 25 Td (www.example-ngo.eu) Tj ET",
+            text_page(body)
+        )
+    }
+
+    #[test]
+    fn running_lines_of_two_pages_and_page_numbers_go() {
+        let pages = [
+            position_paper_page(1, &["Summary", "The proposal is disproportionate."]),
+            position_paper_page(
+                2,
+                &[
+                    "It must be withdrawn.",
+                    "Summary",
+                    "We ask the Council to act.",
+                ],
+            ),
+        ];
+        assert_eq!(
+            texts(&pdf(&pages)),
+            [
+                "Summary The proposal is disproportionate.",
+                "It must be withdrawn.",
+                "Summary We ask the Council to act.",
+            ]
+        );
+        let single = format!(
+            "{} BT /F1 8 Tf 280 30 Td (Seite 1 von 1) Tj ET",
+            text_page(&["Eine kurze Stellungnahme zum Entwurf."])
+        );
+        assert_eq!(
+            texts(&pdf(&[single])),
+            ["Eine kurze Stellungnahme zum Entwurf."]
+        );
+    }
+
+    #[test]
+    fn page_number_forms() {
+        for line in [
+            "Page 1 of 2",
+            "Seite 3 von 12",
+            "Página 2 de 5",
+            "Pagina 2 di 5",
+            "Strona 1 z 3",
+            "Sida 2 av 4",
+            "Side 2 af 4",
+            "Σελίδα 1 από 2",
+            "Страница 1 от 2",
+            "3. oldal",
+            "Sivu 2 / 4",
+            "Puslapis 1 iš 2",
+            "page 4",
+        ] {
+            assert!(is_page_number(line, false), "{line}");
+        }
+        for line in ["3", "- 3 -", "– 12 –", "2/7"] {
+            assert!(is_page_number(line, true), "{line}");
+            assert!(!is_page_number(line, false), "{line}");
+        }
+        for line in ["2016/679", "7/2", "Page one", "Article 3", "Summary"] {
+            assert!(!is_page_number(line, true), "{line}");
+        }
     }
 
     #[test]
