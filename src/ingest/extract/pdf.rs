@@ -1576,6 +1576,7 @@ fn is_page_number(text: &str, outermost: bool) -> bool {
 
 /// Joins the lines of every page into paragraphs, in order.
 fn paragraphs(pages: &[Vec<TextLine>]) -> Vec<String> {
+    let vocabulary = Vocabulary::of(pages);
     let fallback = usual_width(pages.iter().flatten());
     let mut paragraphs: Vec<String> = Vec::new();
     let mut open = false;
@@ -1597,7 +1598,7 @@ fn paragraphs(pages: &[Vec<TextLine>]) -> Vec<String> {
                 }
             };
             match paragraphs.last_mut() {
-                Some(paragraph) if continues => join_line(paragraph, &line.text),
+                Some(paragraph) if continues => join_line(paragraph, &line.text, &vocabulary),
                 _ => paragraphs.push(line.text.clone()),
             }
             previous = Some(line);
@@ -1670,14 +1671,140 @@ fn ended_early(previous: &TextLine, line: &TextLine, typical: f32) -> bool {
 }
 
 /// Appends a line to a paragraph, rejoining a word hyphenated across the line end
-/// (`regu-` + `lation`) and keeping a real hyphen before a capital (`e-` + `Commerce`).
-fn join_line(paragraph: &mut String, line: &str) {
+/// (`regu-` + `lation`) unless the hyphen is a real one ([`line_end_hyphen`]).
+fn join_line(paragraph: &mut String, line: &str, vocabulary: &Vocabulary) {
     match hyphen_position(paragraph) {
-        Some(position) if starts_lowercase(line) => paragraph.truncate(position),
-        Some(_) => {}
         None => paragraph.push(' '),
+        Some(position) => {
+            let before = last_word(&paragraph[..position]);
+            match line_end_hyphen(before, line, vocabulary) {
+                LineEndHyphen::Break => paragraph.truncate(position),
+                LineEndHyphen::Compound => {}
+                LineEndHyphen::Suspended => paragraph.push(' '),
+            }
+        }
     }
     paragraph.push_str(line);
+}
+
+/// What a hyphen at a line's end is.
+#[derive(Debug, PartialEq)]
+enum LineEndHyphen {
+    /// A word broken across the line end: the hyphen goes (`regu-` `lation`).
+    Break,
+    /// A hyphenated compound: the hyphen stays (`end-to-` `end`, `EU-` `Kommission`).
+    Compound,
+    /// A suspended hyphen before a conjunction: hyphen and space stay (`Kinder-` `und`).
+    Suspended,
+}
+
+/// Whole words after which a line-end hyphen is a suspended one (`Kinder- und
+/// Jugendschutz`, `pre- and post-`): conjunctions of the EU languages.
+const CONJUNCTIONS: [&str; 30] = [
+    "und", "oder", "bzw.", "sowie", "and", "or", "nor", "et", "ou", "en", "of", "e", "o", "i", "y",
+    "a", "u", "och", "eller", "og", "ja", "tai", "vagy", "és", "ir", "ar", "un", "lub", "oraz",
+    "și",
+];
+
+/// English first parts written with a hyphen before a word (`long-term`, `cross-border`,
+/// `self-regulation`, `non-discrimination`), kept when what follows is a word of its own.
+const HYPHENATED_PREFIXES: [&str; 8] = [
+    "long", "short", "medium", "self", "cross", "well", "non", "low",
+];
+
+/// Second parts of the usual compounds with those prefixes, words even when the document
+/// has them nowhere else.
+const COMMON_SECOND_PARTS: [&str; 12] = [
+    "term",
+    "standing",
+    "lasting",
+    "based",
+    "being",
+    "border",
+    "regulation",
+    "assessment",
+    "discrimination",
+    "binding",
+    "profit",
+    "income",
+];
+
+/// Decides a hyphen ending a line after the word `before` (without the hyphen), with
+/// `line` the next line. Capitals after it make a compound (`EU-Kommission`), a conjunction
+/// a suspended hyphen, and a `before` that is hyphenated already (`end-to-`) or one letter
+/// (`e-`) a compound too. Between lower-case parts the document's own spelling decides
+/// (`long-term` or `regulation` written elsewhere), then the usual English compounds;
+/// otherwise the word was broken.
+fn line_end_hyphen(before: &str, line: &str, vocabulary: &Vocabulary) -> LineEndHyphen {
+    let next = line.split_whitespace().next().unwrap_or("");
+    if !starts_lowercase(line) {
+        return LineEndHyphen::Compound;
+    }
+    if CONJUNCTIONS.contains(&next.trim_end_matches(',')) {
+        return LineEndHyphen::Suspended;
+    }
+    let letters = before.chars().filter(|c| c.is_alphabetic()).count();
+    if before.contains(is_hyphen) || letters < 2 {
+        return LineEndHyphen::Compound;
+    }
+    let after: String = next.chars().take_while(|c| c.is_alphabetic()).collect();
+    let before = before.to_lowercase();
+    if vocabulary.contains(&format!("{before}-{after}")) {
+        return LineEndHyphen::Compound;
+    }
+    if vocabulary.contains(&format!("{before}{after}")) {
+        return LineEndHyphen::Break;
+    }
+    let usual_compound = HYPHENATED_PREFIXES.contains(&before.as_str())
+        && (COMMON_SECOND_PARTS.contains(&after.as_str()) || vocabulary.contains(&after));
+    if usual_compound {
+        LineEndHyphen::Compound
+    } else {
+        LineEndHyphen::Break
+    }
+}
+
+/// The last whitespace-separated word of `text`, without opening brackets and quotes.
+fn last_word(text: &str) -> &str {
+    let word = text.rsplit(char::is_whitespace).next().unwrap_or(text);
+    word.trim_start_matches(|c: char| !c.is_alphanumeric())
+}
+
+fn is_hyphen(c: char) -> bool {
+    matches!(c, '-' | '\u{2010}' | '\u{2011}')
+}
+
+/// The lower-cased words a document writes whole, for deciding line-end hyphens: every
+/// word of every line but a line's last when it ends in a hyphen and the next line's
+/// first after it (the two halves of a broken word).
+struct Vocabulary {
+    words: HashSet<String>,
+}
+
+impl Vocabulary {
+    /// Collects the words of every page, in one pass.
+    fn of(pages: &[Vec<TextLine>]) -> Vocabulary {
+        let mut words = HashSet::new();
+        let mut after_hyphen = false;
+        for line in pages.iter().flatten() {
+            let ends_hyphenated = hyphen_position(&line.text).is_some();
+            let tokens: Vec<&str> = line.text.split_whitespace().collect();
+            let last = tokens.len().saturating_sub(1);
+            for (at, token) in tokens.iter().enumerate() {
+                let fragment = (at == 0 && after_hyphen) || (at == last && ends_hyphenated);
+                let word = token.trim_matches(|c: char| !c.is_alphanumeric());
+                if !fragment && !word.is_empty() {
+                    words.insert(word.to_lowercase());
+                }
+            }
+            after_hyphen = ends_hyphenated;
+        }
+        Vocabulary { words }
+    }
+
+    fn contains(&self, word: &str) -> bool {
+        self.words.contains(word)
+    }
 }
 
 /// Byte position of a hyphen ending `text` right after a letter.
@@ -1685,7 +1812,7 @@ fn hyphen_position(text: &str) -> Option<usize> {
     let mut chars = text.char_indices().rev();
     let (position, hyphen) = chars.next()?;
     let (_, before) = chars.next()?;
-    (matches!(hyphen, '-' | '\u{2010}' | '\u{2011}') && before.is_alphabetic()).then_some(position)
+    (is_hyphen(hyphen) && before.is_alphabetic()).then_some(position)
 }
 
 fn starts_lowercase(text: &str) -> bool {
@@ -2641,14 +2768,39 @@ mod tests {
 
     #[test]
     fn hyphens_join_words_only_before_lower_case() {
-        let mut text = String::from("regu-");
-        join_line(&mut text, "lation");
-        assert_eq!(text, "regulation");
-        let mut text = String::from("e-");
-        join_line(&mut text, "Commerce");
-        assert_eq!(text, "e-Commerce");
-        let mut text = String::from("2016 -");
-        join_line(&mut text, "see");
-        assert_eq!(text, "2016 - see");
+        let join = |first: &str, second: &str, elsewhere: &str| {
+            let line = |text: &str| TextLine {
+                text: text.to_string(),
+                y: 0.0,
+                width: 0.0,
+                gap_before: false,
+            };
+            let vocabulary = Vocabulary::of(&[vec![line(elsewhere)]]);
+            let mut text = first.to_string();
+            join_line(&mut text, second, &vocabulary);
+            text
+        };
+        assert_eq!(join("regu-", "lation", ""), "regulation");
+        assert_eq!(join("all e-", "Commerce", ""), "all e-Commerce");
+        assert_eq!(join("2016 -", "see", ""), "2016 - see");
+        assert_eq!(
+            join("undermine end-to-", "end encryption", ""),
+            "undermine end-to-end encryption"
+        );
+        assert_eq!(
+            join("a long-", "term evaluation", ""),
+            "a long-term evaluation"
+        );
+        assert_eq!(
+            join("den Kinder-", "und Jugendschutz", ""),
+            "den Kinder- und Jugendschutz"
+        );
+        assert_eq!(join("die EU-", "Kommission", ""), "die EU-Kommission");
+        assert_eq!(join("Daten-", "schutzrecht", ""), "Datenschutzrecht");
+        assert_eq!(join("the e-", "mail", ""), "the e-mail");
+        assert_eq!(join("data-", "driven", "data-driven policy"), "data-driven");
+        assert_eq!(join("short-", "comings", ""), "shortcomings");
+        assert_eq!(join("cross-", "ing", ""), "crossing");
+        assert_eq!(join("with-", "out", "without doubt"), "without");
     }
 }
