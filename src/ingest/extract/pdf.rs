@@ -2023,18 +2023,22 @@ const FILE_EXTENSIONS: [&str; 18] = [
     "dvi", "ps", "indd", "htm", "html",
 ];
 
-/// Titles that say nothing.
-const PLACEHOLDER_TITLES: [&str; 6] = [
+/// Titles that say nothing, also with a number (`Document1`, `Untitled-3`).
+const PLACEHOLDER_TITLES: [&str; 9] = [
     "untitled",
     "title",
     "document",
+    "dokument",
+    "documento",
+    "doc",
     "no title",
     "unknown",
     "microsoft word",
 ];
 
 /// The Info title, or `None` when it is empty, a placeholder or a file name. Office
-/// producers write `Microsoft Word - name.docx`: the application and the extension go.
+/// producers write `Microsoft Word - name.docx`: the application and the extension go, and
+/// what remains counts only when it is not a file name itself (`EDRi_position_final_v3`).
 fn clean_title(title: &str) -> Option<String> {
     let (title, from_office) = match strip_office_prefix(title) {
         Some(rest) => (rest, true),
@@ -2047,8 +2051,21 @@ fn clean_title(title: &str) -> Option<String> {
         return None;
     }
     let stem = stem.trim();
-    let placeholder = PLACEHOLDER_TITLES.contains(&stem.to_lowercase().as_str());
-    (letter_count(stem) >= 2 && !placeholder).then(|| stem.to_string())
+    let usable = letter_count(stem) >= 2 && !is_placeholder(stem) && !is_file_stem(stem);
+    usable.then(|| stem.to_string())
+}
+
+/// `untitled`, `Document1`, `Untitled-3`: a placeholder, with or without a number.
+fn is_placeholder(title: &str) -> bool {
+    let lower = title.to_lowercase();
+    let word = lower.trim_end_matches(|c: char| c.is_ascii_digit() || matches!(c, ' ' | '-' | '_'));
+    PLACEHOLDER_TITLES.contains(&word)
+}
+
+/// A file name without its extension: words joined by underscores, no space
+/// (`EDRi_position_CSAR_final_v3`).
+fn is_file_stem(title: &str) -> bool {
+    title.contains('_') && !title.contains(char::is_whitespace)
 }
 
 /// The rest of `Microsoft Word - …`, `Microsoft PowerPoint - …` and the like.
@@ -2680,6 +2697,17 @@ mod tests {
         assert_eq!(clean_title("Binder1.pdf"), None);
         assert_eq!(clean_title("C:\\Users\\me\\draft"), None);
         assert_eq!(clean_title("untitled"), None);
+        assert_eq!(
+            clean_title("Microsoft Word - EDRi_position_CSAR_final_v3.docx"),
+            None
+        );
+        assert_eq!(clean_title("Microsoft Word - Document1"), None);
+        assert_eq!(clean_title("Untitled-3"), None);
+        assert_eq!(clean_title("position_paper_2023"), None);
+        assert_eq!(
+            clean_title("Microsoft Word - Position paper on CSA.docx").as_deref(),
+            Some("Position paper on CSA")
+        );
         assert_eq!(clean_title("--"), None);
         assert_eq!(
             clean_title("Guidelines 05/2020 on consent").as_deref(),
