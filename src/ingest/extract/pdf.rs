@@ -1567,7 +1567,8 @@ fn is_page_number(text: &str, outermost: bool) -> bool {
     let number = |at: usize| bare.get(at).and_then(|m| m.as_str().parse::<u32>().ok());
     match (number(1), number(2)) {
         (Some(page), Some(of)) => (1..=of).contains(&page),
-        _ => true,
+        // Pages count from 1: a lone `0` is a formula's bound or a table's cell.
+        _ => text.contains(|c: char| matches!(c, '1'..='9')),
     }
 }
 
@@ -1706,6 +1707,12 @@ const CONJUNCTIONS: [&str; 30] = [
     "și",
 ];
 
+/// Short words inside hyphenated phrases (`end-to-end`, `state-of-the-art`,
+/// `Ende-zu-Ende`): a line ending in `…-to-` goes on with the phrase's last word.
+const LINKING_WORDS: [&str; 12] = [
+    "to", "of", "by", "in", "on", "the", "and", "for", "zu", "à", "de", "di",
+];
+
 /// English first parts written with a hyphen before a word (`long-term`, `cross-border`,
 /// `self-regulation`, `non-discrimination`), kept when what follows is a word of its own.
 const HYPHENATED_PREFIXES: [&str; 8] = [
@@ -1731,8 +1738,9 @@ const COMMON_SECOND_PARTS: [&str; 12] = [
 
 /// Decides a hyphen ending a line after the word `before` (without the hyphen), with
 /// `line` the next line. Capitals after it make a compound (`EU-Kommission`), a conjunction
-/// a suspended hyphen, and a `before` that is hyphenated already (`end-to-`) or one letter
-/// (`e-`) a compound too. Between lower-case parts the document's own spelling decides
+/// a suspended hyphen, and a `before` that ends a phrase's linking word (`end-to-`), is
+/// one letter (`e-`) or a web address a compound too (`PDF-doku-` / `mentissa` is a
+/// broken word). Between lower-case parts the document's own spelling decides
 /// (`long-term` or `regulation` written elsewhere), then the usual English compounds;
 /// otherwise the word was broken.
 fn line_end_hyphen(before: &str, line: &str, vocabulary: &Vocabulary) -> LineEndHyphen {
@@ -1744,7 +1752,10 @@ fn line_end_hyphen(before: &str, line: &str, vocabulary: &Vocabulary) -> LineEnd
         return LineEndHyphen::Suspended;
     }
     let letters = before.chars().filter(|c| c.is_alphabetic()).count();
-    if before.contains(is_hyphen) || letters < 2 {
+    let last_part = before.rsplit(is_hyphen).next().unwrap_or(before);
+    let linked = before.contains(is_hyphen) && LINKING_WORDS.contains(&last_part);
+    let address = before.contains("://") || before.starts_with("www.");
+    if linked || address || letters < 2 {
         return LineEndHyphen::Compound;
     }
     let after: String = next.chars().take_while(|c| c.is_alphabetic()).collect();
@@ -2259,7 +2270,7 @@ mod tests {
             assert!(is_page_number(line, true), "{line}");
             assert!(!is_page_number(line, false), "{line}");
         }
-        for line in ["2016/679", "7/2", "Page one", "Article 3", "Summary"] {
+        for line in ["2016/679", "7/2", "0", "Page one", "Article 3", "Summary"] {
             assert!(!is_page_number(line, true), "{line}");
         }
     }
@@ -2830,5 +2841,15 @@ mod tests {
         assert_eq!(join("short-", "comings", ""), "shortcomings");
         assert_eq!(join("cross-", "ing", ""), "crossing");
         assert_eq!(join("with-", "out", "without doubt"), "without");
+        assert_eq!(join("PDF-doku-", "mentissa", ""), "PDF-dokumentissa");
+        assert_eq!(join("machine-re-", "adable", ""), "machine-readable");
+        assert_eq!(
+            join("https://x.eu/when-is-", "it-unlawful/", ""),
+            "https://x.eu/when-is-it-unlawful/"
+        );
+        assert_eq!(
+            join("horisontaal-", "ja vertikaal", ""),
+            "horisontaal- ja vertikaal"
+        );
     }
 }
