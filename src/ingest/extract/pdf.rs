@@ -1781,6 +1781,7 @@ fn last_word(text: &str) -> &str {
     word.trim_start_matches(|c: char| !c.is_alphanumeric())
 }
 
+/// A hyphen: ASCII, Unicode hyphen or non-breaking hyphen.
 fn is_hyphen(c: char) -> bool {
     matches!(c, '-' | '\u{2010}' | '\u{2011}')
 }
@@ -1813,6 +1814,7 @@ impl Vocabulary {
         Vocabulary { words }
     }
 
+    /// Whether the document writes `word` (lower case) whole somewhere.
     fn contains(&self, word: &str) -> bool {
         self.words.contains(word)
     }
