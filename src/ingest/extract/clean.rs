@@ -10,6 +10,7 @@ use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, WINDOWS_1252};
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 use super::ExtractError;
+use crate::model::{Date, DateSpan};
 
 /// Decodes file bytes to text.
 ///
@@ -148,6 +149,15 @@ pub fn normalize_compat(text: &str) -> String {
     normalize(&compat)
 }
 
+/// The first day of a date written in metadata (front matter, crawl records): `2023` →
+/// 2023-01-01, `2021-03` → 2021-03-01, and a time or zone after the day is ignored
+/// (`2024-03-02T23:30:00+01:00` → 2024-03-02: the written local date).
+pub fn written_date(text: &str) -> Option<Date> {
+    let text = text.trim();
+    let day = text.get(..10).unwrap_or(text);
+    day.parse::<DateSpan>().ok().map(|span| span.first)
+}
+
 fn is_space(c: char) -> bool {
     c.is_whitespace() || matches!(c, '\u{200B}' | '\u{2060}' | '\u{FEFF}')
 }
@@ -224,6 +234,22 @@ mod tests {
             "4.5.2016 L 119 /1"
         );
         assert_eq!(normalize("e\u{301}te\u{301}"), "été");
+    }
+
+    #[test]
+    fn written_dates_stand_for_their_first_day() {
+        assert_eq!(written_date("2023"), Date::new(2023, 1, 1));
+        assert_eq!(written_date("2021-03"), Date::new(2021, 3, 1));
+        assert_eq!(
+            written_date("2024-03-02T23:30:00+01:00"),
+            Date::new(2024, 3, 2)
+        );
+        assert_eq!(
+            written_date("2022-09-01 14:00:00 +0200"),
+            Date::new(2022, 9, 1)
+        );
+        assert_eq!(written_date("last year"), None);
+        assert_eq!(written_date("2023-1"), None);
     }
 
     #[test]

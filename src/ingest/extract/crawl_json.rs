@@ -3,18 +3,18 @@
 //! EUR-Lex crawls flatten an act to one line (`content` has no paragraph breaks); such a
 //! record is marked `flattened` so the segmenter finds the structure again. The OJ file
 //! name the crawler left at the start of `content` (`L_2021274NL.01004101.xml`) tells the
-//! language. `url` is used only when it is one.
+//! language. `url` is used only when it is one. Content that is HTML markup (`<p>…</p>`)
+//! is read by the HTML extractor, so its tags go and its paragraphs stay apart.
 
 use std::sync::LazyLock;
 
 use regex::Regex;
 use serde_json::Value;
 
-use super::clean::{decode, normalize};
+use super::clean::{decode, normalize, written_date};
 use super::text::paragraphs;
 use super::{Block, ExtractError, Extracted, Metadata};
 use crate::lang::Lang;
-use crate::model::DateSpan;
 
 /// A record longer than this with no line break is a flattened act, not a short note; one
 /// that starts with an OJ file name is an act however short.
@@ -82,9 +82,13 @@ fn record(value: &Value) -> Option<Extracted> {
     };
     let content = field(&["content", "text", "body"])?;
     let from_oj = oj_file_lang(content);
-    let flattened = !content.contains('\n')
+    let html = looks_like_html(content);
+    let flattened = !html
+        && !content.contains('\n')
         && (from_oj.is_some() || content.chars().count() > FLATTENED_MIN_CHARS);
-    let blocks: Vec<Block> = if flattened {
+    let blocks: Vec<Block> = if html {
+        html_blocks(content)
+    } else if flattened {
         vec![Block::body(normalize(content))]
     } else {
         paragraphs(content).map(Block::body).collect()
@@ -97,10 +101,7 @@ fn record(value: &Value) -> Option<Extracted> {
         .map(str::to_string);
     let meta = Metadata {
         title: field(&["title"]).map(normalize),
-        date: field(&["date", "published"])
-            .and_then(|d| d.get(..10))
-            .and_then(|d| d.parse::<DateSpan>().ok())
-            .map(|s| s.first),
+        date: field(&["date", "published"]).and_then(written_date),
         lang: field(&["lang", "language"])
             .and_then(Lang::from_metadata)
             .or(from_oj),
@@ -114,6 +115,48 @@ fn record(value: &Value) -> Option<Extracted> {
         flattened,
         cut: None,
     })
+}
+
+/// Closing tags of block elements: content holding one is the article's markup, not text
+/// that happens to start with `<`.
+const BLOCK_END_TAGS: [&str; 12] = [
+    "</p>",
+    "</div>",
+    "</h1>",
+    "</h2>",
+    "</h3>",
+    "</h4>",
+    "</li>",
+    "</article>",
+    "</section>",
+    "</blockquote>",
+    "</table>",
+    "</td>",
+];
+
+/// Many crawlers store the article's HTML in `content` (`<p>…</p><p>…</p>`): it starts with
+/// a tag and closes a block element.
+fn looks_like_html(content: &str) -> bool {
+    if !content.trim_start().starts_with('<') {
+        return false;
+    }
+    let lower = content.to_ascii_lowercase();
+    BLOCK_END_TAGS.iter().any(|tag| lower.contains(tag))
+}
+
+/// The blocks of HTML content, read as an `.html` file is (tags dropped, each `<p>` a
+/// paragraph); plain paragraphs when the markup gives no text.
+fn html_blocks(content: &str) -> Vec<Block> {
+    let from_html = super::html::extract(content.as_bytes())
+        .ok()
+        .and_then(|pages| pages.into_iter().next())
+        .map(|page| page.blocks)
+        .unwrap_or_default();
+    if from_html.is_empty() {
+        paragraphs(content).map(Block::body).collect()
+    } else {
+        from_html
+    }
 }
 
 /// Crawlers store markup fragments in `url`; only a real address is kept.
@@ -138,6 +181,7 @@ fn oj_file_lang(content: &str) -> Option<Lang> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Date;
 
     #[test]
     fn eurlex_crawl_record_is_flattened_with_language() {
@@ -187,6 +231,49 @@ mod tests {
         );
         assert!(note.contains("(and 1 more lines)"), "{note}");
         assert_eq!(out[1].cut, None);
+    }
+
+    #[test]
+    fn year_only_and_month_dates_stand_for_their_first_day() {
+        let text = "{\"date\":\"2023\",\"content\":\"a\"}\n{\"date\":\"2021-03\",\"content\":\"b\"}\n{\"published\":\"2022-10-03T08:15:00+02:00\",\"content\":\"c\"}\n";
+        let dates: Vec<_> = extract(text.as_bytes())
+            .unwrap()
+            .into_iter()
+            .map(|e| e.meta.date)
+            .collect();
+        assert_eq!(
+            dates,
+            [
+                Date::new(2023, 1, 1),
+                Date::new(2021, 3, 1),
+                Date::new(2022, 10, 3)
+            ]
+        );
+    }
+
+    #[test]
+    fn html_content_loses_its_tags_and_keeps_its_paragraphs() {
+        let json = serde_json::json!({"content": "<p>La Commission <b>propose</b> un règlement.</p>\n<p>Nous appelons le Parlement.</p>"});
+        let out = extract(json.to_string().as_bytes()).unwrap();
+        let texts: Vec<&str> = out[0].blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "La Commission propose un règlement.",
+                "Nous appelons le Parlement."
+            ]
+        );
+        let long = format!("<p>{}</p><p>Two.</p>", "mot ".repeat(600));
+        let out = extract(serde_json::json!({"content": long}).to_string().as_bytes()).unwrap();
+        assert!(!out[0].flattened);
+        assert_eq!(out[0].blocks.len(), 2);
+        let text = serde_json::json!({"content": "<3 is a heart, not a tag.\n\nSecond."});
+        assert_eq!(
+            extract(text.to_string().as_bytes()).unwrap()[0]
+                .blocks
+                .len(),
+            2
+        );
     }
 
     #[test]

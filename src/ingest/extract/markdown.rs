@@ -2,18 +2,18 @@
 //!
 //! Both YAML (`---`) and TOML (`+++`) front matter are read for `title`, `date` (a year or
 //! a month alone stands for its first day, as in Elasticsearch), `author`, `lang` and
-//! `category`; only top-level scalars and one-line arrays are needed, so a small
-//! reader here does it. The body loses its markup: links keep their text, images and HTML
+//! `category`; only scalars, one-line arrays and block lists (`- item` lines) are needed,
+//! so a small reader here does it. The body loses its markup: links keep their text, images and HTML
 //! tags vanish, headings become heading blocks, list items their own blocks.
 
 use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::clean::{decode, normalize};
+use super::clean::{decode, normalize, written_date};
 use super::{Block, ExtractError, Extracted, Metadata, Role};
 use crate::lang::Lang;
-use crate::model::{DateSpan, Kind};
+use crate::model::Kind;
 
 /// Extracts a Markdown file.
 pub fn extract(bytes: &[u8]) -> Result<Vec<Extracted>, ExtractError> {
@@ -58,22 +58,57 @@ fn split_front_matter(text: &str) -> (Option<FrontMatter>, &str) {
     (None, trimmed)
 }
 
-/// Reads `key: value` (YAML) or `key = value` (TOML) lines, any indentation, any section.
+/// Reads `key: value` (YAML) or `key = value` (TOML) lines, any indentation, any section;
+/// a YAML key with no value takes the block list below it (`categories:` / `  - press`).
 fn parse_pairs(header: &str, separator: char) -> FrontMatter {
-    let pairs = header
-        .lines()
-        .filter_map(|line| {
-            let (key, value) = line.split_once(separator)?;
-            let key = key.trim().to_ascii_lowercase();
-            let valid_key = !key.is_empty()
-                && key
-                    .chars()
-                    .all(|c| c.is_alphanumeric() || c == '_' || c == '-');
-            valid_key.then(|| (key, clean_value(value)))
-        })
-        .filter(|(_, v)| !v.is_empty())
-        .collect();
+    let mut pairs = Vec::new();
+    let mut lines = header.lines().peekable();
+    while let Some(line) = lines.next() {
+        let Some((key, value)) = key_and_value(line, separator) else {
+            continue;
+        };
+        let value = if separator == ':' && value.trim().is_empty() {
+            block_list(&mut lines)
+        } else {
+            clean_value(value)
+        };
+        if !value.is_empty() {
+            pairs.push((key, value));
+        }
+    }
     FrontMatter { pairs }
+}
+
+/// The lower-cased key and the raw value of a `key: value` line; `None` for other lines.
+fn key_and_value(line: &str, separator: char) -> Option<(String, &str)> {
+    let (key, value) = line.split_once(separator)?;
+    let key = key.trim().to_ascii_lowercase();
+    let valid_key = !key.is_empty()
+        && key
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '_' || c == '-');
+    valid_key.then_some((key, value))
+}
+
+/// The items of a YAML block list (`  - press` lines) joined as a one-line array's are;
+/// the lines are taken from `lines`. Items that are maps (`- name: Jane`) are skipped.
+fn block_list(lines: &mut std::iter::Peekable<std::str::Lines<'_>>) -> String {
+    let mut items = Vec::new();
+    while let Some(item) = lines.peek().and_then(|line| block_list_item(line)) {
+        lines.next();
+        let item = unquote(item);
+        let is_map = !item.is_empty() && key_and_value(&item, ':').is_some();
+        if !item.is_empty() && !is_map {
+            items.push(item);
+        }
+    }
+    normalize(&items.join(", "))
+}
+
+/// The text of a block list line `  - press`, trimmed; `None` for other lines.
+fn block_list_item(line: &str) -> Option<&str> {
+    let rest = line.trim_start().strip_prefix('-')?;
+    (rest.is_empty() || rest.starts_with([' ', '\t'])).then(|| rest.trim())
 }
 
 /// A YAML scalar or one-line array as text: quotes stripped and their escapes read
@@ -154,8 +189,7 @@ impl FrontMatter {
 fn read_front_matter(front: &FrontMatter) -> Metadata {
     let date = front
         .get(&["date", "published", "pubdate", "publishdate"])
-        .and_then(|d| d.get(..10).unwrap_or(d).parse::<DateSpan>().ok())
-        .map(|span| span.first);
+        .and_then(written_date);
     Metadata {
         title: front.get(&["title"]).map(str::to_string),
         date,
@@ -377,6 +411,15 @@ mod tests {
         );
         assert_eq!(out.meta.kind, Some(Kind::Blog));
         assert_eq!(clean_value("'it''s'"), "it's");
+    }
+
+    #[test]
+    fn yaml_block_lists_are_read() {
+        let md = "---\ntitle: Upload filters\ncategories:\n  - press\n  - eu-policy\nauthors:\n- 'Jane Doe'\n- name: ignored map\n- EDRi\ntags:\n  - blog\nlayout: post\n---\n\nText.";
+        let out = &extract(md.as_bytes()).unwrap()[0];
+        assert_eq!(out.meta.kind, Some(Kind::Statement));
+        assert_eq!(out.meta.publisher.as_deref(), Some("Jane Doe, EDRi"));
+        assert_eq!(out.meta.title.as_deref(), Some("Upload filters"));
     }
 
     #[test]

@@ -4,15 +4,17 @@
 //! lopdf (bounded, lenient, decrypting files whose user or owner password is empty, as
 //! poppler's readers do without asking), walks each
 //! page's content stream itself to place every shown string on the page, rebuilds lines and
-//! word spaces from those positions, drops running headers and footers, and joins the lines
+//! word spaces from those positions, drops running headers, footers and page numbers, and joins the lines
 //! into paragraphs in reading order, which `legal::units` then cuts into units. Scanned files
 //! without a text layer and files that need a password are refused with their own errors.
 
 use std::collections::{HashMap, HashSet};
 use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::LazyLock;
 
 use lopdf::content::{Content, Operation};
 use lopdf::{Dictionary, Document, Encoding, LoadOptions, Object, ObjectId, Stream};
+use regex::Regex;
 
 use super::clean::normalize_compat;
 use super::{Block, ExtractError, Extracted, Metadata, Role};
@@ -1443,15 +1445,43 @@ fn is_roman_numeral(text: &str) -> bool {
     !text.is_empty() && text.len() <= 8 && text.chars().all(|c| "ivxlcdmIVXLCDM".contains(c))
 }
 
-/// Drops running headers and footers: edge lines whose key repeats at the edge of more
-/// than half of the pages (documents of three pages or more).
+/// Drops running headers and footers, and page numbers: edge lines whose key repeats at
+/// the edge of more than half of the pages (three pages or more), edge lines repeated at
+/// the very same height on both pages of a two-page document, and page-number lines
+/// ([`is_page_number`]) whatever the page count.
 fn drop_running_lines(pages: Vec<Vec<TextLine>>) -> Vec<Vec<TextLine>> {
-    if pages.len() < 3 {
-        return pages;
-    }
     let edges: Vec<HashSet<usize>> = pages.iter().map(|page| edge_lines(page)).collect();
+    let repeated = match pages.as_slice() {
+        [first, second] => same_place_lines(first, second, &edges),
+        _ => repeated_keys(&pages, &edges),
+    };
+    pages
+        .into_iter()
+        .zip(edges)
+        .map(|(page, page_edges)| {
+            let outermost = outermost_lines(&page);
+            page.into_iter()
+                .enumerate()
+                .filter(|(index, line)| {
+                    let on_edge = page_edges.contains(index);
+                    let running = on_edge && repeated.contains(&running_key(&line.text));
+                    let numbered = on_edge && is_page_number(&line.text, outermost.contains(index));
+                    !((running || numbered) && !is_article_heading(&line.text))
+                })
+                .map(|(_, line)| line)
+                .collect()
+        })
+        .collect()
+}
+
+/// Keys of edge lines found at the edge of more than half of the pages, for documents of
+/// three pages or more (none for fewer: twice is no pattern by count alone).
+fn repeated_keys(pages: &[Vec<TextLine>], edges: &[HashSet<usize>]) -> HashSet<String> {
+    if pages.len() < 3 {
+        return HashSet::new();
+    }
     let mut counts: HashMap<String, usize> = HashMap::new();
-    for (page, page_edges) in pages.iter().zip(&edges) {
+    for (page, page_edges) in pages.iter().zip(edges) {
         let keys: HashSet<String> = page_edges
             .iter()
             .filter_map(|index| page.get(*index))
@@ -1461,24 +1491,85 @@ fn drop_running_lines(pages: Vec<Vec<TextLine>>) -> Vec<Vec<TextLine>> {
             *counts.entry(key).or_default() += 1;
         }
     }
-    let page_count = pages.len();
-    let running = |line: &TextLine| {
-        counts
-            .get(&running_key(&line.text))
-            .is_some_and(|n| n * 2 > page_count)
-            && !is_article_heading(&line.text)
-    };
-    pages
+    counts
         .into_iter()
-        .zip(edges)
-        .map(|(page, page_edges)| {
-            page.into_iter()
-                .enumerate()
-                .filter(|(index, line)| !(page_edges.contains(index) && running(line)))
-                .map(|(_, line)| line)
+        .filter(|(_, n)| n * 2 > pages.len())
+        .map(|(key, _)| key)
+        .collect()
+}
+
+/// Most a running line's height may differ between two pages (in points).
+const SAME_PLACE_TOLERANCE: f32 = 1.0;
+
+/// Keys of edge lines that both pages of a two-page document have at the same height: a
+/// running header or footer. A heading repeated in the body stands elsewhere on the page.
+fn same_place_lines(
+    first: &[TextLine],
+    second: &[TextLine],
+    edges: &[HashSet<usize>],
+) -> HashSet<String> {
+    let edge_of = |page: &'_ [TextLine], at: usize| -> Vec<(String, f32)> {
+        edges.get(at).map_or_else(Vec::new, |page_edges| {
+            page_edges
+                .iter()
+                .filter_map(|index| page.get(*index))
+                .map(|line| (running_key(&line.text), line.y))
                 .collect()
         })
+    };
+    let first_edges = edge_of(first, 0);
+    edge_of(second, 1)
+        .into_iter()
+        .filter(|(key, y)| {
+            first_edges
+                .iter()
+                .any(|(k, fy)| k == key && (fy - y).abs() <= SAME_PLACE_TOLERANCE)
+        })
+        .map(|(key, _)| key)
         .collect()
+}
+
+/// The highest and the lowest line of a page: where a bare page number (`3`, `- 3 -`,
+/// `3/12`) stands.
+fn outermost_lines(page: &[TextLine]) -> HashSet<usize> {
+    let by_height = |a: &(usize, &TextLine), b: &(usize, &TextLine)| a.1.y.total_cmp(&b.1.y);
+    let lowest = page.iter().enumerate().min_by(by_height).map(|(i, _)| i);
+    let highest = page.iter().enumerate().max_by(by_height).map(|(i, _)| i);
+    lowest.into_iter().chain(highest).collect()
+}
+
+/// A page-number line: `Page 3 of 12` and its forms in the EU languages (`Seite 3 von 12`,
+/// `Página 3 de 12`, `Strona 3 z 12`, `3. oldal`…) anywhere on a page's edge, and a bare
+/// `3`, `- 3 -` or `3/12` only as the page's highest or lowest line (`outermost`).
+fn is_page_number(text: &str, outermost: bool) -> bool {
+    static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?ix)^(?:
+                (?:page|seite|p\.|pg\.?|s\.|página|pagina|pagină|strona|str\.|strana|stran|stranica|sida|side|sivu|lehekülg|lk\.?|lapa|puslapis|psl\.|paġna|leathanach|σελίδα|σελ\.|страница|стр\.)
+                \s*\d{1,4}(?:\s*(?:of|von|sur|de|di|van|z|ze|zo|od|din|από|от|av|af|iš|no|minn|/|\|)\s*\d{1,4})?
+              | \d{1,4}(?:\s*/\s*\d{1,4})?\.?\s*(?:oldal|lapa|psl\.|lk\.?)(?:\s*no\s*\d{1,4})?
+              | sivu\s*\d{1,4}\s*\(\d{1,4}\)
+            )$",
+        )
+        .expect("literal regex")
+    });
+    static BARE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:\d{1,3}|[-–—]\s*\d{1,3}\s*[-–—]|(\d{1,4})\s*/\s*(\d{1,4}))$")
+            .expect("literal regex")
+    });
+    let text = text.trim();
+    if LABELLED.is_match(text) {
+        return true;
+    }
+    let Some(bare) = BARE.captures(text).filter(|_| outermost) else {
+        return false;
+    };
+    let number = |at: usize| bare.get(at).and_then(|m| m.as_str().parse::<u32>().ok());
+    match (number(1), number(2)) {
+        (Some(page), Some(of)) => (1..=of).contains(&page),
+        // Pages count from 1: a lone `0` is a formula's bound or a table's cell.
+        _ => text.contains(|c: char| matches!(c, '1'..='9')),
+    }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1486,6 +1577,7 @@ fn drop_running_lines(pages: Vec<Vec<TextLine>>) -> Vec<Vec<TextLine>> {
 
 /// Joins the lines of every page into paragraphs, in order.
 fn paragraphs(pages: &[Vec<TextLine>]) -> Vec<String> {
+    let vocabulary = Vocabulary::of(pages);
     let fallback = usual_width(pages.iter().flatten());
     let mut paragraphs: Vec<String> = Vec::new();
     let mut open = false;
@@ -1507,7 +1599,7 @@ fn paragraphs(pages: &[Vec<TextLine>]) -> Vec<String> {
                 }
             };
             match paragraphs.last_mut() {
-                Some(paragraph) if continues => join_line(paragraph, &line.text),
+                Some(paragraph) if continues => join_line(paragraph, &line.text, &vocabulary),
                 _ => paragraphs.push(line.text.clone()),
             }
             previous = Some(line);
@@ -1580,14 +1672,152 @@ fn ended_early(previous: &TextLine, line: &TextLine, typical: f32) -> bool {
 }
 
 /// Appends a line to a paragraph, rejoining a word hyphenated across the line end
-/// (`regu-` + `lation`) and keeping a real hyphen before a capital (`e-` + `Commerce`).
-fn join_line(paragraph: &mut String, line: &str) {
+/// (`regu-` + `lation`) unless the hyphen is a real one ([`line_end_hyphen`]).
+fn join_line(paragraph: &mut String, line: &str, vocabulary: &Vocabulary) {
     match hyphen_position(paragraph) {
-        Some(position) if starts_lowercase(line) => paragraph.truncate(position),
-        Some(_) => {}
         None => paragraph.push(' '),
+        Some(position) => {
+            let before = last_word(&paragraph[..position]);
+            match line_end_hyphen(before, line, vocabulary) {
+                LineEndHyphen::Break => paragraph.truncate(position),
+                LineEndHyphen::Compound => {}
+                LineEndHyphen::Suspended => paragraph.push(' '),
+            }
+        }
     }
     paragraph.push_str(line);
+}
+
+/// What a hyphen at a line's end is.
+#[derive(Debug, PartialEq)]
+enum LineEndHyphen {
+    /// A word broken across the line end: the hyphen goes (`regu-` `lation`).
+    Break,
+    /// A hyphenated compound: the hyphen stays (`end-to-` `end`, `EU-` `Kommission`).
+    Compound,
+    /// A suspended hyphen before a conjunction: hyphen and space stay (`Kinder-` `und`).
+    Suspended,
+}
+
+/// Whole words after which a line-end hyphen is a suspended one (`Kinder- und
+/// Jugendschutz`, `pre- and post-`): conjunctions of the EU languages.
+const CONJUNCTIONS: [&str; 30] = [
+    "und", "oder", "bzw.", "sowie", "and", "or", "nor", "et", "ou", "en", "of", "e", "o", "i", "y",
+    "a", "u", "och", "eller", "og", "ja", "tai", "vagy", "és", "ir", "ar", "un", "lub", "oraz",
+    "și",
+];
+
+/// Short words inside hyphenated phrases (`end-to-end`, `state-of-the-art`,
+/// `Ende-zu-Ende`): a line ending in `…-to-` goes on with the phrase's last word.
+const LINKING_WORDS: [&str; 12] = [
+    "to", "of", "by", "in", "on", "the", "and", "for", "zu", "à", "de", "di",
+];
+
+/// English first parts written with a hyphen before a word (`long-term`, `cross-border`,
+/// `self-regulation`, `non-discrimination`), kept when what follows is a word of its own.
+const HYPHENATED_PREFIXES: [&str; 8] = [
+    "long", "short", "medium", "self", "cross", "well", "non", "low",
+];
+
+/// Second parts of the usual compounds with those prefixes, words even when the document
+/// has them nowhere else.
+const COMMON_SECOND_PARTS: [&str; 12] = [
+    "term",
+    "standing",
+    "lasting",
+    "based",
+    "being",
+    "border",
+    "regulation",
+    "assessment",
+    "discrimination",
+    "binding",
+    "profit",
+    "income",
+];
+
+/// Decides a hyphen ending a line after the word `before` (without the hyphen), with
+/// `line` the next line. Capitals after it make a compound (`EU-Kommission`), a conjunction
+/// a suspended hyphen, and a `before` that ends a phrase's linking word (`end-to-`), is
+/// one letter (`e-`) or a web address a compound too (`PDF-doku-` / `mentissa` is a
+/// broken word). Between lower-case parts the document's own spelling decides
+/// (`long-term` or `regulation` written elsewhere), then the usual English compounds;
+/// otherwise the word was broken.
+fn line_end_hyphen(before: &str, line: &str, vocabulary: &Vocabulary) -> LineEndHyphen {
+    let next = line.split_whitespace().next().unwrap_or("");
+    if !starts_lowercase(line) {
+        return LineEndHyphen::Compound;
+    }
+    if CONJUNCTIONS.contains(&next.trim_end_matches(',')) {
+        return LineEndHyphen::Suspended;
+    }
+    let letters = before.chars().filter(|c| c.is_alphabetic()).count();
+    let last_part = before.rsplit(is_hyphen).next().unwrap_or(before);
+    let linked = before.contains(is_hyphen) && LINKING_WORDS.contains(&last_part);
+    let address = before.contains("://") || before.starts_with("www.");
+    if linked || address || letters < 2 {
+        return LineEndHyphen::Compound;
+    }
+    let after: String = next.chars().take_while(|c| c.is_alphabetic()).collect();
+    let before = before.to_lowercase();
+    if vocabulary.contains(&format!("{before}-{after}")) {
+        return LineEndHyphen::Compound;
+    }
+    if vocabulary.contains(&format!("{before}{after}")) {
+        return LineEndHyphen::Break;
+    }
+    let usual_compound = HYPHENATED_PREFIXES.contains(&before.as_str())
+        && (COMMON_SECOND_PARTS.contains(&after.as_str()) || vocabulary.contains(&after));
+    if usual_compound {
+        LineEndHyphen::Compound
+    } else {
+        LineEndHyphen::Break
+    }
+}
+
+/// The last whitespace-separated word of `text`, without opening brackets and quotes.
+fn last_word(text: &str) -> &str {
+    let word = text.rsplit(char::is_whitespace).next().unwrap_or(text);
+    word.trim_start_matches(|c: char| !c.is_alphanumeric())
+}
+
+/// A hyphen: ASCII, Unicode hyphen or non-breaking hyphen.
+fn is_hyphen(c: char) -> bool {
+    matches!(c, '-' | '\u{2010}' | '\u{2011}')
+}
+
+/// The lower-cased words a document writes whole, for deciding line-end hyphens: every
+/// word of every line but a line's last when it ends in a hyphen and the next line's
+/// first after it (the two halves of a broken word).
+struct Vocabulary {
+    words: HashSet<String>,
+}
+
+impl Vocabulary {
+    /// Collects the words of every page, in one pass.
+    fn of(pages: &[Vec<TextLine>]) -> Vocabulary {
+        let mut words = HashSet::new();
+        let mut after_hyphen = false;
+        for line in pages.iter().flatten() {
+            let ends_hyphenated = hyphen_position(&line.text).is_some();
+            let tokens: Vec<&str> = line.text.split_whitespace().collect();
+            let last = tokens.len().saturating_sub(1);
+            for (at, token) in tokens.iter().enumerate() {
+                let fragment = (at == 0 && after_hyphen) || (at == last && ends_hyphenated);
+                let word = token.trim_matches(|c: char| !c.is_alphanumeric());
+                if !fragment && !word.is_empty() {
+                    words.insert(word.to_lowercase());
+                }
+            }
+            after_hyphen = ends_hyphenated;
+        }
+        Vocabulary { words }
+    }
+
+    /// Whether the document writes `word` (lower case) whole somewhere.
+    fn contains(&self, word: &str) -> bool {
+        self.words.contains(word)
+    }
 }
 
 /// Byte position of a hyphen ending `text` right after a letter.
@@ -1595,7 +1825,7 @@ fn hyphen_position(text: &str) -> Option<usize> {
     let mut chars = text.char_indices().rev();
     let (position, hyphen) = chars.next()?;
     let (_, before) = chars.next()?;
-    (matches!(hyphen, '-' | '\u{2010}' | '\u{2011}') && before.is_alphabetic()).then_some(position)
+    (is_hyphen(hyphen) && before.is_alphabetic()).then_some(position)
 }
 
 fn starts_lowercase(text: &str) -> bool {
@@ -1806,18 +2036,22 @@ const FILE_EXTENSIONS: [&str; 18] = [
     "dvi", "ps", "indd", "htm", "html",
 ];
 
-/// Titles that say nothing.
-const PLACEHOLDER_TITLES: [&str; 6] = [
+/// Titles that say nothing, also with a number (`Document1`, `Untitled-3`).
+const PLACEHOLDER_TITLES: [&str; 9] = [
     "untitled",
     "title",
     "document",
+    "dokument",
+    "documento",
+    "doc",
     "no title",
     "unknown",
     "microsoft word",
 ];
 
 /// The Info title, or `None` when it is empty, a placeholder or a file name. Office
-/// producers write `Microsoft Word - name.docx`: the application and the extension go.
+/// producers write `Microsoft Word - name.docx`: the application and the extension go, and
+/// what remains counts only when it is not a file name itself (`EDRi_position_final_v3`).
 fn clean_title(title: &str) -> Option<String> {
     let (title, from_office) = match strip_office_prefix(title) {
         Some(rest) => (rest, true),
@@ -1830,8 +2064,21 @@ fn clean_title(title: &str) -> Option<String> {
         return None;
     }
     let stem = stem.trim();
-    let placeholder = PLACEHOLDER_TITLES.contains(&stem.to_lowercase().as_str());
-    (letter_count(stem) >= 2 && !placeholder).then(|| stem.to_string())
+    let usable = letter_count(stem) >= 2 && !is_placeholder(stem) && !is_file_stem(stem);
+    usable.then(|| stem.to_string())
+}
+
+/// `untitled`, `Document1`, `Untitled-3`: a placeholder, with or without a number.
+fn is_placeholder(title: &str) -> bool {
+    let lower = title.to_lowercase();
+    let word = lower.trim_end_matches(|c: char| c.is_ascii_digit() || matches!(c, ' ' | '-' | '_'));
+    PLACEHOLDER_TITLES.contains(&word)
+}
+
+/// A file name without its extension: words joined by underscores, no space
+/// (`EDRi_position_CSAR_final_v3`).
+fn is_file_stem(title: &str) -> bool {
+    title.contains('_') && !title.contains(char::is_whitespace)
 }
 
 /// The rest of `Microsoft Word - …`, `Microsoft PowerPoint - …` and the like.
@@ -1959,6 +2206,75 @@ mod tests {
                 "Personal data shall be processed lawfully and fairly.",
             ]
         );
+    }
+
+    /// A page of a two-page position paper: running header on top, page number and
+    /// address at the bottom, all at fixed heights.
+    fn position_paper_page(number: usize, body: &[&str]) -> String {
+        format!(
+            "BT /F1 8 Tf 50 812 Td (Stellungnahme Digitalcourage - März 2023) Tj ET {} \
+             BT /F1 8 Tf 475 25 Td (Page {number} of 2) Tj ET BT /F1 8 Tf 50 25 Td (www.example-ngo.eu) Tj ET",
+            text_page(body)
+        )
+    }
+
+    #[test]
+    fn running_lines_of_two_pages_and_page_numbers_go() {
+        let pages = [
+            position_paper_page(1, &["Summary", "The proposal is disproportionate."]),
+            position_paper_page(
+                2,
+                &[
+                    "It must be withdrawn.",
+                    "Summary",
+                    "We ask the Council to act.",
+                ],
+            ),
+        ];
+        assert_eq!(
+            texts(&pdf(&pages)),
+            [
+                "Summary The proposal is disproportionate.",
+                "It must be withdrawn.",
+                "Summary We ask the Council to act.",
+            ]
+        );
+        let single = format!(
+            "{} BT /F1 8 Tf 280 30 Td (Seite 1 von 1) Tj ET",
+            text_page(&["Eine kurze Stellungnahme zum Entwurf."])
+        );
+        assert_eq!(
+            texts(&pdf(&[single])),
+            ["Eine kurze Stellungnahme zum Entwurf."]
+        );
+    }
+
+    #[test]
+    fn page_number_forms() {
+        for line in [
+            "Page 1 of 2",
+            "Seite 3 von 12",
+            "Página 2 de 5",
+            "Pagina 2 di 5",
+            "Strona 1 z 3",
+            "Sida 2 av 4",
+            "Side 2 af 4",
+            "Σελίδα 1 από 2",
+            "Страница 1 от 2",
+            "3. oldal",
+            "Sivu 2 / 4",
+            "Puslapis 1 iš 2",
+            "page 4",
+        ] {
+            assert!(is_page_number(line, false), "{line}");
+        }
+        for line in ["3", "- 3 -", "– 12 –", "2/7"] {
+            assert!(is_page_number(line, true), "{line}");
+            assert!(!is_page_number(line, false), "{line}");
+        }
+        for line in ["2016/679", "7/2", "0", "Page one", "Article 3", "Summary"] {
+            assert!(!is_page_number(line, true), "{line}");
+        }
     }
 
     #[test]
@@ -2394,6 +2710,17 @@ mod tests {
         assert_eq!(clean_title("Binder1.pdf"), None);
         assert_eq!(clean_title("C:\\Users\\me\\draft"), None);
         assert_eq!(clean_title("untitled"), None);
+        assert_eq!(
+            clean_title("Microsoft Word - EDRi_position_CSAR_final_v3.docx"),
+            None
+        );
+        assert_eq!(clean_title("Microsoft Word - Document1"), None);
+        assert_eq!(clean_title("Untitled-3"), None);
+        assert_eq!(clean_title("position_paper_2023"), None);
+        assert_eq!(
+            clean_title("Microsoft Word - Position paper on CSA.docx").as_deref(),
+            Some("Position paper on CSA")
+        );
         assert_eq!(clean_title("--"), None);
         assert_eq!(
             clean_title("Guidelines 05/2020 on consent").as_deref(),
@@ -2482,14 +2809,49 @@ mod tests {
 
     #[test]
     fn hyphens_join_words_only_before_lower_case() {
-        let mut text = String::from("regu-");
-        join_line(&mut text, "lation");
-        assert_eq!(text, "regulation");
-        let mut text = String::from("e-");
-        join_line(&mut text, "Commerce");
-        assert_eq!(text, "e-Commerce");
-        let mut text = String::from("2016 -");
-        join_line(&mut text, "see");
-        assert_eq!(text, "2016 - see");
+        let join = |first: &str, second: &str, elsewhere: &str| {
+            let line = |text: &str| TextLine {
+                text: text.to_string(),
+                y: 0.0,
+                width: 0.0,
+                gap_before: false,
+            };
+            let vocabulary = Vocabulary::of(&[vec![line(elsewhere)]]);
+            let mut text = first.to_string();
+            join_line(&mut text, second, &vocabulary);
+            text
+        };
+        assert_eq!(join("regu-", "lation", ""), "regulation");
+        assert_eq!(join("all e-", "Commerce", ""), "all e-Commerce");
+        assert_eq!(join("2016 -", "see", ""), "2016 - see");
+        assert_eq!(
+            join("undermine end-to-", "end encryption", ""),
+            "undermine end-to-end encryption"
+        );
+        assert_eq!(
+            join("a long-", "term evaluation", ""),
+            "a long-term evaluation"
+        );
+        assert_eq!(
+            join("den Kinder-", "und Jugendschutz", ""),
+            "den Kinder- und Jugendschutz"
+        );
+        assert_eq!(join("die EU-", "Kommission", ""), "die EU-Kommission");
+        assert_eq!(join("Daten-", "schutzrecht", ""), "Datenschutzrecht");
+        assert_eq!(join("the e-", "mail", ""), "the e-mail");
+        assert_eq!(join("data-", "driven", "data-driven policy"), "data-driven");
+        assert_eq!(join("short-", "comings", ""), "shortcomings");
+        assert_eq!(join("cross-", "ing", ""), "crossing");
+        assert_eq!(join("with-", "out", "without doubt"), "without");
+        assert_eq!(join("PDF-doku-", "mentissa", ""), "PDF-dokumentissa");
+        assert_eq!(join("machine-re-", "adable", ""), "machine-readable");
+        assert_eq!(
+            join("https://x.eu/when-is-", "it-unlawful/", ""),
+            "https://x.eu/when-is-it-unlawful/"
+        );
+        assert_eq!(
+            join("horisontaal-", "ja vertikaal", ""),
+            "horisontaal- ja vertikaal"
+        );
     }
 }
