@@ -572,6 +572,7 @@ fn consolidated_reference(text: &str) -> Option<(String, Date)> {
 /// the dates of `<time>` and `itemprop="datePublished"` elements.
 #[derive(Default)]
 struct PageFacts {
+    /// What its JSON-LD says.
     linked: LinkedData,
     /// Text of the page's main `<h1>`.
     heading: Option<String>,
@@ -689,13 +690,21 @@ fn publication_time(document: &Html) -> Option<String> {
 /// The names a page's head gives itself and its publisher, kept apart until all are read.
 #[derive(Default)]
 struct HeadNames {
+    /// `<title>`.
     title_tag: Option<String>,
+    /// `og:title`.
     og_title: Option<String>,
+    /// `og:site_name`.
     site_name: Option<String>,
+    /// `application-name`.
     application_name: Option<String>,
+    /// `DC.publisher` or `dcterms.publisher`.
     dc_publisher: Option<String>,
+    /// `<meta name="publisher">`.
     publisher: Option<String>,
+    /// `DC.creator`.
     creator: Option<String>,
+    /// `<meta name="author">`, usually a person.
     author: Option<String>,
 }
 
@@ -731,6 +740,8 @@ fn read_head(document: &Html, page: &PageFacts) -> Metadata {
     meta
 }
 
+/// Reads one `<meta>` tag: language, CELEX, title, date and address go to `meta`; the
+/// names of the page and its publisher to `names`, weighed once all are read.
 fn read_meta_tag(element: &Element, meta: &mut Metadata, names: &mut HeadNames) {
     let name = element
         .attr("name")

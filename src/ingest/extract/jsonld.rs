@@ -169,6 +169,7 @@ fn text(node: &Map<String, Value>, key: &str) -> Option<String> {
     node.get(key).and_then(Value::as_str).and_then(nonempty)
 }
 
+/// `text` with its white space collapsed, unless that leaves nothing.
 fn nonempty(text: &str) -> Option<String> {
     let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
     (!text.is_empty()).then_some(text)
