@@ -206,7 +206,7 @@ pub fn resolve(
         .as_deref()
         .map(kind_of_celex)
         .or(meta.kind)
-        .unwrap_or_else(|| kind_from_place(&file.rel, &extracted.blocks));
+        .unwrap_or_else(|| kind_from_place(&file.rel, meta.url.as_deref(), &extracted.blocks));
     let date = meta
         .date
         .or_else(|| vocab::date_in_text(&title_text))
@@ -516,27 +516,69 @@ fn truncate_chars(text: &str, max: usize) -> String {
     }
 }
 
-/// Kind from where a document lies and what it says: `blog` in its path or address, a
-/// `statements`/`press`/`news` folder.
-fn kind_from_place(rel: &str, blocks: &[Block]) -> Kind {
+/// Folder and address words that make a document a statement (`press`, `presse`,
+/// `pressemitteilung` and `press-release` all start with `press`).
+const STATEMENT_WORDS: &[&str] = &[
+    "statement",
+    "press",
+    "news",
+    "letters",
+    "positions",
+    "persbericht",
+    "communique",
+    "comunicado",
+    "comunicato",
+];
+
+/// Words that make an address slug a press release wherever they stand in it
+/// (`/2022/chatkontrolle-pressemitteilung/`).
+const PRESS_RELEASE_SLUGS: &[&str] = &["pressemitteilung", "press-release", "persbericht"];
+
+/// Kind from where a document lies and what it says: `blog` or a `posts` folder in its
+/// path, `blog` in its address (its `url`, or one in its opening lines), a
+/// `statements`/`press`/`news` folder or address.
+fn kind_from_place(rel: &str, url: Option<&str>, blocks: &[Block]) -> Kind {
     let lower = rel.to_lowercase();
+    let folders: Vec<&str> = lower.split('/').rev().skip(1).collect();
+    let address = url.map(address_segments).unwrap_or_default();
     let blog_address = blocks
         .iter()
         .take(10)
         .any(|b| b.text.contains("/blog/") || b.text.contains("/blogposts/"));
-    let folders: Vec<&str> = lower.split('/').rev().skip(1).collect();
-    let statement_folder = folders.iter().any(|f| {
-        ["statement", "press", "news", "letters", "positions"]
-            .iter()
-            .any(|w| f.starts_with(w))
-    });
-    if lower.contains("blog") || blog_address {
+    let blog_folder = folders.iter().any(|f| matches!(*f, "posts" | "_posts"));
+    let blog_segment = address
+        .iter()
+        .any(|s| s.starts_with("blog") || s == "posts");
+    let statement_folder = folders
+        .iter()
+        .copied()
+        .chain(address.iter().map(String::as_str))
+        .any(|f| STATEMENT_WORDS.iter().any(|w| f.starts_with(w)));
+    let press_slug = address
+        .iter()
+        .any(|s| PRESS_RELEASE_SLUGS.iter().any(|w| s.contains(w)));
+    if lower.contains("blog") || blog_folder || blog_address || blog_segment {
         Kind::Blog
-    } else if statement_folder {
+    } else if statement_folder || press_slug {
         Kind::Statement
     } else {
         Kind::Other
     }
+}
+
+/// The lower-case path segments of an address, without its scheme, host, query and
+/// fragment (`https://edri.org/our-work/blog/x/?a=1` → `our-work`, `blog`, `x`).
+fn address_segments(url: &str) -> Vec<String> {
+    let lower = url.to_lowercase();
+    let without_scheme = lower
+        .split_once("://")
+        .map_or(lower.as_str(), |(_, rest)| rest);
+    let path = without_scheme.split(['?', '#']).next().unwrap_or("");
+    path.split('/')
+        .skip(1)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
 }
 
 /// `Brussels, 11.5.2022` on a Commission document's cover page.
@@ -760,6 +802,38 @@ mod tests {
             let (y, m, d) = expected;
             assert_eq!(cover_date(&blocks), Date::new(y, m, d), "{line}");
         }
+    }
+
+    #[test]
+    fn a_crawl_records_address_gives_its_kind() {
+        let blog = kind_from_place(
+            "crawl/2024-01-30-crawl.jsonl",
+            Some("https://edri.org/our-work/blog/why-chat-control-fails/"),
+            &[],
+        );
+        assert_eq!(blog, Kind::Blog);
+        let press = kind_from_place(
+            "crawl/c.jsonl",
+            Some("https://netzpolitik.org/2022/chatkontrolle-pressemitteilung/"),
+            &[],
+        );
+        assert_eq!(press, Kind::Statement);
+        for url in ["https://x.eu/press/a", "https://x.eu/en/news/a?id=1"] {
+            assert_eq!(kind_from_place("c.jsonl", Some(url), &[]), Kind::Statement);
+        }
+        let host_only = kind_from_place("c.jsonl", Some("https://press.example.org/x"), &[]);
+        assert_eq!(host_only, Kind::Other, "the host is not a folder");
+        assert_eq!(kind_from_place("c.jsonl", None, &[]), Kind::Other);
+    }
+
+    #[test]
+    fn a_posts_folder_holds_blog_posts() {
+        assert_eq!(
+            kind_from_place("content/posts/chat-control/index.en.md", None, &[]),
+            Kind::Blog
+        );
+        assert_eq!(kind_from_place("_posts/2022-x.md", None, &[]), Kind::Blog);
+        assert_eq!(kind_from_place("postscript/x.md", None, &[]), Kind::Other);
     }
 
     #[test]

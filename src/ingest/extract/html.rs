@@ -10,12 +10,15 @@
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
+use ego_tree::NodeId;
 use ego_tree::iter::Edge;
 use regex::Regex;
 use scraper::node::Element;
-use scraper::{Html, Node};
+use scraper::{ElementRef, Html, Node};
 
 use super::clean::{decode, normalize};
+use super::jsonld::{self, LinkedData};
+use super::layout::{Layout, is_boilerplate};
 use super::sink::BlockSink;
 use super::{ExtractError, Extracted, Metadata, Role};
 use crate::lang::Lang;
@@ -30,9 +33,14 @@ pub fn extract(bytes: &[u8]) -> Result<Vec<Extracted>, ExtractError> {
         let (text, cut) = cap_markup(&text);
         (Html::parse_document(&tame_tags(text)), cut)
     };
-    let mut walker = Walker::default();
+    let layout = Layout::of(&document);
+    let page = read_page(&document, &layout);
+    let mut walker = Walker {
+        layout,
+        ..Walker::default()
+    };
     walker.walk(&document);
-    let mut meta = read_head(&document);
+    let mut meta = read_head(&document, &page);
     drop(document);
     let blocks = walker.sink.finish();
     if walker.found.consolidated.is_none() {
@@ -236,6 +244,12 @@ struct Walker {
     /// Class of the innermost element with a class we read metadata from.
     meta_class: Option<(usize, MetaClass)>,
     found: BodyMeta,
+    /// Where the page's text is.
+    layout: Layout,
+    /// Depth of the content root (or heading outside it) we are inside, if any.
+    scope: Option<usize>,
+    /// Depth of the outermost `<main>` or `<article>` we are inside, if any.
+    content: Option<usize>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -249,8 +263,10 @@ impl Walker {
         for edge in document.tree.root().traverse() {
             match edge {
                 Edge::Open(node) => match node.value() {
-                    Node::Element(element) => self.open(element),
-                    Node::Text(text) if self.skipping.is_none() => self.current.push_str(text),
+                    Node::Element(element) => self.open(node.id(), element),
+                    Node::Text(text) if self.skipping.is_none() && self.in_scope() => {
+                        self.current.push_str(text)
+                    }
                     _ => {}
                 },
                 Edge::Close(node) => {
@@ -263,14 +279,24 @@ impl Walker {
         self.flush();
     }
 
-    fn open(&mut self, element: &Element) {
+    fn open(&mut self, id: NodeId, element: &Element) {
         self.depth += 1;
         if self.skipping.is_some() {
             return;
         }
-        if is_skipped(element) {
+        let place = Place {
+            holds_content: self.layout.holders.contains(&id),
+            in_content: self.content.is_some(),
+        };
+        if self.is_off_path(id) || is_skipped(element, place) {
             self.skipping = Some(self.depth);
             return;
+        }
+        if self.scope.is_none() && self.layout.opens_scope(id) {
+            self.scope = Some(self.depth);
+        }
+        if self.content.is_none() && matches!(element.name(), "main" | "article") {
+            self.content = Some(self.depth);
         }
         let structural = self.depth <= limits::MAX_MARKUP_DEPTH;
         if structural && is_block(element.name()) {
@@ -295,6 +321,13 @@ impl Walker {
             }
             return;
         }
+        if self.scope == Some(depth) {
+            self.flush();
+            self.scope = None;
+        }
+        if self.content == Some(depth) {
+            self.content = None;
+        }
         if depth > limits::MAX_MARKUP_DEPTH {
             return;
         }
@@ -314,6 +347,18 @@ impl Walker {
         if self.roles.last().is_some_and(|(d, _)| *d == depth) {
             self.roles.pop();
         }
+    }
+
+    /// Whether text is read here: everywhere, or inside the content root when the page
+    /// has one.
+    fn in_scope(&self) -> bool {
+        !self.layout.is_scoped() || self.scope.is_some()
+    }
+
+    /// Whether an element lies outside the content root and off the path to it: all of
+    /// it is left out.
+    fn is_off_path(&self, id: NodeId) -> bool {
+        self.layout.is_scoped() && self.scope.is_none() && !self.layout.path.contains(&id)
     }
 
     fn read_meta_text(&mut self, class: MetaClass) {
@@ -342,14 +387,32 @@ impl Walker {
     }
 }
 
-/// Elements whose content is not visible text, or is site navigation.
-fn is_skipped(element: &Element) -> bool {
+/// Where an element stands relative to the page's content.
+#[derive(Clone, Copy)]
+struct Place {
+    /// It is or holds a `<main>`, `<article>` or `<h1>`.
+    holds_content: bool,
+    /// It lies inside a `<main>` or `<article>`.
+    in_content: bool,
+}
+
+/// Elements whose content is not visible text, or is site navigation and other
+/// boilerplate; an element holding the page's content is never boilerplate.
+fn is_skipped(element: &Element, place: Place) -> bool {
     const INVISIBLE: &[&str] = &[
-        "script", "style", "noscript", "template", "head", "nav", "footer", "aside", "form",
-        "button", "select", "option", "svg", "canvas", "iframe", "object", "embed", "map", "audio",
-        "video", "input", "textarea", "math",
+        "script", "style", "noscript", "template", "head", "nav", "footer", "aside", "button",
+        "select", "option", "svg", "canvas", "iframe", "object", "embed", "map", "audio", "video",
+        "input", "textarea", "math",
     ];
-    if INVISIBLE.contains(&element.name()) || element.attr("hidden").is_some() {
+    let name = element.name();
+    if INVISIBLE.contains(&name) || element.attr("hidden").is_some() {
+        return true;
+    }
+    if place.holds_content || matches!(name, "html" | "body") {
+        return false;
+    }
+    // A site-wide form (ASP.NET wraps whole pages in one) holds content, a search box not.
+    if name == "form" || (name == "header" && !place.in_content) {
         return true;
     }
     let style = element
@@ -361,30 +424,6 @@ fn is_skipped(element: &Element) -> bool {
         return true;
     }
     is_boilerplate(element) || is_footnote_marker(element)
-}
-
-/// Navigation, menus and cookie banners named by class, id or ARIA role.
-fn is_boilerplate(element: &Element) -> bool {
-    const NAMES: &[&str] = &[
-        "navbar",
-        "nav-",
-        "menu",
-        "cookie",
-        "breadcrumb",
-        "sidebar",
-        "skip-link",
-        "site-footer",
-        "site-header",
-    ];
-    if matches!(
-        element.attr("role"),
-        Some("navigation" | "banner" | "contentinfo" | "search")
-    ) {
-        return true;
-    }
-    let id = element.id().unwrap_or("").to_ascii_lowercase();
-    let named = |name: &str| NAMES.iter().any(|n| name.contains(n));
-    named(&id) || element.classes().any(|c| named(&c.to_ascii_lowercase()))
 }
 
 /// Footnote reference markers inside the text (`(1)` links to the notes).
@@ -529,10 +568,151 @@ fn consolidated_reference(text: &str) -> Option<(String, Date)> {
     Some((format!("3{}", &caps[1]), date))
 }
 
-/// Reads `<html lang>`, `<title>` and the `<meta>` tags of the head.
-fn read_head(document: &Html) -> Metadata {
+/// What a web page says about itself outside its `<meta>` tags: JSON-LD, its `<h1>`, and
+/// the dates of `<time>` and `itemprop="datePublished"` elements.
+#[derive(Default)]
+struct PageFacts {
+    /// What its JSON-LD says.
+    linked: LinkedData,
+    /// Text of the page's main `<h1>`.
+    heading: Option<String>,
+    /// `itemprop="datePublished"` (its `content` or `datetime`).
+    itemprop_date: Option<String>,
+    /// The `datetime` of the publication `<time>`.
+    time: Option<String>,
+}
+
+/// Most JSON-LD scripts and `<time>` elements of a page looked at.
+const MAX_PAGE_FACT_ELEMENTS: usize = 50;
+
+/// Reads the JSON-LD, main heading and publication dates of a page.
+fn read_page(document: &Html, layout: &Layout) -> PageFacts {
+    let elements = || {
+        document
+            .root_element()
+            .descendants()
+            .filter_map(ElementRef::wrap)
+    };
+    let scripts: Vec<String> = elements()
+        .filter(|e| {
+            e.value().name() == "script"
+                && e.value()
+                    .attr("type")
+                    .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
+        })
+        .take(MAX_PAGE_FACT_ELEMENTS)
+        .map(|e| bounded_text(e, jsonld::MAX_JSONLD_BYTES + 1))
+        .collect();
+    let itemprop_date = elements()
+        .find(|e| e.value().attr("itemprop") == Some("datePublished"))
+        .and_then(|e| {
+            let attrs = ["content", "datetime"];
+            attrs.iter().find_map(|a| e.value().attr(a)).map(normalize)
+        });
+    PageFacts {
+        linked: jsonld::read(scripts.iter().map(String::as_str)),
+        heading: main_heading(document, layout),
+        itemprop_date,
+        time: publication_time(document),
+    }
+}
+
+/// An element's text up to about `max` bytes.
+fn bounded_text(element: ElementRef, max: usize) -> String {
+    let mut text = String::new();
+    for piece in element.text() {
+        if text.len() > max {
+            break;
+        }
+        text.push_str(piece);
+    }
+    text
+}
+
+/// The page's `<h1>`: the first in its content root, the one outside it, or the only one.
+fn main_heading(document: &Html, layout: &Layout) -> Option<String> {
+    let h1_under = |id: NodeId| {
+        let node = document.tree.get(id)?;
+        let element = ElementRef::wrap(node)?;
+        if element.value().name() == "h1" {
+            return Some(element);
+        }
+        element
+            .descendants()
+            .filter_map(ElementRef::wrap)
+            .find(|e| e.value().name() == "h1")
+    };
+    let h1 = match (layout.root, layout.heading) {
+        (_, Some(heading)) => h1_under(heading),
+        (Some(root), None) => h1_under(root),
+        (None, None) => {
+            let mut h1s = document
+                .root_element()
+                .descendants()
+                .filter_map(ElementRef::wrap)
+                .filter(|e| e.value().name() == "h1");
+            h1s.next().filter(|_| h1s.next().is_none())
+        }
+    }?;
+    let text = normalize(&bounded_text(h1, 2_000));
+    (!text.is_empty()).then_some(text)
+}
+
+/// The `datetime` of the `<time>` marked as the publication date (`itemprop`, a class
+/// with `published`), else of the first `<time>` inside a `<main>` or `<article>`.
+fn publication_time(document: &Html) -> Option<String> {
+    let times: Vec<ElementRef> = document
+        .root_element()
+        .descendants()
+        .filter_map(ElementRef::wrap)
+        .filter(|e| e.value().name() == "time" && e.value().attr("datetime").is_some())
+        .take(MAX_PAGE_FACT_ELEMENTS)
+        .collect();
+    let marked = times.iter().find(|t| {
+        t.value().attr("itemprop") == Some("datePublished")
+            || t.value()
+                .classes()
+                .any(|c| c.to_ascii_lowercase().contains("published"))
+    });
+    let in_content = || {
+        times.iter().find(|t| {
+            t.ancestors()
+                .filter_map(ElementRef::wrap)
+                .any(|a| matches!(a.value().name(), "main" | "article"))
+        })
+    };
+    marked
+        .or_else(in_content)
+        .and_then(|t| t.value().attr("datetime"))
+        .map(normalize)
+}
+
+/// The names a page's head gives itself and its publisher, kept apart until all are read.
+#[derive(Default)]
+struct HeadNames {
+    /// `<title>`.
+    title_tag: Option<String>,
+    /// `og:title`.
+    og_title: Option<String>,
+    /// `og:site_name`.
+    site_name: Option<String>,
+    /// `application-name`.
+    application_name: Option<String>,
+    /// `DC.publisher` or `dcterms.publisher`.
+    dc_publisher: Option<String>,
+    /// `<meta name="publisher">`.
+    publisher: Option<String>,
+    /// `DC.creator`.
+    creator: Option<String>,
+    /// `<meta name="author">`, usually a person.
+    author: Option<String>,
+}
+
+/// Reads `<html lang>`, `<title>` and the `<meta>` tags of the head, completed by what
+/// the page's JSON-LD, `<h1>` and `<time>` say.
+fn read_head(document: &Html, page: &PageFacts) -> Metadata {
     let mut meta = Metadata::default();
-    let mut title_tag = None;
+    let mut names = HeadNames::default();
     for node in document.tree.root().descendants().take(20_000) {
         let Node::Element(element) = node.value() else {
             continue;
@@ -542,28 +722,31 @@ fn read_head(document: &Html) -> Metadata {
                 let lang = element.attr("lang").or_else(|| element.attr("xml:lang"));
                 meta.lang = meta.lang.or_else(|| lang.and_then(Lang::from_metadata));
             }
-            "title" if title_tag.is_none() => {
+            "title" if names.title_tag.is_none() => {
                 let text: String = node
                     .descendants()
                     .filter_map(|n| n.value().as_text().map(|t| t.to_string()))
                     .collect();
-                title_tag = Some(normalize(&text));
+                names.title_tag = Some(normalize(&text));
             }
-            "meta" => read_meta_tag(element, &mut meta),
+            "meta" => read_meta_tag(element, &mut meta, &mut names),
             "body" => break,
             _ => {}
         }
     }
-    if let Some(title) = title_tag {
-        apply_title_tag(&title, &mut meta);
-    }
+    apply_page_title(&names, page, &mut meta);
+    meta.publisher = publisher_of(&names, &page.linked);
+    meta.date = meta.date.or_else(|| page_date(page));
     meta
 }
 
-fn read_meta_tag(element: &Element, meta: &mut Metadata) {
+/// Reads one `<meta>` tag: language, CELEX, title, date and address go to `meta`; the
+/// names of the page and its publisher to `names`, weighed once all are read.
+fn read_meta_tag(element: &Element, meta: &mut Metadata, names: &mut HeadNames) {
     let name = element
         .attr("name")
         .or_else(|| element.attr("property"))
+        .or_else(|| element.attr("itemprop"))
         .unwrap_or("")
         .to_ascii_lowercase();
     let Some(content) = element
@@ -573,6 +756,9 @@ fn read_meta_tag(element: &Element, meta: &mut Metadata) {
     else {
         return;
     };
+    let keep_first = |slot: &mut Option<String>| {
+        slot.get_or_insert_with(|| content.clone());
+    };
     match name.as_str() {
         "dc.language" | "language" | "og:locale" | "content-language" => {
             meta.lang = meta.lang.or_else(|| Lang::from_metadata(&content));
@@ -581,37 +767,189 @@ fn read_meta_tag(element: &Element, meta: &mut Metadata) {
         "dc.description" if meta.title.is_none() && looks_like_act_title(&content) => {
             meta.title = Some(content);
         }
-        "dc.title" | "og:title" | "citation_title" | "dcterms.title"
-            if !is_file_name_title(&content) =>
-        {
+        "dc.title" | "citation_title" | "dcterms.title" if !is_file_name_title(&content) => {
             meta.title = meta.title.take().or(Some(content));
         }
+        "og:title" if !is_file_name_title(&content) => keep_first(&mut names.og_title),
         "dc.date"
         | "dcterms.created"
         | "dcterms.issued"
         | "article:published_time"
         | "date"
-        | "citation_date" => {
-            meta.date = meta.date.or_else(|| iso_date_prefix(&content));
+        | "citation_date"
+        | "datepublished" => {
+            meta.date = meta.date.or_else(|| written_date(&content));
         }
-        "author" | "dc.creator" | "dc.publisher" | "og:site_name" | "publisher" => {
-            meta.publisher = meta.publisher.take().or(Some(content));
-        }
+        "dc.publisher" | "dcterms.publisher" => keep_first(&mut names.dc_publisher),
+        "publisher" => keep_first(&mut names.publisher),
+        "og:site_name" => keep_first(&mut names.site_name),
+        "application-name" => keep_first(&mut names.application_name),
+        "dc.creator" => keep_first(&mut names.creator),
+        "author" => keep_first(&mut names.author),
         "og:url" | "dc.source.uri" => meta.url = meta.url.take().or(Some(content)),
         _ => {}
     }
 }
 
-/// Uses the `<title>` unless it is a file name or EUR-Lex boilerplate; a consolidated-text
-/// title also gives the CELEX and version date.
-fn apply_title_tag(title: &str, meta: &mut Metadata) {
-    if let Some((celex, date)) = consolidated_reference(title) {
+/// The publisher: a declared publisher first, then the organisation of the JSON-LD and
+/// the site's name, and only then a creator or author (often a person).
+fn publisher_of(names: &HeadNames, linked: &LinkedData) -> Option<String> {
+    [
+        &names.dc_publisher,
+        &names.publisher,
+        &linked.publisher,
+        &names.site_name,
+        &linked.site_name,
+        &names.application_name,
+        &names.creator,
+        &names.author,
+    ]
+    .into_iter()
+    .find_map(|name| name.clone())
+}
+
+/// The publication date of a web page from its JSON-LD, `itemprop` or `<time>`.
+fn page_date(page: &PageFacts) -> Option<Date> {
+    [
+        &page.linked.published,
+        &page.itemprop_date,
+        &page.linked.created,
+        &page.time,
+    ]
+    .into_iter()
+    .flatten()
+    .find_map(|text| written_date(text))
+}
+
+/// Sets the title: a Dublin Core title first, then `og:title`, then `<title>`, each without
+/// the site's name around it; a generic `<title>` (`Nieuws | Bits of Freedom`) gives way to
+/// the JSON-LD headline or the `<h1>`. A consolidated-text `<title>` also gives the CELEX
+/// and version date.
+fn apply_page_title(names: &HeadNames, page: &PageFacts, meta: &mut Metadata) {
+    if let Some(title) = &names.title_tag
+        && let Some((celex, date)) = consolidated_reference(title)
+    {
         meta.celex = Some(celex);
         meta.consolidated = Some(date);
         return;
     }
-    if meta.title.is_none() && !is_file_name_title(title) {
+    if meta.title.is_some() {
+        return;
+    }
+    let sites = site_names(names, &page.linked);
+    let og_title = names
+        .og_title
+        .as_deref()
+        .map(|t| without_site_name(t, &sites))
+        .filter(|t| !t.is_empty() && !is_site_name(t, &sites));
+    if let Some(title) = og_title {
         meta.title = Some(title.to_string());
+        return;
+    }
+    let Some(title) = names
+        .title_tag
+        .as_deref()
+        .filter(|t| !is_file_name_title(t))
+    else {
+        return;
+    };
+    let title = without_site_name(title, &sites);
+    let headings = [&page.linked.headline, &page.heading];
+    let heading = headings.into_iter().flatten().find(|h| !h.is_empty());
+    meta.title = match heading {
+        Some(heading) => Some(title_or_heading(title, heading, &headings)),
+        None => Some(title.to_string()).filter(|t| !t.is_empty()),
+    };
+}
+
+/// The names a site goes by: `og:site_name`, the JSON-LD publisher and site, and the
+/// `application-name`.
+fn site_names<'a>(names: &'a HeadNames, linked: &'a LinkedData) -> Vec<&'a str> {
+    [
+        &names.site_name,
+        &linked.publisher,
+        &linked.site_name,
+        &names.application_name,
+    ]
+    .into_iter()
+    .flatten()
+    .map(String::as_str)
+    .filter(|s| !s.is_empty())
+    .collect()
+}
+
+/// What separates a page's title from its site's name (`Title | Site`, `Site – Title`).
+const TITLE_SEPARATORS: &[&str] = &[" | ", " – ", " - ", " — ", " :: ", " · ", " » "];
+
+/// `title` without a site name written before or after it with a separator.
+fn without_site_name<'a>(title: &'a str, sites: &[&str]) -> &'a str {
+    for site in sites {
+        for separator in TITLE_SEPARATORS {
+            let suffix = title
+                .len()
+                .checked_sub(site.len() + separator.len())
+                .and_then(|cut| Some((cut, title.get(cut..)?)));
+            if let Some((cut, tail)) = suffix
+                && tail
+                    .get(separator.len()..)
+                    .is_some_and(|s| s.eq_ignore_ascii_case(site))
+                && tail.starts_with(separator)
+            {
+                return title[..cut].trim();
+            }
+            let prefix_len = site.len() + separator.len();
+            if let Some(head) = title.get(..prefix_len)
+                && head.ends_with(separator)
+                && head[..site.len()].eq_ignore_ascii_case(site)
+            {
+                return title[prefix_len..].trim();
+            }
+        }
+    }
+    title
+}
+
+/// Whether `title` is only the site's name.
+fn is_site_name(title: &str, sites: &[&str]) -> bool {
+    sites.iter().any(|s| s.eq_ignore_ascii_case(title))
+}
+
+/// Most words of a `<title>` that names a section (`Nieuws`, `Press releases`) rather
+/// than the page.
+const GENERIC_TITLE_WORDS: usize = 2;
+
+/// The `<title>` unless it is generic: a heading followed or preceded by an unknown
+/// site's name gives the heading; a title that does not contain the heading and is short
+/// or still has a separator (`Otevřený dopis / Open letter – Iuridicum`) gives the first
+/// of `headings` (JSON-LD headline, then `<h1>`).
+fn title_or_heading(title: &str, heading: &str, headings: &[&Option<String>]) -> String {
+    let lower_title = title.to_lowercase();
+    let matches_heading = |h: &str| {
+        let h = h.to_lowercase();
+        TITLE_SEPARATORS.iter().any(|sep| {
+            lower_title.starts_with(&format!("{h}{sep}"))
+                || lower_title.ends_with(&format!("{sep}{h}"))
+        })
+    };
+    if let Some(h) = headings
+        .iter()
+        .copied()
+        .flatten()
+        .find(|h| matches_heading(h))
+    {
+        return h.clone();
+    }
+    let contains_heading = headings
+        .iter()
+        .copied()
+        .flatten()
+        .any(|h| lower_title.contains(&h.to_lowercase()));
+    let short = title.split_whitespace().count() <= GENERIC_TITLE_WORDS;
+    let separated = TITLE_SEPARATORS.iter().any(|sep| title.contains(sep));
+    if !contains_heading && (short || separated) {
+        heading.to_string()
+    } else {
+        title.to_string()
     }
 }
 
@@ -647,9 +985,11 @@ pub fn celex_in(text: &str) -> Option<String> {
         .map(|m| m.as_str().to_string())
 }
 
-/// The `YYYY-MM-DD` at the start of an ISO timestamp.
-fn iso_date_prefix(text: &str) -> Option<Date> {
-    text.get(..10)?.parse::<DateSpan>().ok().map(|s| s.first)
+/// The date an ISO date or timestamp was written on, whatever its time and zone
+/// (`2022-10-03T08:15:00+02:00` → 2022-10-03); a year or month stands for its first day.
+fn written_date(text: &str) -> Option<Date> {
+    let date = text.trim().split(['T', ' ']).next()?;
+    date.parse::<DateSpan>().ok().map(|s| s.first)
 }
 
 #[cfg(test)]
@@ -776,5 +1116,182 @@ mod tests {
         let html = format!("<p>{}text", "<b><i><span>".repeat(50_000));
         let b = blocks(&html);
         assert_eq!(b[0].0, "text");
+    }
+}
+
+#[cfg(test)]
+mod web_page_tests {
+    use super::*;
+
+    /// A blog page with the usual site furniture around `article`.
+    fn page(head: &str, body_class: &str, article: &str) -> String {
+        format!(
+            r##"<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">{head}</head>
+            <body class="{body_class}"><a class="skip-link" href="#main">Skip</a>
+            <div id="onetrust-banner-sdk"><p>We use cookies.</p></div>
+            <div class="cc-window cc-banner"><span>This website uses tracking.</span></div>
+            <div role="dialog" aria-modal="true"><p>Consent dialog</p></div>
+            <header class="masthead"><div class="logo">Site name</div><p>Tagline</p></header>
+            <main id="main"><article class="post">{article}</article></main>
+            <div class="share-buttons"><span>Share this</span></div>
+            <div class="related-posts"><h3>Related</h3></div>
+            <div class="newsletter-signup"><p>Subscribe</p></div>
+            <section id="comments" class="comments-area"><div class="comment"><p>A reader's comment</p></div></section>
+            <footer><p>© Site</p></footer></body></html>"##
+        )
+    }
+
+    fn texts(html: &str) -> Vec<String> {
+        let out = extract(html.as_bytes()).unwrap();
+        out[0].blocks.iter().map(|b| b.text.clone()).collect()
+    }
+
+    fn meta(html: &str) -> Metadata {
+        extract(html.as_bytes()).unwrap().remove(0).meta
+    }
+
+    const ARTICLE: &str = "<h1>The headline</h1><p>First paragraph.</p><p>Second paragraph.</p>";
+
+    #[test]
+    fn only_the_article_of_a_page_is_read() {
+        let texts = texts(&page("", "single-post", ARTICLE));
+        assert_eq!(
+            texts,
+            ["The headline", "First paragraph.", "Second paragraph."]
+        );
+    }
+
+    #[test]
+    fn layout_classes_do_not_drop_the_page_or_its_article() {
+        let body = texts(&page("", "single single-post has-sidebar", ARTICLE));
+        assert_eq!(
+            body,
+            ["The headline", "First paragraph.", "Second paragraph."]
+        );
+        let wrapped = format!(r#"<div class="entry-content main-menu-offset">{ARTICLE}</div>"#);
+        let article = texts(&page("", "single-post", &wrapped));
+        assert_eq!(
+            article,
+            ["The headline", "First paragraph.", "Second paragraph."]
+        );
+    }
+
+    #[test]
+    fn without_main_or_article_the_body_is_read_without_boilerplate() {
+        let html = r#"<body class="has-sidebar"><header><p>Site tagline</p></header>
+            <div class="menu-primary"><a>Home</a></div><div class="content no-sidebar"><h1>Title</h1><p>Text.</p></div>
+            <div class="social-share">Tweet</div><div id="comments"><p>Comment</p></div></body>"#;
+        assert_eq!(texts(html), ["Title", "Text."]);
+    }
+
+    #[test]
+    fn a_heading_above_main_is_kept() {
+        let html = r#"<body><div class="entry-header"><h1>Press release title</h1></div>
+            <nav>Menu</nav><main><p>The release says something long enough to count.</p></main>
+            <div class="related">Other</div></body>"#;
+        assert_eq!(
+            texts(html),
+            [
+                "Press release title",
+                "The release says something long enough to count."
+            ]
+        );
+    }
+
+    #[test]
+    fn json_ld_time_and_itemprop_date_a_page() {
+        let ld = r#"<script type="application/ld+json">{"@graph":[{"@type":"BlogPosting","datePublished":"2024-02-14T23:30:00-05:00"}]}</script>"#;
+        let date = |html: &str| meta(html).date.map(|d| d.to_string());
+        assert_eq!(date(&page(ld, "", ARTICLE)).as_deref(), Some("2024-02-14"));
+        let time = r#"<h1>T</h1><p><time datetime="2023-11-20T10:00:00Z">20 nov</time></p>"#;
+        assert_eq!(date(&page("", "", time)).as_deref(), Some("2023-11-20"));
+        let itemprop = r#"<meta itemprop="datePublished" content="2021-03">"#;
+        assert_eq!(
+            date(&page(itemprop, "", ARTICLE)).as_deref(),
+            Some("2021-03-01")
+        );
+        let outside = r#"<body><div class="widget"><time datetime="2020-01-01">x</time></div><p>Text</p></body>"#;
+        assert_eq!(
+            date(outside),
+            None,
+            "a time outside the article is not its date"
+        );
+    }
+
+    #[test]
+    fn titles_lose_the_site_name() {
+        let title = |head: &str| meta(&page(head, "", ARTICLE)).title;
+        let edri =
+            r#"<title>The headline | EDRi</title><meta property="og:site_name" content="EDRi">"#;
+        assert_eq!(title(edri).as_deref(), Some("The headline"));
+        let prefix = r#"<title>EDRi :: A statement on the proposal for chat control</title><meta property="og:site_name" content="EDRi">"#;
+        assert_eq!(
+            title(prefix).as_deref(),
+            Some("A statement on the proposal for chat control")
+        );
+        let og_is_site = r#"<title>The headline | Xnet</title><meta property="og:title" content="Xnet"><meta property="og:site_name" content="Xnet">"#;
+        assert_eq!(title(og_is_site).as_deref(), Some("The headline"));
+        let unknown_site = "<title>The headline | Dataskydd.net</title>";
+        assert_eq!(title(unknown_site).as_deref(), Some("The headline"));
+    }
+
+    #[test]
+    fn a_generic_title_gives_way_to_the_headline() {
+        let title = |head: &str| meta(&page(head, "", ARTICLE)).title;
+        let ld = r#"<title>Nieuws | Bits of Freedom</title><script type="application/ld+json">{"@type":"NewsArticle","headline":"Encryptie onder vuur","publisher":{"@type":"Organization","name":"Bits of Freedom"}}</script>"#;
+        assert_eq!(title(ld).as_deref(), Some("Encryptie onder vuur"));
+        assert_eq!(
+            title("<title>News</title>").as_deref(),
+            Some("The headline")
+        );
+        let campaign = "<title>Gegen Massenüberwachung in Europa</title>";
+        assert_eq!(
+            title(campaign).as_deref(),
+            Some("Gegen Massenüberwachung in Europa")
+        );
+    }
+
+    #[test]
+    fn the_publisher_is_the_organisation_not_the_author() {
+        let publisher = |head: &str| meta(&page(head, "", ARTICLE)).publisher;
+        let site = r#"<meta name="author" content="Jane Doe"><meta property="og:site_name" content="EDRi">"#;
+        assert_eq!(publisher(site).as_deref(), Some("EDRi"));
+        let ld = r#"<meta name="author" content="Jane Doe"><script type="application/ld+json">{"@type":"Article","author":{"@type":"Person","name":"Jane"},"publisher":{"name":"Bits of Freedom"}}</script>"#;
+        assert_eq!(publisher(ld).as_deref(), Some("Bits of Freedom"));
+        let dc = r#"<meta property="og:site_name" content="EDRi"><meta name="DC.publisher" content="European Digital Rights">"#;
+        assert_eq!(publisher(dc).as_deref(), Some("European Digital Rights"));
+        assert_eq!(
+            publisher(r#"<meta name="author" content="Jane Doe">"#).as_deref(),
+            Some("Jane Doe")
+        );
+    }
+
+    #[test]
+    fn nested_articles_times_and_scripts_stay_bounded() {
+        let inner = r#"<article><time datetime="2020-01-01">t</time><p>c</p></article>"#;
+        let script =
+            r#"<script type="application/ld+json">{"datePublished":"2021-01-01"}</script>"#;
+        let html = format!(
+            "<article>{}{}{}</article>{}",
+            "<div>".repeat(200),
+            inner.repeat(100_000),
+            "</div>".repeat(200),
+            script.repeat(10_000)
+        );
+        let started = std::time::Instant::now();
+        let out = extract(html.as_bytes()).unwrap().remove(0);
+        assert_eq!(
+            out.meta.date.map(|d| d.to_string()).as_deref(),
+            Some("2021-01-01")
+        );
+        assert!(started.elapsed().as_secs() < 20);
+    }
+
+    #[test]
+    fn many_articles_and_headings_stay_linear() {
+        let html = "<article><h1>x</h1><p>y</p></article>".repeat(50_000);
+        let started = std::time::Instant::now();
+        assert_eq!(texts(&html).len(), 100_000);
+        assert!(started.elapsed().as_secs() < 20);
     }
 }

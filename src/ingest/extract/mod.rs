@@ -9,6 +9,8 @@ pub mod clean;
 pub mod crawl_json;
 pub mod formex;
 pub mod html;
+pub mod jsonld;
+pub mod layout;
 pub mod markdown;
 pub mod pdf;
 pub mod sink;
