@@ -50,6 +50,11 @@ const WORDS: &[&str] = &[
 /// `main-menu-offset`, `no-comment`).
 const LEADING: &[&str] = &["menu", "sidebar", "comment"];
 
+/// Words that mark boilerplate as the last word of a class or id (`dropdown-menu`,
+/// `sub-menu`, EUR-Lex's language list): inside a name they describe a layout
+/// (`main-menu-offset`).
+const TRAILING: &[&str] = &["menu"];
+
 /// Whole leading compounds that mark boilerplate (`cc-window cc-banner` of cookieconsent,
 /// `site-header`).
 const COMPOUNDS: &[&str] = &[
@@ -104,7 +109,11 @@ fn is_boilerplate_name(name: &str) -> bool {
     }
     let mut words = name.split(['-', '_']).filter(|w| !w.is_empty());
     let leading = words.clone().next().is_some_and(|w| LEADING.contains(&w));
-    leading || words.any(|w| WORDS.contains(&w))
+    let trailing = words
+        .clone()
+        .next_back()
+        .is_some_and(|w| TRAILING.contains(&w));
+    leading || trailing || words.any(|w| WORDS.contains(&w))
 }
 
 /// Whether `name` is `word` or starts with it followed by `-` or `_`.
@@ -306,6 +315,8 @@ mod tests {
             "comments-area",
             "comment-list",
             "menu-primary",
+            "dropdown-menu",
+            "sub-menu",
             "sidebar-left",
             "site-nav",
             "language-nav",
