@@ -131,6 +131,12 @@ impl Date {
     }
 }
 
+/// Whether a unit id names a paragraph of a non-legal document (`p_3`): the only units
+/// that may be written in another language than their version.
+pub fn is_paragraph(unit: &str) -> bool {
+    unit.starts_with("p_")
+}
+
 /// The id of a unit of a document (`32016R0679#art_6.par_1`), or of the whole document
 /// (`32016R0679`) without a unit.
 pub fn unit_id(doc_id: &str, unit: Option<&str>) -> String {

@@ -2,8 +2,9 @@
 //! extracting and indexing, and a merge would only compete with them; the writer runs with
 //! no merge policy until then), then, once its last commit is made, the segments it wrote
 //! into as few as [`RUN_SEGMENTS`], merged side by side; older segments as tantivy's log
-//! policy would, and each older segment holding deleted documents on its own, to drop them. No merge takes in more than [`limits::MAX_MERGED_DOCS`] documents, so the
-//! files a merge reads (mapped into memory) stay bounded whatever the corpus size.
+//! policy would, and each older segment holding deleted documents on its own, to drop
+//! them. No merge takes in more than [`limits::MAX_MERGED_DOCS`] documents, so the files a
+//! merge reads (mapped into memory) stay bounded whatever the corpus size.
 //!
 //! A search pays per segment (a term-dictionary lookup for every term of the query in
 //! every segment, and a collector each), and a run over thousands of acts flushes a segment

@@ -30,7 +30,7 @@ use crate::lang::{Lang, detect};
 use crate::legal::citation::{Context, find_citations};
 use crate::legal::units::{Unit, segment};
 use crate::legal::{definitions, flat};
-use crate::limits;
+use crate::{limits, model};
 
 /// How to run an ingest.
 #[derive(Debug, Clone)]
@@ -555,7 +555,7 @@ fn indexed_unit(unit: Unit, meta: &metadata::DocMeta) -> IndexedUnit {
 /// written in another language than its document (it stays a unit of the document's
 /// version, in the document's language, but its words are stemmed as written).
 fn text_lang(unit: &Unit, meta: &metadata::DocMeta) -> Lang {
-    let is_paragraph = unit.id.as_deref().is_some_and(|id| id.starts_with("p_"));
+    let is_paragraph = unit.id.as_deref().is_some_and(model::is_paragraph);
     if meta.legal
         || !is_paragraph
         || unit.text.chars().count() < UNIT_DETECTION_MIN_CHARS

@@ -27,7 +27,7 @@ use crate::index::reader::Snapshot;
 use crate::index::schema::REC_UNIT;
 use crate::lang::Lang;
 use crate::limits;
-use crate::model::{Date, DateSpan, Facets, Hit, Kind, SearchResponse, unit_id};
+use crate::model::{Date, DateSpan, Facets, Hit, Kind, SearchResponse, is_paragraph, unit_id};
 
 /// How hits are grouped.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -442,9 +442,7 @@ fn read_hit(
         text if text.trim().is_empty() => stored.heading(),
         text => text,
     };
-    // Only paragraphs (of statements, posts) may be written in another language than
-    // their version.
-    let snippet = if unit.starts_with("p_") {
+    let snippet = if is_paragraph(unit) {
         highlighter.paragraph_snippet(shown, lang)
     } else {
         highlighter.snippet(shown, lang)
