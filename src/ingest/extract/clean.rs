@@ -149,11 +149,11 @@ pub fn normalize_compat(text: &str) -> String {
     normalize(&compat)
 }
 
-/// The first day of a date written in metadata (front matter, crawl records): `2023` →
+/// The first day of a date written in metadata (front matter, crawl records, web pages): `2023` →
 /// 2023-01-01, `2021-03` → 2021-03-01, and a time or zone after the day is ignored
 /// (`2024-03-02T23:30:00+01:00` → 2024-03-02: the written local date).
 pub fn written_date(text: &str) -> Option<Date> {
-    let text = text.trim();
+    let text = text.trim().split(['T', ' ']).next().unwrap_or_default();
     let day = text.get(..10).unwrap_or(text);
     day.parse::<DateSpan>().ok().map(|span| span.first)
 }

@@ -16,14 +16,14 @@ use regex::Regex;
 use scraper::node::Element;
 use scraper::{ElementRef, Html, Node};
 
-use super::clean::{decode, normalize};
+use super::clean::{decode, normalize, written_date};
 use super::jsonld::{self, LinkedData};
 use super::layout::{Layout, is_boilerplate};
 use super::sink::BlockSink;
 use super::{ExtractError, Extracted, Metadata, Role};
 use crate::lang::Lang;
 use crate::limits;
-use crate::model::{Date, DateSpan};
+use crate::model::Date;
 
 /// Extracts an HTML or XHTML file.
 pub fn extract(bytes: &[u8]) -> Result<Vec<Extracted>, ExtractError> {
@@ -983,13 +983,6 @@ pub fn celex_in(text: &str) -> Option<String> {
         .captures(text)
         .and_then(|c| c.get(1))
         .map(|m| m.as_str().to_string())
-}
-
-/// The date an ISO date or timestamp was written on, whatever its time and zone
-/// (`2022-10-03T08:15:00+02:00` → 2022-10-03); a year or month stands for its first day.
-fn written_date(text: &str) -> Option<Date> {
-    let date = text.trim().split(['T', ' ']).next()?;
-    date.parse::<DateSpan>().ok().map(|s| s.first)
 }
 
 #[cfg(test)]

@@ -4,13 +4,16 @@
 
 use serde_json::{Map, Value};
 
+use super::clean::normalize;
+
 /// Largest JSON-LD script parsed; a bigger one is skipped (serde_json also caps nesting).
 pub const MAX_JSONLD_BYTES: usize = 1 << 20;
 
 /// Most objects of one page's JSON-LD looked at.
 const MAX_NODES: usize = 1_000;
 
-/// Schema.org types of the thing a page publishes.
+/// Schema.org types of the thing a page publishes (a `WebPage` stands in when none is
+/// declared).
 const ARTICLE_TYPES: &[&str] = &[
     "Article",
     "NewsArticle",
@@ -21,7 +24,6 @@ const ARTICLE_TYPES: &[&str] = &[
     "AnalysisNewsArticle",
     "OpinionNewsArticle",
     "SocialMediaPosting",
-    "WebPage",
 ];
 
 /// What a page's JSON-LD says about the article it publishes.
@@ -81,7 +83,7 @@ fn linked_data(nodes: &[Map<String, Value>]) -> LinkedData {
         .and_then(|n| text(n, "name"));
     let article = nodes
         .iter()
-        .find(|n| has_type(n, &ARTICLE_TYPES[..ARTICLE_TYPES.len() - 1]))
+        .find(|n| has_type(n, ARTICLE_TYPES))
         .or_else(|| nodes.iter().find(|n| has_type(n, &["WebPage"])))
         .or_else(|| nodes.iter().find(|n| n.contains_key("datePublished")));
     let Some(article) = article else {
@@ -169,9 +171,9 @@ fn text(node: &Map<String, Value>, key: &str) -> Option<String> {
     node.get(key).and_then(Value::as_str).and_then(nonempty)
 }
 
-/// `text` with its white space collapsed, unless that leaves nothing.
+/// `text` normalised as every page fact is, unless that leaves nothing.
 fn nonempty(text: &str) -> Option<String> {
-    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = normalize(text);
     (!text.is_empty()).then_some(text)
 }
 

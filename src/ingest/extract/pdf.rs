@@ -1577,7 +1577,16 @@ fn is_page_number(text: &str, outermost: bool) -> bool {
 
 /// Joins the lines of every page into paragraphs, in order.
 fn paragraphs(pages: &[Vec<TextLine>]) -> Vec<String> {
-    let vocabulary = Vocabulary::of(pages);
+    // Only a line ending in a hyphen asks the document's words.
+    let hyphenated = pages
+        .iter()
+        .flatten()
+        .any(|line| hyphen_position(&line.text).is_some());
+    let vocabulary = if hyphenated {
+        Vocabulary::of(pages)
+    } else {
+        Vocabulary::default()
+    };
     let fallback = usual_width(pages.iter().flatten());
     let mut paragraphs: Vec<String> = Vec::new();
     let mut open = false;
@@ -1751,7 +1760,7 @@ fn line_end_hyphen(before: &str, line: &str, vocabulary: &Vocabulary) -> LineEnd
     if CONJUNCTIONS.contains(&next.trim_end_matches(',')) {
         return LineEndHyphen::Suspended;
     }
-    let letters = before.chars().filter(|c| c.is_alphabetic()).count();
+    let letters = letter_count(before);
     let last_part = before.rsplit(is_hyphen).next().unwrap_or(before);
     let linked = before.contains(is_hyphen) && LINKING_WORDS.contains(&last_part);
     let address = before.contains("://") || before.starts_with("www.");
@@ -1789,6 +1798,7 @@ fn is_hyphen(c: char) -> bool {
 /// The lower-cased words a document writes whole, for deciding line-end hyphens: every
 /// word of every line but a line's last when it ends in a hyphen and the next line's
 /// first after it (the two halves of a broken word).
+#[derive(Default)]
 struct Vocabulary {
     words: HashSet<String>,
 }
@@ -1800,10 +1810,10 @@ impl Vocabulary {
         let mut after_hyphen = false;
         for line in pages.iter().flatten() {
             let ends_hyphenated = hyphen_position(&line.text).is_some();
-            let tokens: Vec<&str> = line.text.split_whitespace().collect();
-            let last = tokens.len().saturating_sub(1);
-            for (at, token) in tokens.iter().enumerate() {
-                let fragment = (at == 0 && after_hyphen) || (at == last && ends_hyphenated);
+            let mut tokens = line.text.split_whitespace().enumerate().peekable();
+            while let Some((at, token)) = tokens.next() {
+                let is_last = tokens.peek().is_none();
+                let fragment = (at == 0 && after_hyphen) || (is_last && ends_hyphenated);
                 let word = token.trim_matches(|c: char| !c.is_alphanumeric());
                 if !fragment && !word.is_empty() {
                     words.insert(word.to_lowercase());
