@@ -13,6 +13,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::labels;
+use super::vocab::alternation;
 
 /// Words written before a part's number: `PART A`, `TEIL B`, `ΜΕΡΟΣ Α`, `ЧАСТ Б`. Greek
 /// capitals drop the accent, so both spellings are listed.
@@ -52,7 +53,7 @@ const NUMBER: &str = r"\d{1,2}|\p{Lu}{1,7}";
 /// `PART A`, `ΜΕΡΟΣ ΣΤ`, `OSA B`, and the Romanian ordinal `PARTEA A II-A` (the second part,
 /// group `ord`).
 static WORD_FIRST: LazyLock<Regex> = LazyLock::new(|| {
-    let words = alternation(PART_WORDS.iter().chain(PART_WORDS_AFTER));
+    let words = alternation(&[PART_WORDS, PART_WORDS_AFTER].concat());
     Regex::new(&format!(
         r"^(?i:{words})[\s\u{{a0}}]+(?:(?i:a)\s+(?P<ord>[IVXLC]{{1,7}})-(?i:a)|(?P<n>{NUMBER}))"
     ))
@@ -61,7 +62,7 @@ static WORD_FIRST: LazyLock<Regex> = LazyLock::new(|| {
 
 /// `A. RÉSZ`, `II OSA`, `B DAĻA`.
 static NUMBER_FIRST: LazyLock<Regex> = LazyLock::new(|| {
-    let words = alternation(PART_WORDS_AFTER.iter());
+    let words = alternation(PART_WORDS_AFTER);
     Regex::new(&format!(r"^(?P<n>{NUMBER})\.?[\s\u{{a0}}]+(?i:{words})"))
         .expect("regex built from the constant tables")
 });
@@ -155,15 +156,6 @@ fn title_after(after: &str) -> Option<&str> {
         Some(c) if c.is_uppercase() && trimmed.len() < after.len() => Some(title),
         Some(_) => None,
     }
-}
-
-/// An alternation of `words` for a regex, longest first, so that `Part` does not end the
-/// match inside `Partie`.
-fn alternation<'a>(words: impl Iterator<Item = &'a &'a str>) -> String {
-    let mut sorted: Vec<&str> = words.copied().collect();
-    sorted.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
-    let escaped: Vec<String> = sorted.iter().map(|word| regex::escape(word)).collect();
-    escaped.join("|")
 }
 
 #[cfg(test)]

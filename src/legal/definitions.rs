@@ -87,7 +87,10 @@ fn completed_up_to_colon(term: String, after: &str) -> (String, &str) {
         return (term, after);
     };
     let words = words.trim();
-    let count = words.split_whitespace().count();
+    let count = words
+        .split_whitespace()
+        .take(MAX_COMPLETING_WORDS + 1)
+        .count();
     let plain = words
         .chars()
         .all(|c| c.is_alphabetic() || c.is_whitespace());
@@ -142,19 +145,33 @@ const UNQUOTED_SEPARATORS: &[&str] = &[":", " – ", " — ", " - "];
 /// nothing but letters, spaces and hyphens, then a separator of [`UNQUOTED_SEPARATORS`] and
 /// the definition.
 fn unquoted_at_start(text: &str) -> Option<(String, &str)> {
+    // A separator past the first character no term has (its own `:` or `–`, and the space
+    // after) would leave a term that is not plain: the search stops there.
+    let reach = text
+        .find(|c| !is_unquoted_term_char(c))
+        .map_or(text.len(), |at| {
+            text[at..]
+                .char_indices()
+                .nth(2)
+                .map_or(text.len(), |(i, _)| at + i)
+        });
+    let window = &text[..reach];
     let (term, after) = UNQUOTED_SEPARATORS
         .iter()
-        .filter_map(|sep| text.find(sep).map(|at| (at, sep.trim_end().len())))
+        .filter_map(|sep| window.find(sep).map(|at| (at, sep.trim_end().len())))
         .min()
         .and_then(|(at, len)| Some((text.get(..at)?, text.get(at + len..)?)))?;
     let starts_lowercase = term.chars().next().is_some_and(char::is_lowercase);
-    let plain = term
-        .chars()
-        .all(|c| c.is_alphabetic() || c == ' ' || c == '-' || c == '\u{a0}');
-    let words = term.split_whitespace().count();
+    let plain = term.chars().all(is_unquoted_term_char);
+    let words = term.split_whitespace().take(MAX_UNQUOTED_WORDS + 1).count();
     let defined = after.starts_with(char::is_whitespace) && !after.trim().is_empty();
     (starts_lowercase && plain && (1..=MAX_UNQUOTED_WORDS).contains(&words) && defined)
         .then(|| (term.trim().to_string(), after))
+}
+
+/// Letters, spaces and hyphens: what an unquoted term is written with.
+fn is_unquoted_term_char(c: char) -> bool {
+    c.is_alphabetic() || c == ' ' || c == '-' || c == '\u{a0}'
 }
 
 /// Whether `defined`, a term as a definition writes it, is `wanted` in `lang`: the same

@@ -525,7 +525,7 @@ const MAX_FORMULA_BYTES: usize = 600;
 
 /// An alternation of `words` for a regex, longest first so that a short word does not end the
 /// match inside a longer one (`osa` in `osasto`); a space matches any run of white space.
-fn alternation<S: AsRef<str>>(words: &[S]) -> String {
+pub(super) fn alternation<S: AsRef<str>>(words: &[S]) -> String {
     let mut sorted: Vec<&str> = words.iter().map(AsRef::as_ref).collect();
     sorted.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
     let escaped: Vec<String> = sorted

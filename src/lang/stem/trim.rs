@@ -42,9 +42,9 @@ pub fn croatian(stem: &str) -> &str {
     without_plural_infix(without_final_vowel(stem).unwrap_or(stem))
 }
 
-/// `stem` without the `-ov-`/`-ev-` that South Slavic short masculine nouns insert in the
-/// plural (hr `vrtovi`, sl `vrtovih`), when long enough.
-pub fn without_plural_infix(stem: &str) -> &str {
+/// `stem` without the `-ov-`/`-ev-` that Croatian short masculine nouns insert in the
+/// plural (`vrtovi`, `ježevi`), when long enough (Slovene has its own rule, in `slovene.rs`).
+fn without_plural_infix(stem: &str) -> &str {
     without(stem, "ov")
         .or_else(|| without(stem, "ev"))
         .unwrap_or(stem)

@@ -213,13 +213,21 @@ fn upper_roman(word: &str) -> Option<Label> {
         .unwrap_or(word.len());
     let (numeral, suffix) = word.split_at(split);
     let valid_suffix = suffix.len() <= 1;
-    let is_numeral = !numeral.is_empty() && numeral.chars().all(|c| matches!(c, 'I' | 'V' | 'X'));
-    (is_numeral && valid_suffix && labels::is_roman(&numeral.to_ascii_lowercase())).then(|| Label {
+    (valid_suffix && upper_roman_value(numeral).is_some()).then(|| Label {
         id: word.to_string(),
         form: Form::UpperRoman,
         paren: false,
         bare: false,
     })
+}
+
+/// The value of a roman numeral written in capitals (`IV` is 4), as annexes and German
+/// shorthand paragraphs (`Art. 6 I`) number.
+pub fn upper_roman_value(numeral: &str) -> Option<u32> {
+    let is_numeral = !numeral.is_empty() && numeral.chars().all(|c| matches!(c, 'I' | 'V' | 'X'));
+    is_numeral
+        .then(|| labels::roman_value(&numeral.to_ascii_lowercase()))
+        .flatten()
 }
 
 /// A point letter: Latin (`a`, `aa`), roman (`iv`), Greek or Cyrillic (by position).

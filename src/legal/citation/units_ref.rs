@@ -14,7 +14,6 @@ use super::lexer::{Kind, Tokens};
 use super::words::{Level, PARAGRAPH_ORDINALS, RANGE_TAILS, Role, Side, UnitWords};
 use crate::lang::fold::fold;
 use crate::lang::{Lang, LangSet};
-use crate::legal::labels;
 
 /// How many unit ids one citation may name: lists and ranges multiply
 /// (`points (a) to (c) of Articles 5 to 7`); past this the text is not a citation.
@@ -212,20 +211,23 @@ fn ordinal_paragraph(t: &mut Tokens, i: usize, langs: LangSet) -> Option<(Group,
     if !matches!(token.kind, Kind::Word) {
         return None;
     }
-    let ordinal = fold(t.slice(&token)).to_lowercase();
     let words: Vec<&UnitWords> = t
         .unit_words(i + 1, langs)
         .into_iter()
         .filter(|w| w.level == Level::Paragraph && w.side == Side::Before)
         .collect();
+    if words.is_empty() {
+        return None;
+    }
     let word_langs = langs_of(&words);
+    let ordinal = fold(t.slice(&token));
     let number = PARAGRAPH_ORDINALS
         .iter()
-        .filter(|(lang, _)| !words.is_empty() && word_langs.contains(*lang))
+        .filter(|(lang, _)| word_langs.contains(*lang))
         .find_map(|(_, numbers)| {
             numbers
                 .iter()
-                .position(|forms| forms.contains(&ordinal.as_str()))
+                .position(|forms| forms.contains(&ordinal.as_ref()))
         })?
         + 1;
     let step = Step {
@@ -705,12 +707,9 @@ fn roman_paragraph(t: &mut Tokens, item: &mut Item) {
     let Some(token) = t.get(item.next) else {
         return;
     };
-    let word = t.slice(&token);
-    let is_numeral = matches!(token.kind, Kind::Word)
-        && token.spaced
-        && word.chars().all(|c| matches!(c, 'I' | 'V' | 'X'));
-    let paragraph = is_numeral
-        .then(|| labels::roman_value(&word.to_ascii_lowercase()))
+    let is_word = matches!(token.kind, Kind::Word) && token.spaced;
+    let paragraph = is_word
+        .then(|| labels_ref::upper_roman_value(t.slice(&token)))
         .flatten()
         .filter(|n| (1..=MAX_ROMAN_PARAGRAPH).contains(n));
     let (1, Some(paragraph)) = (item.path.len(), paragraph) else {
